@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Psstd.ServiceDefaults.Health;
+using Psstd.ServiceDefaults.Lifetime;
+using Psstd.ServiceDefaults.Telemetry;
+
+namespace Psstd.ServiceDefaults.Hosting;
+
+/// <summary>The wiring every psstd process shares: logging, health checks, telemetry, time, parent watch.</summary>
+public static class ServiceDefaultsExtensions
+{
+    public const string HealthPath = "/healthz";
+
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder, string serviceName)
+        where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        // Structured logs (message templates) on one line each; operators switch to JSON with
+        // Logging__Console__FormatterName=json.
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+            o.UseUtcTimestamp = false;
+        });
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHealthChecks();
+        builder.Services.AddPsstdTelemetry(builder.Configuration, serviceName);
+        builder.Services.AddHostedService<ParentProcessWatcher>();
+        return builder;
+    }
+
+    /// <summary>Maps <c>/healthz</c>: JSON with every check, 503 when any is unhealthy.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthJsonWriter.WriteAsync });
+        return app;
+    }
+}
