@@ -1,1 +1,24 @@
-Console.WriteLine("psstd-dashboard");
+using System.Net;
+using Psstd.Dashboard.AgentClient;
+using Psstd.Dashboard.Configuration;
+using Psstd.Dashboard.Hosting;
+using Psstd.ServiceDefaults.Configuration;
+using Psstd.ServiceDefaults.Hosting;
+
+const string ProgramName = "psstd-dashboard";
+var settings = StartupGuard.OrExit(ProgramName, () => DashboardSettings.FromEnvironment(SettingsReader.ProcessEnvironment()));
+var listen = StartupGuard.OrExit(ProgramName, () => ListenPlan.For(settings.Http, Dns.GetHostAddresses));
+
+// Rooted at the binary, not the working directory: the AppHost and service managers start it from anywhere.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddServiceDefaults(ProgramName);
+builder.WebHost.ConfigureKestrel(listen.Apply);
+builder.WebHost.UseBuildOutputStaticAssets(builder.Environment);
+builder.Services.AddAgentClient(settings);
+builder.Services.AddControllersWithViews();
+
+var app = builder.Build();
+app.UseStaticFiles();
+app.MapDefaultEndpoints();
+app.MapControllers();
+app.Run();

@@ -1,0 +1,26 @@
+using Psstd.Dashboard.Configuration;
+
+namespace Psstd.Dashboard.AgentClient;
+
+public static class AgentClientServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="IAgentClient"/> over the agent's socket and the <c>agent</c> health check.</summary>
+    public static IServiceCollection AddAgentClient(this IServiceCollection services, DashboardSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        services.AddSingleton(settings);
+        services.AddSingleton<AgentReachability>();
+        services.AddHttpClient<IAgentClient, AgentClient>(client =>
+            {
+                client.BaseAddress = AgentSocketHandler.BaseAddress;
+                client.Timeout = settings.AgentTimeout;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => AgentSocketHandler.Create(settings.SocketPath))
+
+            // Every open page polls every two seconds; the factory's per-request logs would bury everything
+            // else. AgentClient logs the failures that matter itself.
+            .RemoveAllLoggers();
+        services.AddHealthChecks().AddCheck<AgentHealthCheck>("agent");
+        return services;
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Psstd.Dashboard.AgentClient;
+using Psstd.Dashboard.Configuration;
+using Psstd.Dashboard.ViewModels;
+
+namespace Psstd.Dashboard.Controllers;
+
+/// <summary>The cluster page. One action serves both the full page and the partial htmx polls for.</summary>
+public sealed class ClusterController(IAgentClient agent, DashboardSettings settings) : Controller
+{
+    public const string HtmxRequestHeader = "HX-Request";
+
+    /// <summary>htmx restoring history it has no cached copy of: it asks with HX-Request but needs the whole page.</summary>
+    public const string HtmxHistoryRestoreHeader = "HX-History-Restore-Request";
+
+    [HttpGet("/")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var result = await agent.GetClusterAsync(cancellationToken);
+        var model = result.IsOk
+            ? ClusterViewModelBuilder.Build(result.Value)
+            : ClusterViewModelBuilder.Unavailable(settings.SocketPath, result.Outcome, result.Detail);
+
+        // The same URL answers with two bodies; caches must keep them apart.
+        Response.Headers.Vary = HtmxRequestHeader;
+
+        if (Request.Headers.ContainsKey(HtmxRequestHeader) && !Request.Headers.ContainsKey(HtmxHistoryRestoreHeader))
+        {
+            // Always 200: htmx does not swap 4xx/5xx answers by default, so a failing agent would leave the
+            // last good cells on screen looking live. Swapping the banner in says the truth, and polling goes
+            // on to swap the cells back once the agent returns.
+            return PartialView("_Cluster", model);
+        }
+
+        // A full page load is what scripts and monitors see: without an agent the page is not working, and
+        // 503 says so. Browsers still render the body, and its polling recovers the page by itself.
+        var page = View(model);
+        page.StatusCode = result.IsOk ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+        return page;
+    }
+}

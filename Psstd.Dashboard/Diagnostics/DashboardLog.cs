@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace Psstd.Dashboard.Diagnostics;
+
+/// <summary>
+/// The dashboard's log events, ids 2000-2099. Agent failures are logged when the outcome changes, so an
+/// agent that stays down costs one warning, not one per poll of every open page.
+/// </summary>
+internal static partial class DashboardLog
+{
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Warning, Message = "Agent not reachable at {SocketPath}: {Reason}")]
+    public static partial void AgentUnreachable(ILogger logger, string socketPath, string reason, Exception exception);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Agent still not reachable at {SocketPath}: {Reason}")]
+    public static partial void AgentStillUnreachable(ILogger logger, string socketPath, string reason, Exception exception);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Agent reachable at {SocketPath}")]
+    public static partial void AgentReachable(ILogger logger, string socketPath);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Agent at {SocketPath} answered with an error: {Detail}")]
+    public static partial void AgentAnsweredWithError(ILogger logger, string socketPath, string detail);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Agent at {SocketPath} sent an unreadable answer to {Route}")]
+    public static partial void AgentBadResponse(ILogger logger, string socketPath, string route, Exception exception);
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Psstd.Dashboard.AgentClient;
+
+namespace Psstd.Dashboard.Formatting;
+
+/// <summary>The dashboard's text for numbers, sizes and ages: invariant culture, so every node's page reads alike.</summary>
+public static class Format
+{
+    private static readonly string[] BinaryUnits = ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+
+    /// <summary>Binary units with one decimal: <c>1536</c> is <c>1.5 KiB</c>; below 1 KiB, whole bytes.</summary>
+    public static string Bytes(long bytes)
+    {
+        if (bytes is > -1024 and < 1024)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{bytes} B");
+        }
+
+        var value = (double)bytes;
+        var unit = -1;
+        do
+        {
+            value /= 1024;
+            unit++;
+        }
+        while (Math.Abs(value) >= 1023.95 && unit < BinaryUnits.Length - 1);
+
+        return string.Create(CultureInfo.InvariantCulture, $"{value:0.0} {BinaryUnits[unit]}");
+    }
+
+    /// <summary>
+    /// Freshness as a person reads it: whole seconds (never rounded up, so a record is never shown
+    /// younger than it is), then minutes and seconds, hours and minutes, days and hours.
+    /// </summary>
+    public static string Age(double seconds)
+    {
+        var whole = double.IsFinite(seconds) && seconds > 0 ? (long)Math.Min(seconds, long.MaxValue / 2) : 0;
+        var text = whole switch
+        {
+            < 60 => $"{whole}s",
+            < 3600 => $"{whole / 60}m {whole % 60}s",
+            < 86400 => $"{whole / 3600}h {whole % 3600 / 60}m",
+            _ => $"{whole / 86400}d {whole % 86400 / 3600}h",
+        };
+        return $"updated {text} ago";
+    }
+
+    /// <summary>A percentage as a whole number from 0 to 100; anything unreadable counts as 0.</summary>
+    public static int Percent(double percent) =>
+        double.IsFinite(percent) ? (int)Math.Round(Math.Clamp(percent, 0, 100), MidpointRounding.AwayFromZero) : 0;
+
+    /// <summary><paramref name="part"/> of <paramref name="whole"/> as <see cref="Percent(double)"/>; 0 when the whole is unknown.</summary>
+    public static int Percent(long part, long whole) => whole > 0 ? Percent(100.0 * part / whole) : 0;
+
+    /// <summary>Load averages the way <c>uptime</c> prints them: <c>0.42 0.35 0.30</c>.</summary>
+    public static string Load(double load1, double load5, double load15) =>
+        string.Create(CultureInfo.InvariantCulture, $"{load1:0.00} {load5:0.00} {load15:0.00}");
+
+    /// <summary>What the page says instead of the cluster when the agent fails it.</summary>
+    public static string AgentProblem(AgentOutcome outcome, string detail, string socketPath) => outcome switch
+    {
+        AgentOutcome.AnsweredWithError =>
+            $"The local psstd agent at {socketPath} answered with an error: {detail}.",
+        AgentOutcome.BadResponse =>
+            $"The local psstd agent at {socketPath} sent an answer this dashboard cannot read ({detail}). Are the agent and the dashboard the same version?",
+        _ => $"The local psstd agent is not reachable at {socketPath}: {detail}. Is psstd-agent running?",
+    };
+}

@@ -1,0 +1,27 @@
+using Psstd.Contracts;
+using Psstd.Dashboard.AgentClient;
+
+namespace Psstd.Tests.Dashboard;
+
+/// <summary>An agent that answers whatever the test set, instantly and without a socket.</summary>
+public sealed class FakeAgentClient : IAgentClient
+{
+    private volatile AgentResult<ClusterSnapshot> _cluster = new(AgentOutcome.Unreachable, null, "no snapshot set by the test");
+    private volatile AgentResult<string> _health = new(AgentOutcome.Unreachable, null, "no snapshot set by the test");
+
+    public void Serve(ClusterSnapshot snapshot)
+    {
+        _cluster = new AgentResult<ClusterSnapshot>(AgentOutcome.Ok, snapshot, "");
+        _health = new AgentResult<string>(AgentOutcome.Ok, """{"status":"Healthy","checks":{}}""", "");
+    }
+
+    public void Fail(AgentOutcome outcome, string detail)
+    {
+        _cluster = new AgentResult<ClusterSnapshot>(outcome, null, detail);
+        _health = new AgentResult<string>(outcome, null, detail);
+    }
+
+    public Task<AgentResult<ClusterSnapshot>> GetClusterAsync(CancellationToken cancellationToken) => Task.FromResult(_cluster);
+
+    public Task<AgentResult<string>> GetHealthAsync(CancellationToken cancellationToken) => Task.FromResult(_health);
+}
