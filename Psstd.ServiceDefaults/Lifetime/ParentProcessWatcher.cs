@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -49,15 +48,7 @@ public sealed partial class ParentProcessWatcher(
             return ReadLinuxParentId() == parent;
         }
 
-        try
-        {
-            using var process = Process.GetProcessById(parent);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
+        return ProcessProbe.IsRunning(parent);
     }
 
     private static int ReadLinuxParentId()

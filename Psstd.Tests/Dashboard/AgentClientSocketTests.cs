@@ -14,7 +14,7 @@ public sealed class AgentClientSocketTests
     [Fact]
     public async Task GetCluster_ReadsTheSnapshotOverTheUnixSocket()
     {
-        var snapshot = Cluster(Node("a", isSelf: true, cores: 2), Node("b", NodeHealth.Stale, dashboardUrl: "http://b:8080/"));
+        var snapshot = Snapshot(Node("a", isSelf: true, cores: 2), Node("b", NodeHealth.Stale, dashboardUrl: "http://b:8080/"));
         await using var agent = await UnixSocketAgent.StartAsync(app =>
             app.MapGet(LocalApiRoutes.Cluster, () => Results.Json(snapshot, LocalApiJsonContext.Default.ClusterSnapshot)));
 

@@ -13,7 +13,7 @@ public sealed partial class ClusterPageTests
     public async Task Page_HasOneCellPerNode_InNameOrder_WithStateAndDot()
     {
         using var factory = new DashboardFactory();
-        factory.Agent.Serve(Cluster(
+        factory.Agent.Serve(Snapshot(
             Node("web-2", NodeHealth.Stale),
             Node("Db-1", NodeHealth.Fresh, isSelf: true),
             Node("cache", NodeHealth.Offline)));
@@ -41,7 +41,7 @@ public sealed partial class ClusterPageTests
     public async Task Page_SummaryCountsNodesPerState()
     {
         using var factory = new DashboardFactory();
-        factory.Agent.Serve(Cluster(Node("a"), Node("b"), Node("c", NodeHealth.Offline)));
+        factory.Agent.Serve(Snapshot(Node("a"), Node("b"), Node("c", NodeHealth.Offline)));
 
         var (_, _, doc) = await Html.GetAsync(factory.CreateClient(), "/");
 
@@ -57,7 +57,7 @@ public sealed partial class ClusterPageTests
     public async Task Page_HasOneBarPerCore_WithPercentAndTitle()
     {
         using var factory = new DashboardFactory();
-        factory.Agent.Serve(Cluster(Node("small", cores: 4), Node("huge", cores: 128)));
+        factory.Agent.Serve(Snapshot(Node("small", cores: 4), Node("huge", cores: 128)));
 
         var (_, _, doc) = await Html.GetAsync(factory.CreateClient(), "/");
 
@@ -81,7 +81,7 @@ public sealed partial class ClusterPageTests
     {
         using var factory = new DashboardFactory();
         var metrics = Metrics(2) with { MemoryUsedBytes = 3_328_599_655, MemoryTotalBytes = 16_642_998_272, Load1 = 1.5, Load5 = 0.25, Load15 = 0 };
-        factory.Agent.Serve(Cluster(Node("a", metrics: metrics), Node("b", version: "0.0.9")));
+        factory.Agent.Serve(Snapshot(Node("a", metrics: metrics), Node("b", version: "0.0.9")));
 
         var (_, _, doc) = await Html.GetAsync(factory.CreateClient(), "/");
 
@@ -98,7 +98,7 @@ public sealed partial class ClusterPageTests
     public async Task Page_LinksToEachNodesOwnDashboard_OnlyWhenItHasOne()
     {
         using var factory = new DashboardFactory();
-        factory.Agent.Serve(Cluster(
+        factory.Agent.Serve(Snapshot(
             Node("with-web", dashboardUrl: "http://10.0.0.7:8080/?psstd_node=with-web"),
             Node("sync-only", dashboardUrl: ""),
             Node("hostile", dashboardUrl: "javascript:alert(1)")));
@@ -120,7 +120,7 @@ public sealed partial class ClusterPageTests
     public async Task PlainGet_ReturnsFullPage_WithHtmxAndPolling()
     {
         using var factory = new DashboardFactory();
-        factory.Agent.Serve(Cluster(Node("a")));
+        factory.Agent.Serve(Snapshot(Node("a")));
 
         var (response, body, doc) = await Html.GetAsync(factory.CreateClient(), "/");
 
@@ -144,7 +144,7 @@ public sealed partial class ClusterPageTests
     public async Task Polling_KeepsTheQueryPinsOfThePage()
     {
         using var factory = new DashboardFactory();
-        factory.Agent.Serve(Cluster(Node("a")));
+        factory.Agent.Serve(Snapshot(Node("a")));
 
         var (_, _, doc) = await Html.GetAsync(factory.CreateClient(), "/?psstd_node=a");
 
@@ -155,7 +155,7 @@ public sealed partial class ClusterPageTests
     public async Task HtmxGet_ReturnsOnlyTheClusterPartial()
     {
         using var factory = new DashboardFactory();
-        factory.Agent.Serve(Cluster(Node("a"), Node("b")));
+        factory.Agent.Serve(Snapshot(Node("a"), Node("b")));
 
         var (response, body, doc) = await Html.GetAsync(factory.CreateClient(), "/", htmx: true);
 
@@ -170,7 +170,7 @@ public sealed partial class ClusterPageTests
     public async Task HtmxHistoryRestore_GetsTheFullPage()
     {
         using var factory = new DashboardFactory();
-        factory.Agent.Serve(Cluster(Node("a")));
+        factory.Agent.Serve(Snapshot(Node("a")));
 
         var (_, body, _) = await Html.GetAsync(factory.CreateClient(), "/", htmx: true, historyRestore: true);
 

@@ -11,7 +11,7 @@ public sealed class ClusterViewModelBuilderTests
     [Fact]
     public void Build_OrdersNodesByNameIgnoringCase()
     {
-        var model = ClusterViewModelBuilder.Build(Cluster(Node("beta"), Node("Alpha"), Node("gamma"), Node("alpha")));
+        var model = ClusterViewModelBuilder.Build(Snapshot(Node("beta"), Node("Alpha"), Node("gamma"), Node("alpha")));
 
         Assert.Equal(["Alpha", "alpha", "beta", "gamma"], model.Nodes.Select(n => n.Name));
     }
@@ -19,7 +19,7 @@ public sealed class ClusterViewModelBuilderTests
     [Fact]
     public void Build_CarriesClusterAndSelf_AndNoError()
     {
-        var model = ClusterViewModelBuilder.Build(Cluster(Node("a"), Node("me", isSelf: true)));
+        var model = ClusterViewModelBuilder.Build(Snapshot(Node("a"), Node("me", isSelf: true)));
 
         Assert.Equal("psstd · lab", model.PageTitle);
         Assert.Equal("lab", model.ClusterName);
@@ -32,7 +32,7 @@ public sealed class ClusterViewModelBuilderTests
     [Fact]
     public void Build_CountsEveryState_ZerosIncluded()
     {
-        var model = ClusterViewModelBuilder.Build(Cluster(Node("a"), Node("b", NodeHealth.Offline), Node("c")));
+        var model = ClusterViewModelBuilder.Build(Snapshot(Node("a"), Node("b", NodeHealth.Offline), Node("c")));
 
         Assert.Equal(
             [new StateCountViewModel("fresh", 2), new StateCountViewModel("stale", 0), new StateCountViewModel("offline", 1)],
@@ -53,7 +53,7 @@ public sealed class ClusterViewModelBuilderTests
             Load15 = 0.999,
         };
 
-        var cell = ClusterViewModelBuilder.Build(Cluster(Node("n", NodeHealth.Stale, ageSeconds: 75.9, dashboardUrl: "https://n.example/", metrics: metrics))).Nodes[0];
+        var cell = ClusterViewModelBuilder.Build(Snapshot(Node("n", NodeHealth.Stale, ageSeconds: 75.9, dashboardUrl: "https://n.example/", metrics: metrics))).Nodes[0];
 
         Assert.Equal("stale", cell.State);
         Assert.Equal("updated 1m 15s ago", cell.UpdatedText);
@@ -76,7 +76,7 @@ public sealed class ClusterViewModelBuilderTests
     [InlineData(128, true)]
     public void Build_ManyCores_SwitchToDenseBars(int cores, bool dense)
     {
-        var cell = ClusterViewModelBuilder.Build(Cluster(Node("n", cores: cores))).Nodes[0];
+        var cell = ClusterViewModelBuilder.Build(Snapshot(Node("n", cores: cores))).Nodes[0];
 
         Assert.Equal(cores, cell.Cores.Count);
         Assert.Equal(dense, cell.DenseCores);
@@ -87,7 +87,7 @@ public sealed class ClusterViewModelBuilderTests
     {
         var metrics = new NodeMetrics { LogicalCores = 4, CoreBusyPercent = [] };
 
-        var cell = ClusterViewModelBuilder.Build(Cluster(Node("n", metrics: metrics))).Nodes[0];
+        var cell = ClusterViewModelBuilder.Build(Snapshot(Node("n", metrics: metrics))).Nodes[0];
 
         Assert.Equal(4, cell.Cores.Count);
         Assert.All(cell.Cores, c => Assert.Equal(0, c.Percent));
@@ -103,12 +103,12 @@ public sealed class ClusterViewModelBuilderTests
     [InlineData("ftp://b.example/", null)]
     [InlineData("/relative", null)]
     public void Build_LinksOnlyToAbsoluteHttpDashboards(string url, string? expected) =>
-        Assert.Equal(expected, ClusterViewModelBuilder.Build(Cluster(Node("n", dashboardUrl: url))).Nodes[0].LinkUrl);
+        Assert.Equal(expected, ClusterViewModelBuilder.Build(Snapshot(Node("n", dashboardUrl: url))).Nodes[0].LinkUrl);
 
     [Fact]
     public void Build_FlagsAVersionOtherThanTheLocalAgents()
     {
-        var model = ClusterViewModelBuilder.Build(Cluster(Node("same"), Node("old", version: "0.0.9")));
+        var model = ClusterViewModelBuilder.Build(Snapshot(Node("same"), Node("old", version: "0.0.9")));
 
         Assert.False(model.Nodes.Single(n => n.Name == "same").VersionMismatch);
         Assert.True(model.Nodes.Single(n => n.Name == "old").VersionMismatch);

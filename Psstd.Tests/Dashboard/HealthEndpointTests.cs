@@ -27,7 +27,7 @@ public sealed class HealthEndpointTests
     public async Task Healthz_AgentHealthy_Is200()
     {
         using var factory = new DashboardFactory();
-        factory.Agent.Serve(Cluster(Node("a")));
+        factory.Agent.Serve(Snapshot(Node("a")));
 
         var (status, json) = await GetHealthAsync(factory);
 

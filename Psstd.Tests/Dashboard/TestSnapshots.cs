@@ -47,7 +47,7 @@ internal static class TestSnapshots
         ProcessCount = 200,
     };
 
-    public static ClusterSnapshot Cluster(params NodeSnapshot[] nodes)
+    public static ClusterSnapshot Snapshot(params NodeSnapshot[] nodes)
     {
         var self = nodes.FirstOrDefault(n => n.IsSelf) ?? nodes[0];
         return new ClusterSnapshot("lab", self.Id, self.Name, LocalVersion, nodes);

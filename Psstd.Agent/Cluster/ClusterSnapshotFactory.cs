@@ -1,0 +1,39 @@
+using Psstd.Agent.Gossip;
+using Psstd.Contracts;
+
+namespace Psstd.Agent.Cluster;
+
+/// <summary>Turns held entries into the local API's snapshot, judging each node's health now.</summary>
+public static class ClusterSnapshotFactory
+{
+    /// <param name="ageOf">Elapsed time since a <see cref="ClusterEntry.SeenTimestamp"/>, on this agent's clock.</param>
+    public static ClusterSnapshot Create(
+        string cluster, NodeRecord self, IReadOnlyList<ClusterEntry> entries, Func<long, TimeSpan> ageOf)
+    {
+        ArgumentNullException.ThrowIfNull(self);
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(ageOf);
+        var nodes = new NodeSnapshot[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var (record, seen) = entries[i];
+            var age = ageOf(seen);
+            nodes[i] = new NodeSnapshot(
+                record.Id,
+                record.Name,
+                record.Generation,
+                record.Sequence,
+                NodeHealthJudge.Judge(age, record.Ttl),
+                Math.Round(age.TotalSeconds, 3),
+                record.Ttl.TotalSeconds,
+                record.AgentVersion,
+                record.DashboardUrl,
+                record.GossipAddress,
+                record.Id == self.Id,
+                record.Metrics);
+        }
+
+        Array.Sort(nodes, static (a, b) => string.CompareOrdinal(a.Name, b.Name) is var byName and not 0 ? byName : a.Id.CompareTo(b.Id));
+        return new ClusterSnapshot(cluster, self.Id, self.Name, self.AgentVersion, nodes);
+    }
+}

@@ -1,0 +1,13 @@
+namespace Psstd.Agent.Cluster;
+
+public enum MergeOutcome
+{
+    /// <summary>A node this agent did not know.</summary>
+    Joined,
+
+    /// <summary>A newer record of a known node.</summary>
+    Updated,
+
+    /// <summary>Same or older (generation, sequence) than the one held: nothing changed.</summary>
+    Ignored,
+}

@@ -1,0 +1,14 @@
+using Psstd.Contracts;
+
+namespace Psstd.Agent.Cluster;
+
+/// <summary>Health from the age of a node's current record (DESIGN.md section 4).</summary>
+public static class NodeHealthJudge
+{
+    /// <param name="age">Time since this agent first saw the record, on its own monotonic clock.</param>
+    /// <param name="ttl">The origin's TTL, carried in the record.</param>
+    public static NodeHealth Judge(TimeSpan age, TimeSpan ttl) =>
+        age <= ttl / 2 ? NodeHealth.Fresh
+        : age <= ttl ? NodeHealth.Stale
+        : NodeHealth.Offline;
+}

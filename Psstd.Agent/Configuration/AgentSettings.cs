@@ -1,0 +1,107 @@
+using Psstd.ServiceDefaults.Configuration;
+
+namespace Psstd.Agent.Configuration;
+
+/// <summary>
+/// Everything the agent reads from its environment (DESIGN.md section 6), validated at start.
+/// Names and defaults match the Go psstd, except the gossip port: 7947, because Serf and Docker Swarm own 7946.
+/// </summary>
+public sealed record AgentSettings
+{
+    /// <summary>How long a record counts as current, chosen by its origin. psstd's default.</summary>
+    public static readonly TimeSpan DefaultTtl = TimeSpan.FromSeconds(15);
+
+    /// <summary>Below this, one lost datagram or a GC pause would already make a node stale.</summary>
+    public static readonly TimeSpan MinimumTtl = TimeSpan.FromSeconds(2);
+
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MinimumInterval = TimeSpan.FromMilliseconds(100);
+    public static readonly ListenAddress DefaultGossip = new("", 7947);
+    public static readonly ListenAddress DefaultHttp = new("", 8080);
+    public const string DefaultCluster = "psstd";
+
+    public required string NodeName { get; init; }
+    public required string Cluster { get; init; }
+    public required TimeSpan Ttl { get; init; }
+    public required TimeSpan Interval { get; init; }
+    public required ListenAddress Gossip { get; init; }
+
+    /// <summary>host:port that peers dial to reach this agent's gossip.</summary>
+    public required string AdvertiseGossip { get; init; }
+
+    public required IReadOnlyList<ListenAddress> Seeds { get; init; }
+    public required string StateDirectory { get; init; }
+    public required string SocketPath { get; init; }
+
+    /// <summary>Browser-reachable URL of this node's dashboard; empty when <c>PSSTD_WEB=false</c>.</summary>
+    public required string DashboardUrl { get; init; }
+
+    public required bool Mdns { get; init; }
+
+    /// <summary>Reads and validates; throws <see cref="StartupConfigurationException"/> naming every broken rule.</summary>
+    /// <param name="hostName">The OS host name: the default node name and the fallback advertised host.</param>
+    public static AgentSettings FromEnvironment(IReadOnlyDictionary<string, string> env, string hostName)
+    {
+        var read = new SettingsReader(env);
+        var ttl = read.Duration(AgentVariables.NodeTtl, DefaultTtl, MinimumTtl);
+        var interval = read.Duration(AgentVariables.Interval, DefaultInterval, MinimumInterval);
+        if (interval * 2 > ttl && read.Raw(AgentVariables.Interval) is { } rawInterval)
+        {
+            read.Fail(AgentVariables.Interval, rawInterval, $"must be at most half of PSSTD_NODE_TTL ({DurationParser.Format(ttl)}), or the node is never fresh");
+        }
+
+        var gossip = read.Listen(AgentVariables.Gossip, DefaultGossip);
+        var http = read.Listen(AgentVariables.Http, DefaultHttp);
+        var web = read.Flag(AgentVariables.Web, true);
+        var advertiseHttp = read.HttpUrl(AgentVariables.AdvertiseHttp);
+        var advertiseGossip = AdvertisedGossip(read, gossip, hostName);
+        RejectKeyUntilSealingExists(read);
+
+        var settings = new AgentSettings
+        {
+            NodeName = read.Name(AgentVariables.NodeName, hostName),
+            Cluster = read.Name(AgentVariables.Cluster, DefaultCluster),
+            Ttl = ttl,
+            Interval = interval,
+            Gossip = gossip,
+            AdvertiseGossip = advertiseGossip,
+            Seeds = read.ListenList(AgentVariables.Seeds),
+            StateDirectory = read.DirectoryPath(AgentVariables.StateDirectory, DefaultPaths.StateDirectory(env)),
+            SocketPath = read.SocketPath(AgentVariables.Socket, DefaultPaths.Socket(env)),
+            DashboardUrl = !web ? "" : advertiseHttp.Length > 0 ? advertiseHttp : $"http://{UrlHost(http.IsAnyHost ? hostName : http.Host)}:{http.Port}/",
+            Mdns = read.Flag(AgentVariables.Mdns, true),
+        };
+        read.ThrowIfInvalid();
+        return settings;
+    }
+
+    private static string AdvertisedGossip(SettingsReader read, ListenAddress gossip, string hostName)
+    {
+        var explicitAddress = read.Listen(AgentVariables.AdvertiseGossip, gossip);
+        if (read.Raw(AgentVariables.AdvertiseGossip) is not null)
+        {
+            if (explicitAddress.IsAnyHost)
+            {
+                read.Fail(AgentVariables.AdvertiseGossip, read.Raw(AgentVariables.AdvertiseGossip)!, "must name a host peers can dial, not only a port");
+            }
+
+            return explicitAddress.ToString();
+        }
+
+        return gossip.IsAnyHost ? new ListenAddress(hostName, gossip.Port).ToString() : gossip.ToString();
+    }
+
+    /// <summary>
+    /// Sealing (AES-256-GCM) arrives with gossip protocol v1. Until then a key is refused rather than
+    /// silently ignored, so no operator believes an unsealed cluster is sealed.
+    /// </summary>
+    private static void RejectKeyUntilSealingExists(SettingsReader read)
+    {
+        if (read.Raw(AgentVariables.Key) is not null)
+        {
+            read.Fail(AgentVariables.Key, "(hidden)", "is not supported by this build yet: gossip sealing arrives with protocol v1; unset it");
+        }
+    }
+
+    private static string UrlHost(string host) => host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host;
+}

@@ -1,0 +1,20 @@
+namespace Psstd.Agent.Configuration;
+
+/// <summary>Environment variable names, psstd-compatible (DESIGN.md section 6).</summary>
+public static class AgentVariables
+{
+    public const string NodeName = "PSSTD_NODE_NAME";
+    public const string NodeTtl = "PSSTD_NODE_TTL";
+    public const string Interval = "PSSTD_INTERVAL";
+    public const string Gossip = "PSSTD_GOSSIP";
+    public const string AdvertiseGossip = "PSSTD_ADVERTISE_GOSSIP";
+    public const string Seeds = "PSSTD_SEEDS";
+    public const string StateDirectory = "PSSTD_DB";
+    public const string Socket = "PSSTD_SOCKET";
+    public const string Http = "PSSTD_HTTP";
+    public const string AdvertiseHttp = "PSSTD_ADVERTISE_HTTP";
+    public const string Web = "PSSTD_WEB";
+    public const string Mdns = "PSSTD_MDNS";
+    public const string Cluster = "PSSTD_CLUSTER";
+    public const string Key = "PSSTD_KEY";
+}

@@ -1,0 +1,31 @@
+using Psstd.Contracts;
+
+namespace Psstd.Agent.Gossip;
+
+/// <summary>
+/// What one node publishes about itself; replaced as a whole by a newer one.
+/// Newer means a greater (<see cref="Generation"/>, <see cref="Sequence"/>), never a later wall clock.
+/// </summary>
+/// <param name="Generation">Incremented at every start of the node (persisted).</param>
+/// <param name="Sequence">Monotonic within a generation.</param>
+/// <param name="Ttl">How long receivers may treat the record as current; chosen by its origin.</param>
+/// <param name="DashboardUrl">Empty when the node serves no dashboard.</param>
+public sealed record NodeRecord(
+    Guid Id,
+    string Name,
+    long Generation,
+    long Sequence,
+    string AgentVersion,
+    TimeSpan Interval,
+    TimeSpan Ttl,
+    string DashboardUrl,
+    string GossipAddress,
+    NodeMetrics Metrics)
+{
+    /// <summary>True when this record supersedes <paramref name="other"/> from the same node.</summary>
+    public bool IsNewerThan(NodeRecord other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Generation != other.Generation ? Generation > other.Generation : Sequence > other.Sequence;
+    }
+}

@@ -1,0 +1,23 @@
+using Psstd.Agent.Cluster;
+using Psstd.Agent.Configuration;
+using Psstd.Agent.Identity;
+using Psstd.Agent.Metrics;
+
+namespace Psstd.Agent.Heartbeat;
+
+public static class HeartbeatExtensions
+{
+    /// <summary>Takes this start's identity (a new generation) and registers the sampling loop.</summary>
+    public static WebApplicationBuilder AddHeartbeat(this WebApplicationBuilder builder, AgentSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(settings);
+        var identity = NodeIdentityStore.Start(settings.StateDirectory);
+        builder.Services.AddSingleton(identity);
+        builder.Services.AddSingleton<LocalNode>();
+        builder.Services.AddSingleton<ClusterState>();
+        builder.Services.AddSingleton(sp => MetricsProbeFactory.Create(sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddHostedService<HeartbeatService>();
+        return builder;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Psstd.Agent.Heartbeat;
+
+internal static partial class HeartbeatLog
+{
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "This platform cannot read: {Metrics}; they are reported as 0")]
+    public static partial void MetricsUnavailable(ILogger logger, string metrics);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "Heartbeat failed; retrying next interval")]
+    public static partial void TickFailed(ILogger logger, Exception exception);
+}

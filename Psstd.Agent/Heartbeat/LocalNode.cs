@@ -1,0 +1,50 @@
+using System.Reflection;
+using Psstd.Agent.Configuration;
+using Psstd.Agent.Gossip;
+using Psstd.Agent.Identity;
+using Psstd.Contracts;
+
+namespace Psstd.Agent.Heartbeat;
+
+/// <summary>This node's own record: the next sequence number and the latest published record.</summary>
+public sealed class LocalNode
+{
+    /// <summary>The product version from Directory.Build.props, stamped into every record.</summary>
+    public static readonly string AgentVersion =
+        typeof(LocalNode).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    private readonly AgentSettings _settings;
+    private readonly NodeIdentity _identity;
+    private NodeRecord _current;
+
+    public LocalNode(AgentSettings settings, NodeIdentity identity)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(identity);
+        _settings = settings;
+        _identity = identity;
+        _current = Build(0, NodeMetrics.Empty);
+    }
+
+    public NodeRecord Current => Volatile.Read(ref _current);
+
+    /// <summary>Publishes a new sample under the next sequence number. Called by one loop only.</summary>
+    public NodeRecord Publish(NodeMetrics metrics)
+    {
+        var next = Build(_current.Sequence + 1, metrics);
+        Volatile.Write(ref _current, next);
+        return next;
+    }
+
+    private NodeRecord Build(long sequence, NodeMetrics metrics) => new(
+        _identity.Id,
+        _settings.NodeName,
+        _identity.Generation,
+        sequence,
+        AgentVersion,
+        _settings.Interval,
+        _settings.Ttl,
+        _settings.DashboardUrl,
+        _settings.AdvertiseGossip,
+        metrics);
+}

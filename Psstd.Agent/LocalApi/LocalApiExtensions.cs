@@ -1,0 +1,37 @@
+using Psstd.Agent.Cluster;
+using Psstd.Agent.Configuration;
+using Psstd.Agent.Heartbeat;
+using Psstd.Contracts;
+
+namespace Psstd.Agent.LocalApi;
+
+/// <summary>The agent's local API: served only on its Unix socket, read only.</summary>
+public static class LocalApiExtensions
+{
+    /// <summary>Binds Kestrel to the socket, and only to it: the agent has no TCP listener.</summary>
+    public static WebApplicationBuilder AddLocalApi(this WebApplicationBuilder builder, AgentSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(settings);
+        SocketFile.PrepareForBind(settings.SocketPath);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenUnixSocket(settings.SocketPath));
+        builder.Services.AddHealthChecks()
+            .AddCheck<HeartbeatHealthCheck>("heartbeat")
+            .AddCheck<GossipHealthCheck>("gossip");
+        return builder;
+    }
+
+    public static WebApplication MapLocalApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var settings = app.Services.GetRequiredService<AgentSettings>();
+        app.Lifetime.ApplicationStarted.Register(() => SocketFile.LockDown(settings.SocketPath));
+        app.Lifetime.ApplicationStopped.Register(() => SocketFile.Remove(settings.SocketPath));
+
+        app.MapGet(LocalApiRoutes.Cluster, (ClusterState cluster, LocalNode local, TimeProvider time) =>
+            TypedResults.Json(
+                ClusterSnapshotFactory.Create(settings.Cluster, local.Current, cluster.Entries(), seen => time.GetElapsedTime(seen)),
+                LocalApiJsonContext.Default.ClusterSnapshot));
+        return app;
+    }
+}

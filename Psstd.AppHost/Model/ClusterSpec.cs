@@ -1,0 +1,16 @@
+namespace Psstd.AppHost.Model;
+
+/// <summary>What a local cluster is made of; <see cref="ClusterModel.Build"/> turns it into processes.</summary>
+/// <param name="RootDirectory">Holds every node's state dir and socket; removed when the cluster stops.</param>
+/// <param name="HttpPorts">One dashboard port per node, in node order.</param>
+/// <param name="GossipPorts">One gossip port per node, in node order.</param>
+/// <param name="ParentPid">Children stop by themselves when this process is gone.</param>
+/// <param name="ExtraEnvironment">Added to every agent and dashboard (tests shorten the TTL this way).</param>
+public sealed record ClusterSpec(
+    int NodeCount,
+    string RootDirectory,
+    IReadOnlyList<int> HttpPorts,
+    IReadOnlyList<int> GossipPorts,
+    ChildBinaries Binaries,
+    int ParentPid,
+    IReadOnlyDictionary<string, string> ExtraEnvironment);

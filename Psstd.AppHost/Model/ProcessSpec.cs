@@ -1,0 +1,11 @@
+namespace Psstd.AppHost.Model;
+
+public enum ProcessRole
+{
+    Agent,
+    Dashboard,
+}
+
+/// <summary>One child process: what to run and with which environment.</summary>
+/// <param name="Label">Prefix of its output lines, e.g. <c>node-1/agent</c>.</param>
+public sealed record ProcessSpec(string Label, ProcessRole Role, string Dll, IReadOnlyDictionary<string, string> Environment);

@@ -1,0 +1,18 @@
+using Psstd.Agent.Cluster;
+using Psstd.Contracts;
+
+namespace Psstd.Tests.Cluster;
+
+public sealed class NodeHealthJudgeTests
+{
+    private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(10);
+
+    [Theory]
+    [InlineData(0, NodeHealth.Fresh)]
+    [InlineData(5_000, NodeHealth.Fresh)]
+    [InlineData(5_001, NodeHealth.Stale)]
+    [InlineData(10_000, NodeHealth.Stale)]
+    [InlineData(10_001, NodeHealth.Offline)]
+    public void Age_AgainstTtl_DecidesHealth(int ageMs, NodeHealth expected) =>
+        Assert.Equal(expected, NodeHealthJudge.Judge(TimeSpan.FromMilliseconds(ageMs), Ttl));
+}

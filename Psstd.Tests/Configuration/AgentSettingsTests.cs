@@ -1,0 +1,139 @@
+using Psstd.Agent.Configuration;
+using Psstd.ServiceDefaults.Configuration;
+
+namespace Psstd.Tests.Configuration;
+
+public sealed class AgentSettingsTests
+{
+    private static AgentSettings Read(params (string Key, string Value)[] values) =>
+        AgentSettings.FromEnvironment(values.ToDictionary(v => v.Key, v => v.Value), "host-a");
+
+    private static StartupConfigurationException Rejects(string variable, string value, string ruleFragment)
+    {
+        var ex = Assert.Throws<StartupConfigurationException>(() => Read((variable, value)));
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal(variable, error.Variable);
+        Assert.Contains(variable, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(ruleFragment, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
+        return ex;
+    }
+
+    [Fact]
+    public void Defaults_MatchTheDesign()
+    {
+        var settings = Read();
+
+        Assert.Equal("host-a", settings.NodeName);
+        Assert.Equal("psstd", settings.Cluster);
+        Assert.Equal(TimeSpan.FromSeconds(15), settings.Ttl);
+        Assert.Equal(TimeSpan.FromSeconds(1), settings.Interval);
+        Assert.Equal(new ListenAddress("", 7947), settings.Gossip);
+        Assert.Equal("host-a:7947", settings.AdvertiseGossip);
+        Assert.Empty(settings.Seeds);
+        Assert.Equal("http://host-a:8080/", settings.DashboardUrl);
+        Assert.True(settings.Mdns);
+        Assert.True(Path.IsPathFullyQualified(settings.StateDirectory));
+        Assert.True(Path.IsPathFullyQualified(settings.SocketPath));
+    }
+
+    [Fact]
+    public void ExplicitValues_AreRead()
+    {
+        var settings = Read(
+            ("PSSTD_NODE_NAME", "rack-a-01"),
+            ("PSSTD_NODE_TTL", "1m30s"),
+            ("PSSTD_INTERVAL", "500ms"),
+            ("PSSTD_GOSSIP", "10.0.0.5:9000"),
+            ("PSSTD_SEEDS", "10.0.0.6:9000, seed.example:7947,[fd00::1]:7947"),
+            ("PSSTD_DB", "/var/lib/psstd"),
+            ("PSSTD_SOCKET", "/run/psstd/agent.sock"),
+            ("PSSTD_ADVERTISE_HTTP", "https://psstd.example.com/?psstd_node=a"),
+            ("PSSTD_MDNS", "false"),
+            ("PSSTD_CLUSTER", "lab"));
+
+        Assert.Equal("rack-a-01", settings.NodeName);
+        Assert.Equal(TimeSpan.FromSeconds(90), settings.Ttl);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), settings.Interval);
+        Assert.Equal("10.0.0.5:9000", settings.AdvertiseGossip);
+        Assert.Equal(
+            [new ListenAddress("10.0.0.6", 9000), new ListenAddress("seed.example", 7947), new ListenAddress("fd00::1", 7947)],
+            settings.Seeds);
+        Assert.Equal("/var/lib/psstd", settings.StateDirectory);
+        Assert.Equal("/run/psstd/agent.sock", settings.SocketPath);
+        Assert.Equal("https://psstd.example.com/?psstd_node=a", settings.DashboardUrl);
+        Assert.False(settings.Mdns);
+        Assert.Equal("lab", settings.Cluster);
+    }
+
+    [Fact]
+    public void WebFalse_PublishesNoDashboard()
+    {
+        Assert.Equal("", Read(("PSSTD_WEB", "false"), ("PSSTD_ADVERTISE_HTTP", "http://a:1/")).DashboardUrl);
+    }
+
+    [Fact]
+    public void DashboardUrl_IsDerivedFromTheHttpListenAddress()
+    {
+        Assert.Equal("http://10.1.2.3:9000/", Read(("PSSTD_HTTP", "10.1.2.3:9000")).DashboardUrl);
+        Assert.Equal("http://[fd00::5]:9000/", Read(("PSSTD_HTTP", "[fd00::5]:9000")).DashboardUrl);
+    }
+
+    [Fact]
+    public void EmptyValue_MeansDefault_ExceptForTheNodeName()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(15), Read(("PSSTD_NODE_TTL", "")).Ttl);
+        Rejects("PSSTD_NODE_NAME", "", "must be non-empty");
+    }
+
+    [Theory]
+    [InlineData("PSSTD_NODE_NAME", "rack a", "without whitespace")]
+    [InlineData("PSSTD_NODE_NAME", "a-very-long-node-name-that-goes-on-and-on-and-on-well-past-the-limit", "at most 63 bytes")]
+    [InlineData("PSSTD_NODE_TTL", "1s", "at least 2s")]
+    [InlineData("PSSTD_NODE_TTL", "15", "a duration such as")]
+    [InlineData("PSSTD_NODE_TTL", "fifteen seconds", "a duration such as")]
+    [InlineData("PSSTD_INTERVAL", "50ms", "at least 100ms")]
+    [InlineData("PSSTD_INTERVAL", "10s", "at most half of PSSTD_NODE_TTL")]
+    [InlineData("PSSTD_GOSSIP", "7947", "host:port")]
+    [InlineData("PSSTD_GOSSIP", ":70000", "from 1 to 65535")]
+    [InlineData("PSSTD_GOSSIP", "::1:7947", "IPv6 hosts in brackets")]
+    [InlineData("PSSTD_ADVERTISE_GOSSIP", ":7947", "must name a host")]
+    [InlineData("PSSTD_SEEDS", "10.0.0.1:7947,10.0.0.2", "\"10.0.0.2\" is not")]
+    [InlineData("PSSTD_SEEDS", ":7947", "\":7947\" is not")]
+    [InlineData("PSSTD_HTTP", "localhost", "host:port")]
+    [InlineData("PSSTD_ADVERTISE_HTTP", "ftp://a/", "http:// or https://")]
+    [InlineData("PSSTD_ADVERTISE_HTTP", "node-a:8080", "http:// or https://")]
+    [InlineData("PSSTD_WEB", "maybe", "true or false")]
+    [InlineData("PSSTD_MDNS", "2", "true or false")]
+    [InlineData("PSSTD_CLUSTER", "my cluster", "without whitespace")]
+    public void BadValue_IsRejectedNamingVariableValueAndRule(string variable, string value, string rule)
+    {
+        var ex = Rejects(variable, value, rule);
+        Assert.Contains($"\"{value}\"", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LongSocketPath_IsRejected()
+    {
+        var path = "/tmp/" + new string('s', 120) + "/agent.sock";
+        var ex = Rejects("PSSTD_SOCKET", path, "shorter than 100 bytes");
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Key_IsRefusedUntilSealingExists_WithoutEchoingTheSecret()
+    {
+        var secret = Convert.ToBase64String(new byte[32]);
+        var ex = Rejects("PSSTD_KEY", secret, "not supported by this build yet");
+        Assert.DoesNotContain(secret, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SeveralBadValues_AreAllNamedOnOneLine()
+    {
+        var ex = Assert.Throws<StartupConfigurationException>(() => Read(("PSSTD_NODE_TTL", "1s"), ("PSSTD_WEB", "maybe")));
+
+        Assert.Equal(2, ex.Errors.Count);
+        Assert.DoesNotContain('\n', ex.Message);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Collections.Frozen;
+using Psstd.AppHost.Model;
+using Psstd.AppHost.Running;
+using Psstd.Tests.Support;
+
+namespace Psstd.Tests.Integration;
+
+/// <summary>Real agent+dashboard pairs, launched from the AppHost's own model, over real sockets.</summary>
+[Collection(RealProcesses.Name)]
+[Trait("Category", "Integration")]
+public sealed class LocalClusterTests : IDisposable
+{
+    /// <summary>Short, so a dead node goes stale after 2 s and offline after 4 s.</summary>
+    private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(4);
+
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly TempDirectory _root = new();
+
+    [Fact]
+    public async Task ThreePairs_ShowEveryNodeFresh_ThenAKilledAgentGoesStaleThenOfflineWithinItsTtl()
+    {
+        await using var cluster = LocalCluster.Start(Spec(3), _ => { }, TimeProvider.System);
+        try
+        {
+            await cluster.WaitUntilReadyAsync(ReadyTimeout, CancellationToken.None);
+            string[] names = ["node-1", "node-2", "node-3"];
+
+            foreach (var node in cluster.Nodes)
+            {
+                var cells = await Eventually.ReturnsAsync($"{node.Name}'s dashboard shows all 3 nodes fresh", TimeSpan.FromSeconds(30), async ct =>
+                {
+                    var shown = await DashboardPage.TryReadAsync(node.DashboardUrl, ct);
+                    return shown.Count == 3 && shown.All(c => c.State == "fresh") ? shown : null;
+                });
+                Assert.Equal(names, cells.Select(c => c.Name));
+                Assert.All(cells, c => Assert.Equal(OnlineCores(), c.CoreBars));
+            }
+
+            cluster.Agent("node-3").Kill();
+            var killedAt = TimeProvider.System.GetTimestamp();
+
+            foreach (var node in cluster.Nodes.Take(2))
+            {
+                await Eventually.ReturnsAsync($"{node.Name} shows node-3 stale", Ttl, async ct =>
+                    (await DashboardPage.TryReadAsync(node.DashboardUrl, ct)).FirstOrDefault(c => c.Name == "node-3" && c.State == "stale"));
+            }
+
+            foreach (var node in cluster.Nodes.Take(2))
+            {
+                // Offline once its last record is older than the TTL; one interval of slack for the
+                // record that was in flight when the agent died and one for this poll.
+                await Eventually.ReturnsAsync($"{node.Name} shows node-3 offline", Ttl + TimeSpan.FromSeconds(2), async ct =>
+                    (await DashboardPage.TryReadAsync(node.DashboardUrl, ct)).FirstOrDefault(c => c.Name == "node-3" && c.State == "offline"));
+                var others = await DashboardPage.ReadAsync(node.DashboardUrl, CancellationToken.None);
+                Assert.All(others.Where(c => c.Name != "node-3"), c => Assert.Equal("fresh", c.State));
+            }
+
+            Assert.True(TimeProvider.System.GetElapsedTime(killedAt) <= Ttl + TimeSpan.FromSeconds(2));
+        }
+        catch (Exception ex)
+        {
+            throw new Xunit.Sdk.XunitException($"{ex.Message}{Environment.NewLine}--- child output ---{Environment.NewLine}{cluster.DescribeOutput()}", ex);
+        }
+    }
+
+    /// <summary>Cores as /proc/stat lists them (the probe's source), which a CPU quota does not change.</summary>
+    private static int OnlineCores() =>
+        File.ReadLines("/proc/stat").Count(l => l.StartsWith("cpu", StringComparison.Ordinal) && l.Length > 3 && char.IsAsciiDigit(l[3]));
+
+    private ClusterSpec Spec(int nodes)
+    {
+        var http = PortPicker.Pick(TestPorts.Next(), nodes, udpToo: false);
+        var gossip = PortPicker.Pick(TestPorts.Next(), nodes, udpToo: true, exclude: http.ToHashSet());
+        return new ClusterSpec(
+            nodes,
+            _root.Path,
+            http,
+            gossip,
+            ChildBinaries.FromBuild(),
+            Environment.ProcessId,
+            new Dictionary<string, string> { ["PSSTD_NODE_TTL"] = "4s" }.ToFrozenDictionary());
+    }
+
+    public void Dispose() => _root.Dispose();
+}

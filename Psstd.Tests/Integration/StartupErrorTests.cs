@@ -1,0 +1,61 @@
+using Psstd.AppHost.Model;
+using Psstd.Tests.Support;
+
+namespace Psstd.Tests.Integration;
+
+/// <summary>A bad setting stops the real executable at start with exit code 2 and one line naming it.</summary>
+[Collection(RealProcesses.Name)]
+[Trait("Category", "Integration")]
+public sealed class StartupErrorTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    [Theory]
+    [InlineData("PSSTD_NODE_TTL", "1s", "at least 2s")]
+    [InlineData("PSSTD_GOSSIP", "7947", "host:port")]
+    public async Task Agent_BadValue_ExitsWithOneLine(string variable, string value, string rule)
+    {
+        var result = await ProcessRun.DotnetAsync(ChildBinaries.FromBuild().AgentDll, Environment(variable, value), TimeSpan.FromSeconds(60));
+
+        AssertOneLine(result, $"{variable}=\"{value}\"", rule);
+    }
+
+    [Fact]
+    public async Task Dashboard_BadHttpAddress_ExitsWithOneLine()
+    {
+        var result = await ProcessRun.DotnetAsync(ChildBinaries.FromBuild().DashboardDll, Environment("PSSTD_HTTP", ":99999"), TimeSpan.FromSeconds(60));
+
+        AssertOneLine(result, "PSSTD_HTTP=\":99999\"", "65535");
+    }
+
+    [Fact]
+    public async Task Agent_GossipPortHeldByAnotherProgram_ExitsNamingThePort()
+    {
+        using var holder = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        var port = ((System.Net.IPEndPoint)holder.Client.LocalEndPoint!).Port;
+
+        var result = await ProcessRun.DotnetAsync(ChildBinaries.FromBuild().AgentDll, Environment("PSSTD_GOSSIP", $"127.0.0.1:{port}"), TimeSpan.FromSeconds(60));
+
+        AssertOneLine(result, $"PSSTD_GOSSIP=\"127.0.0.1:{port}\"", "already in use by another program");
+    }
+
+    private Dictionary<string, string> Environment(string variable, string value) => new()
+    {
+        ["PSSTD_DB"] = _dir.File("state"),
+        ["PSSTD_SOCKET"] = _dir.File("agent.sock"),
+        ["PSSTD_GOSSIP"] = $"127.0.0.1:{TestPorts.Next()}",
+        ["PSSTD_HTTP"] = $"127.0.0.1:{TestPorts.Next()}",
+        [variable] = value,
+    };
+
+    private static void AssertOneLine(ProcessRun.Result result, string named, string rule)
+    {
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(named, line, StringComparison.Ordinal);
+        Assert.Contains(rule, line, StringComparison.Ordinal);
+        Assert.Equal("", result.StandardOutput.Trim());
+    }
+
+    public void Dispose() => _dir.Dispose();
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace Psstd.Tests.Support;
+
+/// <summary>Process facts read from /proc, which also sees processes that are not our children.</summary>
+public static class LinuxProcesses
+{
+    /// <summary>Direct children of <paramref name="parent"/>.</summary>
+    public static IReadOnlyList<int> ChildrenOf(int parent)
+    {
+        var result = new List<int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                && Stat(pid) is { } stat && stat.ParentId == parent)
+            {
+                result.Add(pid);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Running, not a zombie waiting for a reaper.</summary>
+    public static bool IsAlive(int pid) => Stat(pid) is { } stat && stat.State is not ('Z' or 'X');
+
+    private static (char State, int ParentId)? Stat(int pid)
+    {
+        try
+        {
+            var text = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+            var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+            return (fields[0][0], int.Parse(fields[1], CultureInfo.InvariantCulture));
+        }
+        catch (IOException)
+        {
+            return null; // gone between listing and reading
+        }
+    }
+}
