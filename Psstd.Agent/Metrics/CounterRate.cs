@@ -1,0 +1,21 @@
+namespace Psstd.Agent.Metrics;
+
+/// <summary>Turns two readings of a cumulative kernel counter into a per-second rate.</summary>
+public static class CounterRate
+{
+    /// <summary>
+    /// The average rate between two readings, rounded to a whole unit per second. A counter that went
+    /// down wrapped (32-bit counters on old kernels) or was reset (a driver reload, a disk unplugged
+    /// from a sum); the true delta is unknowable, so that interval reads 0 rather than a negative or
+    /// absurdly large rate. No elapsed time also reads 0.
+    /// </summary>
+    public static long PerSecond(long previous, long current, TimeSpan elapsed)
+    {
+        if (current < previous || elapsed <= TimeSpan.Zero)
+        {
+            return 0;
+        }
+
+        return (long)Math.Round((current - previous) / elapsed.TotalSeconds);
+    }
+}
