@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Psstd.Contracts;
 using Psstd.Dashboard.AgentClient;
-using Xunit;
 using static Psstd.Tests.Dashboard.TestSnapshots;
 
 namespace Psstd.Tests.Dashboard;

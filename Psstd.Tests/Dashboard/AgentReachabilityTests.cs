@@ -1,5 +1,4 @@
 using Psstd.Dashboard.AgentClient;
-using Xunit;
 
 namespace Psstd.Tests.Dashboard;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Psstd.Contracts;
 using Psstd.Dashboard.AgentClient;
-using Xunit;
 using static Psstd.Tests.Dashboard.TestSnapshots;
 
 namespace Psstd.Tests.Dashboard;
@@ -80,7 +79,7 @@ public sealed partial class ClusterPageTests
     public async Task Page_ShowsMemoryUsedOverTotal_LoadAndVersion()
     {
         using var factory = new DashboardFactory();
-        var metrics = Metrics(2) with { MemoryUsedBytes = 3_328_599_655, MemoryTotalBytes = 16_642_998_272, Load1 = 1.5, Load5 = 0.25, Load15 = 0 };
+        var metrics = SampleMetrics(2) with { MemoryUsedBytes = 3_328_599_655, MemoryTotalBytes = 16_642_998_272, Load1 = 1.5, Load5 = 0.25, Load15 = 0 };
         factory.Agent.Serve(Snapshot(Node("a", metrics: metrics), Node("b", version: "0.0.9")));
 
         var (_, _, doc) = await Html.GetAsync(factory.CreateClient(), "/");

@@ -1,6 +1,5 @@
 using Psstd.Dashboard.Configuration;
 using Psstd.ServiceDefaults.Configuration;
-using Xunit;
 
 namespace Psstd.Tests.Dashboard;
 

@@ -1,6 +1,5 @@
 using Psstd.Dashboard.AgentClient;
 using Psstd.Dashboard.Formatting;
-using Xunit;
 
 namespace Psstd.Tests.Dashboard;
 

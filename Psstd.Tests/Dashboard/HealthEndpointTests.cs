@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Psstd.Dashboard.AgentClient;
-using Xunit;
 using static Psstd.Tests.Dashboard.TestSnapshots;
 
 namespace Psstd.Tests.Dashboard;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Psstd.Dashboard.Hosting;
 using Psstd.ServiceDefaults.Configuration;
-using Xunit;
 
 namespace Psstd.Tests.Dashboard;
 

@@ -29,10 +29,10 @@ internal static class TestSnapshots
             DashboardUrl: dashboardUrl,
             GossipAddress: "127.0.0.1:7947",
             IsSelf: isSelf,
-            Metrics: metrics ?? Metrics(cores));
+            Metrics: metrics ?? SampleMetrics(cores));
 
     /// <summary>Core i is (i * 7) % 101 percent busy: distinct values across all three colour bands.</summary>
-    public static NodeMetrics Metrics(int cores) => new()
+    public static NodeMetrics SampleMetrics(int cores) => new()
     {
         LogicalCores = cores,
         CoreBusyPercent = Enumerable.Range(0, cores).Select(i => (double)(i * 7 % 101)).ToArray(),

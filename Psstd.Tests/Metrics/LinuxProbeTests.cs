@@ -1,6 +1,5 @@
 using Psstd.Agent.Metrics.Linux;
 using Psstd.Tests.Support;
-using Xunit;
 
 namespace Psstd.Tests.Metrics;
 

@@ -1,7 +1,6 @@
 using Psstd.Agent.Metrics;
 using Psstd.Agent.Metrics.Linux;
 using Psstd.Tests.Support;
-using Xunit;
 
 namespace Psstd.Tests.Metrics;
 

@@ -1,5 +1,4 @@
 using Psstd.Agent.Metrics.Linux;
-using Xunit;
 
 namespace Psstd.Tests.Metrics;
 

@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Psstd.Tests.Support;
 
 public sealed class ManualTimeProviderTests
