@@ -7,7 +7,7 @@ using Psstd.ServiceDefaults.Hosting;
 
 const string ProgramName = "psstd-dashboard";
 var settings = StartupGuard.OrExit(ProgramName, () => DashboardSettings.FromEnvironment(SettingsReader.ProcessEnvironment()));
-var listen = StartupGuard.OrExit(ProgramName, () => ListenPlan.For(settings.Http, Dns.GetHostAddresses));
+var listen = StartupGuard.OrExit(ProgramName, () => ListenPlan.For(settings.Http, Dns.GetHostAddresses).EnsureFree());
 
 // Rooted at the binary, not the working directory: the AppHost and service managers start it from anywhere.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -15,10 +15,10 @@ builder.AddServiceDefaults(ProgramName);
 builder.WebHost.ConfigureKestrel(listen.Apply);
 builder.WebHost.UseBuildOutputStaticAssets(builder.Environment);
 builder.Services.AddAgentClient(settings);
-builder.Services.AddControllersWithViews();
+builder.Services.AddDashboardMvc();
 
 var app = builder.Build();
 app.UseStaticFiles();
 app.MapDefaultEndpoints();
 app.MapControllers();
-app.Run();
+app.RunOrExit(ProgramName, DashboardSettings.HttpVariable, settings.Http);

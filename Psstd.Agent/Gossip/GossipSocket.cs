@@ -32,7 +32,7 @@ public sealed class GossipSocket : IDisposable
         }
         catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
         {
-            throw Invalid(address, $"must be a free UDP port: {address.Port} is already in use by another program; choose another port");
+            throw new StartupConfigurationException([ConfigurationError.PortInUse(AgentVariables.Gossip, address, "UDP")]);
         }
         catch (SocketException ex)
         {

@@ -48,6 +48,45 @@ public sealed record ListenPlan(ListenPlanKind Kind, int Port, IReadOnlyList<IPA
             : new ListenPlan(ListenPlanKind.Addresses, address.Port, resolved.Distinct().ToArray());
     }
 
+    /// <summary>
+    /// Binds and releases each address once, so a port held by another program stops the start with
+    /// one line before the host logs a stack trace about it.
+    /// </summary>
+    /// <exception cref="StartupConfigurationException">The port is in use.</exception>
+    public ListenPlan EnsureFree()
+    {
+        IPAddress[] probes = Kind switch
+        {
+            ListenPlanKind.AnyAddress => [Socket.OSSupportsIPv6 ? IPAddress.IPv6Any : IPAddress.Any],
+            ListenPlanKind.Localhost => [IPAddress.Loopback],
+            _ => [.. Addresses],
+        };
+        foreach (var address in probes)
+        {
+            using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                if (address.Equals(IPAddress.IPv6Any))
+                {
+                    socket.DualMode = true;
+                }
+
+                socket.Bind(new IPEndPoint(address, Port));
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            {
+                var named = new ListenAddress(Kind == ListenPlanKind.Localhost ? "localhost" : Kind == ListenPlanKind.AnyAddress ? "" : address.ToString(), Port);
+                throw new StartupConfigurationException([ConfigurationError.PortInUse(DashboardSettings.HttpVariable, named, "TCP")]);
+            }
+            catch (SocketException)
+            {
+                // Any other problem (no such address here, say) is Kestrel's to report when it binds.
+            }
+        }
+
+        return this;
+    }
+
     public void Apply(KestrelServerOptions kestrel)
     {
         ArgumentNullException.ThrowIfNull(kestrel);

@@ -5,4 +5,11 @@ public sealed record ConfigurationError(string Variable, string Value, string Ru
 {
     /// <summary>The one line an operator reads, for example <c>PSSTD_NODE_TTL="1s" is invalid: must be at least 2s</c>.</summary>
     public override string ToString() => $"{Variable}=\"{Value}\" is invalid: {Rule}";
+
+    /// <summary>The port of <paramref name="address"/> is held by some other program.</summary>
+    public static ConfigurationError PortInUse(string variable, ListenAddress address, string protocol)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return new(variable, address.ToString(), $"must be a free {protocol} port: {address.Port} is already in use by another program; choose another port");
+    }
 }

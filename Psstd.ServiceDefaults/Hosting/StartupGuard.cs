@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Psstd.ServiceDefaults.Configuration;
 
 namespace Psstd.ServiceDefaults.Hosting;
@@ -19,6 +21,26 @@ public static class StartupGuard
             Console.Error.WriteLine($"{program}: {ex.Message}");
             Environment.Exit(ConfigurationExitCode);
             throw; // unreachable: Exit does not return
+        }
+    }
+
+    /// <summary>
+    /// Runs the app; a listen address another program holds stops it with one line naming the
+    /// variable, instead of a stack trace.
+    /// </summary>
+    public static void RunOrExit(this WebApplication app, string program, string variable, ListenAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(address);
+        try
+        {
+            app.Run();
+        }
+        catch (IOException ex) when (ex.InnerException is AddressInUseException)
+        {
+            // Only a race with another program after the early check lands here (Kestrel has logged it too).
+            Console.Error.WriteLine($"{program}: {ConfigurationError.PortInUse(variable, address, "TCP")}");
+            Environment.Exit(ConfigurationExitCode);
         }
     }
 }

@@ -39,6 +39,22 @@ public sealed class StartupErrorTests : IDisposable
         AssertOneLine(result, $"PSSTD_GOSSIP=\"127.0.0.1:{port}\"", "already in use by another program");
     }
 
+    [Fact]
+    public async Task Dashboard_HttpPortHeldByAnotherProgram_ExitsNamingThePort()
+    {
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((System.Net.IPEndPoint)holder.LocalEndpoint).Port;
+
+        var result = await ProcessRun.DotnetAsync(ChildBinaries.FromBuild().DashboardDll, Environment("PSSTD_HTTP", $"127.0.0.1:{port}"), TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"PSSTD_HTTP=\"127.0.0.1:{port}\"", line, StringComparison.Ordinal);
+        Assert.Contains("already in use by another program", line, StringComparison.Ordinal);
+        Assert.Equal("", result.StandardOutput.Trim());
+    }
+
     private Dictionary<string, string> Environment(string variable, string value) => new()
     {
         ["PSSTD_DB"] = _dir.File("state"),
