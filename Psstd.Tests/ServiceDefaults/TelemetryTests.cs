@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
@@ -14,7 +15,7 @@ public sealed class TelemetryTests
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         if (endpoint is not null)
         {
-            builder.Configuration[TelemetryExtensions.EndpointVariable] = endpoint;
+            builder.Configuration.AddInMemoryCollection([new(TelemetryExtensions.EndpointVariable, endpoint)]);
         }
 
         builder.AddServiceDefaults("psstd-test");
