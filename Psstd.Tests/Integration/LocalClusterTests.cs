@@ -10,8 +10,8 @@ namespace Psstd.Tests.Integration;
 [Trait("Category", "Integration")]
 public sealed class LocalClusterTests : IDisposable
 {
-    /// <summary>Short, so a dead node goes stale after 2 s and offline after 4 s.</summary>
-    private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(4);
+    /// <summary>Short, so a dead node goes stale after 3 s and offline after 6 s: a 3 s window to see it stale.</summary>
+    private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(6);
 
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
 
@@ -40,11 +40,9 @@ public sealed class LocalClusterTests : IDisposable
             cluster.Agent("node-3").Kill();
             var killedAt = TimeProvider.System.GetTimestamp();
 
-            foreach (var node in cluster.Nodes.Take(2))
-            {
-                await Eventually.ReturnsAsync($"{node.Name} shows node-3 stale", Ttl, async ct =>
-                    (await DashboardPage.TryReadAsync(node.DashboardUrl, ct)).FirstOrDefault(c => c.Name == "node-3" && c.State == "stale"));
-            }
+            await Task.WhenAll(cluster.Nodes.Take(2).Select(node =>
+                Eventually.ReturnsAsync($"{node.Name} shows node-3 stale", Ttl, async ct =>
+                    (await DashboardPage.TryReadAsync(node.DashboardUrl, ct)).FirstOrDefault(c => c.Name == "node-3" && c.State == "stale"))));
 
             foreach (var node in cluster.Nodes.Take(2))
             {
@@ -79,7 +77,7 @@ public sealed class LocalClusterTests : IDisposable
             gossip,
             ChildBinaries.FromBuild(),
             Environment.ProcessId,
-            new Dictionary<string, string> { ["PSSTD_NODE_TTL"] = "4s" }.ToFrozenDictionary());
+            new Dictionary<string, string> { ["PSSTD_NODE_TTL"] = $"{Ttl.TotalSeconds}s" }.ToFrozenDictionary());
     }
 
     public void Dispose() => _root.Dispose();
