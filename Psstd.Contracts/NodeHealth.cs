@@ -6,8 +6,9 @@ namespace Psstd.Contracts;
 /// How a receiver judges a node, on its own monotonic clock (DESIGN.md section 4).
 /// </summary>
 /// <remarks>
-/// The foundation judges only fresh, stale and offline; suspect, left and forgotten arrive with the
-/// gossip protocol and are added here when something produces them.
+/// Listed from best to worst news. Suspect, left and forgotten come from the failure detector, the
+/// leave message and operators (gossip protocol v1); until it lands, agents judge only fresh, stale
+/// and offline, and readers must already show every state.
 /// </remarks>
 public enum NodeHealth
 {
@@ -19,7 +20,19 @@ public enum NodeHealth
     [JsonStringEnumMemberName("stale")]
     Stale,
 
-    /// <summary>No new sequence for more than TTL.</summary>
+    /// <summary>The failure detector doubts the node before its TTL has run out.</summary>
+    [JsonStringEnumMemberName("suspect")]
+    Suspect,
+
+    /// <summary>No new sequence for more than TTL, or failure confirmed.</summary>
     [JsonStringEnumMemberName("offline")]
     Offline,
+
+    /// <summary>The node announced a graceful shutdown.</summary>
+    [JsonStringEnumMemberName("left")]
+    Left,
+
+    /// <summary>Forgotten by an operator or reaped after a long time offline; a tombstone keeps it out until it restarts.</summary>
+    [JsonStringEnumMemberName("forgotten")]
+    Forgotten,
 }
