@@ -22,8 +22,11 @@ public static class ClusterViewModelBuilder
             .ThenBy(n => n.Id)
             .Select(n => Cell(n, snapshot.AgentVersion))
             .ToArray();
+        // Fresh, stale and offline always show (a zero is news too); the rarer states only when present.
         var counts = Enum.GetValues<NodeHealth>()
-            .Select(h => new StateCountViewModel(StateName(h), snapshot.Nodes.Count(n => n.Health == h)))
+            .Select(h => (Health: h, Count: snapshot.Nodes.Count(n => n.Health == h)))
+            .Where(c => c.Count > 0 || c.Health is NodeHealth.Fresh or NodeHealth.Stale or NodeHealth.Offline)
+            .Select(c => new StateCountViewModel(StateName(c.Health), c.Count))
             .ToArray();
         return new ClusterViewModel($"{Product} · {snapshot.Cluster}", snapshot.Cluster, snapshot.SelfName, nodes, null, counts);
     }
@@ -36,7 +39,10 @@ public static class ClusterViewModelBuilder
     {
         NodeHealth.Fresh => "fresh",
         NodeHealth.Stale => "stale",
+        NodeHealth.Suspect => "suspect",
         NodeHealth.Offline => "offline",
+        NodeHealth.Left => "left",
+        NodeHealth.Forgotten => "forgotten",
         _ => "unknown",
     };
 

@@ -29,13 +29,22 @@ public sealed class ClusterViewModelBuilderTests
     }
 
     [Fact]
-    public void Build_CountsEveryState_ZerosIncluded()
+    public void Build_CountsTheBaseStates_ZerosIncluded()
     {
         var model = ClusterViewModelBuilder.Build(Snapshot(Node("a"), Node("b", NodeHealth.Offline), Node("c")));
 
         Assert.Equal(
             [new StateCountViewModel("fresh", 2), new StateCountViewModel("stale", 0), new StateCountViewModel("offline", 1)],
             model.StateCounts);
+    }
+
+    [Fact]
+    public void Build_CountsRarerStates_OnlyWhenPresent()
+    {
+        var model = ClusterViewModelBuilder.Build(Snapshot(Node("a", NodeHealth.Suspect), Node("b", NodeHealth.Left), Node("c")));
+
+        Assert.Equal(["fresh", "stale", "suspect", "offline", "left"], model.StateCounts.Select(c => c.State));
+        Assert.Equal(["suspect", "left", "fresh"], model.Nodes.Select(n => n.State));
     }
 
     [Fact]
