@@ -1,4 +1,6 @@
-using Psstd.Agent.Gossip;
+using System.Net;
+using System.Text;
+using Psstd.Agent.Gossip.Wire;
 
 namespace Psstd.Agent.Cluster;
 
@@ -6,26 +8,46 @@ namespace Psstd.Agent.Cluster;
 public static class ClusterMerge
 {
     /// <summary>
-    /// Merges <paramref name="incoming"/> into the entry held for its node.
+    /// Merges a checked record (<paramref name="encoded"/>, whose header is <paramref name="incoming"/>)
+    /// into the entry held for its node.
     /// <list type="number">
     /// <item>No entry yet: the record is taken, seen now.</item>
     /// <item>A greater (generation, sequence): the record replaces the held one whole, seen now.</item>
     /// <item>Otherwise the held entry stays, including its seen time, so a duplicate or a late relay
     /// never makes a node look fresher than it is.</item>
     /// </list>
-    /// Pure. On records it is commutative and idempotent: whatever the arrival order and repetition,
-    /// the held record ends as the greatest one received. Wall clocks play no part.
+    /// Pure. On records it is commutative, associative and idempotent: whatever the arrival order and
+    /// repetition, the held record ends as the greatest one received. Wall clocks play no part.
     /// </summary>
-    public static (ClusterEntry Entry, MergeOutcome Outcome) Apply(ClusterEntry? held, NodeRecord incoming, long now)
+    public static (ClusterEntry Entry, MergeOutcome Outcome) Apply(
+        ClusterEntry? held, RecordHeader incoming, byte[] encoded, ReadOnlySpan<byte> gossipAddress, long now)
     {
-        ArgumentNullException.ThrowIfNull(incoming);
-        if (held is not { } current)
+        if (held is null)
         {
-            return (new ClusterEntry(incoming, now), MergeOutcome.Joined);
+            return (Entry(incoming, encoded, gossipAddress, now, null), MergeOutcome.Joined);
         }
 
-        return incoming.IsNewerThan(current.Record)
-            ? (new ClusterEntry(incoming, now), MergeOutcome.Updated)
-            : (current, MergeOutcome.Ignored);
+        return incoming.IsNewerThan(held.Header)
+            ? (Entry(incoming, encoded, gossipAddress, now, held), MergeOutcome.Updated)
+            : (held, MergeOutcome.Ignored);
+    }
+
+    private static ClusterEntry Entry(RecordHeader header, byte[] encoded, ReadOnlySpan<byte> gossipAddress, long now, ClusterEntry? previous)
+    {
+        // Addresses rarely change: keep the held string and endpoint rather than parse every second.
+        if (previous is not null && SameText(previous.GossipAddress, gossipAddress))
+        {
+            return new ClusterEntry(header, encoded, previous.GossipAddress, previous.GossipEndPoint, now);
+        }
+
+        var address = Encoding.UTF8.GetString(gossipAddress);
+        var endPoint = IPEndPoint.TryParse(address, out var parsed) && parsed.Port != 0 ? parsed : null;
+        return new ClusterEntry(header, encoded, address, endPoint, now);
+    }
+
+    private static bool SameText(string text, ReadOnlySpan<byte> utf8)
+    {
+        Span<byte> buffer = stackalloc byte[256];
+        return Encoding.UTF8.TryGetBytes(text, buffer, out var length) && buffer[..length].SequenceEqual(utf8);
     }
 }

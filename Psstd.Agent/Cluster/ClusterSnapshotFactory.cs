@@ -16,7 +16,8 @@ public static class ClusterSnapshotFactory
         var nodes = new NodeSnapshot[entries.Count];
         for (var i = 0; i < entries.Count; i++)
         {
-            var (record, seen) = entries[i];
+            var record = entries[i].Decode();
+            var seen = entries[i].SeenTimestamp;
             var age = ageOf(seen);
             nodes[i] = new NodeSnapshot(
                 record.Id,

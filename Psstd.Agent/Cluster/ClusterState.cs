@@ -1,31 +1,59 @@
-using Psstd.Agent.Gossip;
+using Psstd.Agent.Gossip.Wire;
 
 namespace Psstd.Agent.Cluster;
 
 /// <summary>
 /// The cluster as this agent knows it, in memory. Gossip and the heartbeat write through
-/// <see cref="Merge"/>; readers take a copy. One short lock: the map is small and writes are rare
-/// (one per record per interval).
+/// <see cref="Merge"/>; readers take copies. One short lock: every operation is a dictionary step.
 /// </summary>
 public sealed class ClusterState(TimeProvider time)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, ClusterEntry> _entries = [];
+    private readonly List<Guid> _order = []; // the same keys, indexable, for picking gossip targets at random
 
-    public MergeOutcome Merge(NodeRecord record)
+    /// <summary>Merges a record in wire form that <see cref="RecordCodec.IsValid"/> accepted.</summary>
+    public MergeOutcome Merge(byte[] encoded)
     {
-        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(encoded);
+        if (!RecordCodec.TryReadHeader(encoded, out var header, out var gossipAddress))
+        {
+            throw new ArgumentException("not a record", nameof(encoded));
+        }
+
         var now = time.GetTimestamp();
         lock (_lock)
         {
-            ClusterEntry? held = _entries.TryGetValue(record.Id, out var entry) ? entry : null;
-            var (merged, outcome) = ClusterMerge.Apply(held, record, now);
+            var held = _entries.GetValueOrDefault(header.Id);
+            var (merged, outcome) = ClusterMerge.Apply(held, header, encoded, gossipAddress, now);
             if (outcome != MergeOutcome.Ignored)
             {
-                _entries[record.Id] = merged;
+                _entries[header.Id] = merged;
+            }
+
+            if (outcome == MergeOutcome.Joined)
+            {
+                _order.Add(header.Id);
             }
 
             return outcome;
+        }
+    }
+
+    /// <summary>Whether a record with this header would change what is held (cheap: nothing decoded).</summary>
+    public bool WouldAccept(RecordHeader header)
+    {
+        lock (_lock)
+        {
+            return !_entries.TryGetValue(header.Id, out var held) || header.IsNewerThan(held.Header);
+        }
+    }
+
+    public ClusterEntry? Find(Guid id)
+    {
+        lock (_lock)
+        {
+            return _entries.GetValueOrDefault(id);
         }
     }
 
@@ -45,6 +73,16 @@ public sealed class ClusterState(TimeProvider time)
         lock (_lock)
         {
             return [.. _entries.Values];
+        }
+    }
+
+    /// <summary>An entry drawn uniformly at random; null when none is held.</summary>
+    public ClusterEntry? PickRandom(Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        lock (_lock)
+        {
+            return _order.Count == 0 ? null : _entries[_order[random.Next(_order.Count)]];
         }
     }
 }

@@ -1,67 +1,80 @@
-using System.Diagnostics.Metrics;
+using Psstd.Agent.Gossip.Wire;
 
 namespace Psstd.Agent.Gossip;
 
 /// <summary>
-/// What gossip sent, received and dropped, by reason. Shown in the agent's health and exported as
-/// OpenTelemetry counters (meter <c>Psstd.Agent</c>) when telemetry is on.
+/// What gossip sent, received and dropped, by reason: shown in the agent's health and read by the
+/// simulator. Plain counters, safe from any thread.
 /// </summary>
-public sealed class GossipCounters : IDisposable
+public sealed class GossipCounters
 {
-    private readonly long[] _received = new long[Enum.GetValues<DecodeOutcome>().Length];
-    private readonly Meter _meter = new("Psstd.Agent");
-    private readonly Counter<long> _packets;
-    private long _sent;
+    private readonly long[] _packetsIn = new long[Enum.GetValues<DecodeOutcome>().Length];
+    private long _packetsOut;
+    private long _bytesIn;
+    private long _bytesOut;
     private long _sendFailures;
+    private long _recordsNew;
+    private long _recordsDuplicate;
+    private long _roundsOverBudget;
 
-    public GossipCounters()
+    public void PacketIn(DecodeOutcome outcome, int bytes)
     {
-        _packets = _meter.CreateCounter<long>("psstd.gossip.packets", description: "Gossip packets by direction and outcome");
+        Interlocked.Increment(ref _packetsIn[(int)outcome]);
+        Interlocked.Add(ref _bytesIn, bytes);
     }
 
-    public void Received(DecodeOutcome outcome)
+    public void PacketOut(int bytes)
     {
-        Interlocked.Increment(ref _received[(int)outcome]);
-        _packets.Add(1, new KeyValuePair<string, object?>("direction", "in"), new KeyValuePair<string, object?>("outcome", outcome.ToString()));
-    }
-
-    public void Sent()
-    {
-        Interlocked.Increment(ref _sent);
-        _packets.Add(1, new KeyValuePair<string, object?>("direction", "out"), new KeyValuePair<string, object?>("outcome", "sent"));
+        Interlocked.Increment(ref _packetsOut);
+        Interlocked.Add(ref _bytesOut, bytes);
     }
 
     public void SendFailed() => Interlocked.Increment(ref _sendFailures);
 
-    public long ReceivedCount(DecodeOutcome outcome) => Interlocked.Read(ref _received[(int)outcome]);
+    public void RecordNew() => Interlocked.Increment(ref _recordsNew);
 
-    public long SentCount => Interlocked.Read(ref _sent);
+    public void RecordDuplicate() => Interlocked.Increment(ref _recordsDuplicate);
+
+    public void RoundOverBudget() => Interlocked.Increment(ref _roundsOverBudget);
+
+    public long PacketsIn(DecodeOutcome outcome) => Interlocked.Read(ref _packetsIn[(int)outcome]);
+
+    public long PacketsOut => Interlocked.Read(ref _packetsOut);
+
+    public long BytesIn => Interlocked.Read(ref _bytesIn);
+
+    public long BytesOut => Interlocked.Read(ref _bytesOut);
 
     public long SendFailures => Interlocked.Read(ref _sendFailures);
 
-    public long DroppedCount
+    public long RecordsNew => Interlocked.Read(ref _recordsNew);
+
+    public long RecordsDuplicate => Interlocked.Read(ref _recordsDuplicate);
+
+    public long RoundsOverBudget => Interlocked.Read(ref _roundsOverBudget);
+
+    public long Dropped
     {
         get
         {
             long total = 0;
             foreach (var outcome in Enum.GetValues<DecodeOutcome>())
             {
-                total += outcome == DecodeOutcome.Accepted ? 0 : ReceivedCount(outcome);
+                total += outcome == DecodeOutcome.Accepted ? 0 : PacketsIn(outcome);
             }
 
             return total;
         }
     }
 
-    /// <summary>One line for health output, e.g. <c>sent 10, accepted 8, dropped: OtherCluster 2</c>.</summary>
+    /// <summary>One line for health output, e.g. <c>out 10 packets, in 8 accepted, dropped: OtherCluster 2</c>.</summary>
     public string Describe()
     {
         var drops = Enum.GetValues<DecodeOutcome>()
-            .Where(o => o != DecodeOutcome.Accepted && ReceivedCount(o) > 0)
-            .Select(o => $"{o} {ReceivedCount(o)}");
+            .Where(o => o != DecodeOutcome.Accepted && PacketsIn(o) > 0)
+            .Select(o => $"{o} {PacketsIn(o)}");
         var dropText = string.Join(", ", drops);
-        return $"sent {SentCount}, send failures {SendFailures}, accepted {ReceivedCount(DecodeOutcome.Accepted)}, dropped: {(dropText.Length == 0 ? "none" : dropText)}";
+        return $"out {PacketsOut} packets ({BytesOut} B, {SendFailures} failed), in {PacketsIn(DecodeOutcome.Accepted)} accepted ({BytesIn} B), "
+            + $"records new {RecordsNew}, duplicate {RecordsDuplicate}, rounds over budget {RoundsOverBudget}, dropped: {(dropText.Length == 0 ? "none" : dropText)}";
     }
-
-    public void Dispose() => _meter.Dispose();
 }

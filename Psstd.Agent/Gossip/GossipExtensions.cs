@@ -1,19 +1,32 @@
+using Psstd.Agent.Cluster;
 using Psstd.Agent.Configuration;
+using Psstd.Agent.Gossip.Engine;
+using Psstd.Agent.Heartbeat;
 
 namespace Psstd.Agent.Gossip;
 
 public static class GossipExtensions
 {
-    /// <summary>Binds the gossip port now (a taken port stops the start) and registers both loops.</summary>
+    /// <summary>Binds the gossip port now (a taken port stops the start) and registers the engine and its loops.</summary>
     public static WebApplicationBuilder AddGossip(this WebApplicationBuilder builder, AgentSettings settings)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
         builder.Services.AddSingleton(GossipSocket.Bind(settings.Gossip));
+        builder.Services.AddSingleton(new GossipOptions { Cluster = settings.Cluster });
         builder.Services.AddSingleton<GossipCounters>();
         builder.Services.AddSingleton<PeerDirectory>();
+        builder.Services.AddSingleton<IGossipTransport, UdpTransport>();
+        builder.Services.AddSingleton(sp => new GossipEngine(
+            sp.GetRequiredService<GossipOptions>(),
+            sp.GetRequiredService<LocalNode>().Current.Id,
+            sp.GetRequiredService<ClusterState>(),
+            sp.GetRequiredService<IGossipTransport>(),
+            sp.GetRequiredService<GossipCounters>(),
+            sp.GetRequiredService<TimeProvider>(),
+            new Random()));
         builder.Services.AddHostedService<GossipReceiver>();
-        builder.Services.AddHostedService<GossipSender>();
+        builder.Services.AddHostedService<GossipRounds>();
         return builder;
     }
 }

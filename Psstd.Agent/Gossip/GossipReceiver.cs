@@ -1,17 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
-using Psstd.Agent.Cluster;
-using Psstd.Agent.Configuration;
+using Psstd.Agent.Gossip.Engine;
 
 namespace Psstd.Agent.Gossip;
 
-/// <summary>Receives datagrams, decodes them and merges accepted records. Nothing a peer sends can stop it.</summary>
-public sealed class GossipReceiver(
-    GossipSocket socket,
-    AgentSettings settings,
-    ClusterState cluster,
-    GossipCounters counters,
-    ILogger<GossipReceiver> logger) : BackgroundService
+/// <summary>Hands every datagram the gossip socket receives to the engine. Nothing a peer sends can stop it.</summary>
+public sealed class GossipReceiver(GossipSocket socket, GossipEngine engine, ILogger<GossipReceiver> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,18 +29,7 @@ public sealed class GossipReceiver(
                 continue;
             }
 
-            Handle(buffer.AsSpan(0, length));
-        }
-    }
-
-    /// <summary>Decodes and merges one datagram.</summary>
-    public void Handle(ReadOnlySpan<byte> packet)
-    {
-        var outcome = PacketCodec.Decode(packet, settings.Cluster, out var record);
-        counters.Received(outcome);
-        if (outcome == DecodeOutcome.Accepted && cluster.Merge(record!) == MergeOutcome.Joined)
-        {
-            GossipLog.NodeJoined(logger, record!.Name, record.GossipAddress);
+            engine.Receive(buffer.AsSpan(0, length));
         }
     }
 }

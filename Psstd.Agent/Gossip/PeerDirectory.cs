@@ -1,50 +1,38 @@
 using System.Net;
-using Psstd.Agent.Cluster;
 using Psstd.Agent.Configuration;
-using Psstd.ServiceDefaults.Configuration;
 
 namespace Psstd.Agent.Gossip;
 
 /// <summary>
-/// Where gossip goes: the seeds and every peer's advertised gossip address. Host names are resolved
-/// to all their addresses and re-resolved every <see cref="ResolveEvery"/>, so a seed that moves or
-/// comes up later is found again without a restart.
+/// Resolves <c>PSSTD_SEEDS</c>: DNS names to all their addresses, again every <see cref="ResolveEvery"/>,
+/// so a seed that moves or comes up later is found without a restart. A name that stops resolving keeps
+/// its last known addresses.
 /// </summary>
-public sealed class PeerDirectory(AgentSettings settings, ClusterState cluster, TimeProvider time, ILogger<PeerDirectory> logger)
+public sealed class PeerDirectory(AgentSettings settings, ILogger<PeerDirectory> logger)
 {
     public static readonly TimeSpan ResolveEvery = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ResolveTimeout = TimeSpan.FromSeconds(2);
 
-    private readonly Dictionary<string, (IPAddress[] Addresses, long ResolvedAt)> _resolved = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, IPAddress[]> _lastKnown = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Every distinct endpoint to send to this round, this node's own advertised address excluded.</summary>
-    public async Task<IReadOnlyList<IPEndPoint>> TargetsAsync(Guid selfId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IPEndPoint>> ResolveSeedsAsync(CancellationToken cancellationToken)
     {
-        var addresses = new HashSet<ListenAddress>(settings.Seeds);
-        foreach (var entry in cluster.Entries())
+        var own = settings.AdvertiseGossip;
+        var result = new HashSet<IPEndPoint>();
+        foreach (var seed in settings.Seeds)
         {
-            if (entry.Record.Id != selfId && ListenAddress.TryParse(entry.Record.GossipAddress) is { IsAnyHost: false } peer)
-            {
-                addresses.Add(peer);
-            }
-        }
-
-        var own = ListenAddress.TryParse(settings.AdvertiseGossip);
-        var targets = new HashSet<IPEndPoint>();
-        foreach (var address in addresses)
-        {
-            if (address == own)
+            if (seed.ToString() == own)
             {
                 continue;
             }
 
-            foreach (var ip in await ResolveAsync(address.Host, cancellationToken))
+            foreach (var ip in await ResolveAsync(seed.Host, cancellationToken))
             {
-                targets.Add(new IPEndPoint(ip, address.Port));
+                result.Add(new IPEndPoint(ip, seed.Port));
             }
         }
 
-        return [.. targets];
+        return [.. result];
     }
 
     private async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
@@ -54,24 +42,18 @@ public sealed class PeerDirectory(AgentSettings settings, ClusterState cluster, 
             return [literal];
         }
 
-        if (_resolved.TryGetValue(host, out var cached) && time.GetElapsedTime(cached.ResolvedAt) < ResolveEvery)
-        {
-            return cached.Addresses;
-        }
-
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ResolveTimeout);
         try
         {
             var addresses = await Dns.GetHostAddressesAsync(host, timeout.Token);
-            _resolved[host] = (addresses, time.GetTimestamp());
+            _lastKnown[host] = addresses;
             return addresses;
         }
         catch (Exception ex) when (ex is System.Net.Sockets.SocketException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             GossipLog.ResolveFailed(logger, host, ex);
-            _resolved[host] = (cached.Addresses ?? [], time.GetTimestamp());
-            return _resolved[host].Addresses;
+            return _lastKnown.GetValueOrDefault(host) ?? [];
         }
     }
 }

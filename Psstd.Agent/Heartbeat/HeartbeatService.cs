@@ -1,5 +1,6 @@
 using Psstd.Agent.Cluster;
 using Psstd.Agent.Configuration;
+using Psstd.Agent.Gossip.Wire;
 using Psstd.Agent.Metrics;
 
 namespace Psstd.Agent.Heartbeat;
@@ -36,7 +37,8 @@ public sealed class HeartbeatService(
     {
         try
         {
-            cluster.Merge(local.Publish(probe.Sample()));
+            var record = local.Publish(probe.Sample());
+            cluster.Merge(RecordCodec.ToBytes(record));
             LastTickTimestamp = time.GetTimestamp();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException)

@@ -1,148 +1,112 @@
-using Psstd.Agent.Gossip;
+using System.Security.Cryptography;
+using Psstd.Agent.Gossip.Wire;
 
 namespace Psstd.Tests.Gossip;
 
 public sealed class PacketCodecTests
 {
-    private const string Cluster = "psstd";
+    private static readonly byte[] Payload = [1, 2, 3, 4, 5];
 
-    private static byte[] Encode(NodeRecord record, string cluster = Cluster)
+    private static byte[] Write(string cluster = "psstd", GossipKeyring? keyring = null)
     {
         var buffer = new byte[PacketCodec.MaxDatagramBytes];
-        var length = PacketCodec.Encode(cluster, record, buffer);
+        var length = PacketCodec.Write(cluster, keyring, MessageKind.Records, Payload, buffer);
         Assert.True(length > 0);
+        Assert.Equal(PacketCodec.Overhead(cluster, keyring) + Payload.Length, length);
         return buffer[..length];
     }
 
+    private static DecodeOutcome Open(byte[] packet, GossipKeyring? keyring = null, string cluster = "psstd") =>
+        PacketCodec.Open(packet, cluster, keyring, new byte[PacketCodec.MaxDatagramBytes], out _, out _);
+
+    private static GossipKeyring Keyring(params byte[][] keys) => new(keys);
+
     [Fact]
-    public void RoundTrip_KeepsEveryField()
+    public void Plain_RoundTrips()
     {
-        var record = RecordSamples.Record(cores: 8, generation: 300, sequence: 1_000_000);
+        var packet = Write();
 
-        Assert.Equal(DecodeOutcome.Accepted, PacketCodec.Decode(Encode(record), Cluster, out var decoded));
+        var outcome = PacketCodec.Open(packet, "psstd", null, new byte[1200], out var kind, out var payload);
 
-        Assert.NotNull(decoded);
-        Assert.Equal(record with { Metrics = decoded.Metrics }, decoded);
-        Assert.Equal(record.Metrics.CoreBusyPercent, decoded.Metrics.CoreBusyPercent);
-        Assert.Equal(record.Metrics with { CoreBusyPercent = decoded.Metrics.CoreBusyPercent }, decoded.Metrics);
+        Assert.Equal(DecodeOutcome.Accepted, outcome);
+        Assert.Equal(MessageKind.Records, kind);
+        Assert.Equal(Payload, payload.ToArray());
     }
 
     [Fact]
-    public void Record_Of128CoreHost_FitsTheBudgetOf300Bytes()
+    public void Sealed_RoundTrips_AndHidesThePayload()
     {
-        var packet = Encode(RecordSamples.Record(cores: 128));
+        using var keyring = Keyring(RandomNumberGenerator.GetBytes(32));
+        var packet = Write(keyring: keyring);
+        var scratch = new byte[1200];
 
-        Assert.InRange(packet.Length, 1, 300);
+        var outcome = PacketCodec.Open(packet, "psstd", keyring, scratch, out _, out var payload);
+
+        Assert.Equal(DecodeOutcome.Accepted, outcome);
+        Assert.Equal(Payload, payload.ToArray());
+        Assert.True(packet.AsSpan().IndexOf(Payload) < 0);
     }
 
     [Fact]
-    public void BusyPercent_IsCarriedInHalfPercentSteps()
+    public void KeyRotation_FirstSeals_AllOpen()
     {
-        var record = RecordSamples.Record(cores: 2) with { Metrics = RecordSamples.Metrics(2) with { CoreBusyPercent = [33.33, 100.7] } };
+        var oldKey = RandomNumberGenerator.GetBytes(32);
+        var newKey = RandomNumberGenerator.GetBytes(32);
+        using var oldOnly = Keyring(oldKey);
+        using var both = Keyring(newKey, oldKey);
+        using var newOnly = Keyring(newKey);
 
-        PacketCodec.Decode(Encode(record), Cluster, out var decoded);
-
-        Assert.Equal([33.5, 100.0], decoded!.Metrics.CoreBusyPercent);
+        Assert.Equal(DecodeOutcome.Accepted, Open(Write(keyring: oldOnly), both));
+        Assert.Equal(DecodeOutcome.Accepted, Open(Write(keyring: both), newOnly));
+        Assert.Equal(DecodeOutcome.CannotOpen, Open(Write(keyring: newOnly), oldOnly));
     }
 
     [Fact]
-    public void OtherCluster_IsDropped()
+    public void KeyedCluster_DropsUnsealed_AndKeylessAgent_DropsSealed()
     {
-        Assert.Equal(DecodeOutcome.OtherCluster, PacketCodec.Decode(Encode(RecordSamples.Record(), "lab"), Cluster, out var record));
-        Assert.Null(record);
+        using var keyring = Keyring(RandomNumberGenerator.GetBytes(32));
+
+        Assert.Equal(DecodeOutcome.NotSealed, Open(Write(), keyring));
+        Assert.Equal(DecodeOutcome.CannotOpen, Open(Write(keyring: keyring)));
     }
 
     [Fact]
-    public void UnknownWireVersion_IsDroppedBeforeDecoding()
+    public void TamperedHeader_DoesNotOpen()
     {
-        var packet = Encode(RecordSamples.Record());
-        packet[2] = 99;
+        using var keyring = Keyring(RandomNumberGenerator.GetBytes(32));
+        var packet = Write("psstd", keyring);
+        var renamed = Write("psstD", keyring);
+        byte[] spliced = [.. packet[..10], .. renamed[10..]]; // header of one, sealed body of the other
 
-        Assert.Equal(DecodeOutcome.UnsupportedVersion, PacketCodec.Decode(packet, Cluster, out _));
+        Assert.Equal(DecodeOutcome.OtherCluster, Open(renamed, keyring));
+        Assert.Equal(DecodeOutcome.CannotOpen, Open([.. renamed[..10], .. packet[10..]], keyring, "psstD"));
+        Assert.Equal(DecodeOutcome.CannotOpen, Open(spliced, keyring));
     }
 
     [Fact]
-    public void ForeignBytes_AreNotPsstd()
+    public void OtherCluster_UnknownVersion_ForeignBytes_AreNamed()
     {
-        Assert.Equal(DecodeOutcome.NotPsstd, PacketCodec.Decode("GET / HTTP/1.1\r\n"u8, Cluster, out _));
-        Assert.Equal(DecodeOutcome.NotPsstd, PacketCodec.Decode([], Cluster, out _));
+        var packet = Write("lab");
+        var future = Write();
+        future[2] = 99;
+
+        Assert.Equal(DecodeOutcome.OtherCluster, Open(packet));
+        Assert.Equal(DecodeOutcome.UnsupportedVersion, Open(future));
+        Assert.Equal(DecodeOutcome.NotPsstd, Open("GET / HTTP/1.1\r\n"u8.ToArray()));
+        Assert.Equal(DecodeOutcome.NotPsstd, Open([]));
     }
 
     [Fact]
-    public void EveryTruncation_IsRejectedWithoutThrowing()
+    public void RandomBytes_NeverThrow_AndNeverOpenAKeyedPacket()
     {
-        var packet = Encode(RecordSamples.Record(cores: 16));
-        for (var length = 0; length < packet.Length; length++)
-        {
-            var outcome = PacketCodec.Decode(packet.AsSpan(0, length), Cluster, out var record);
-            Assert.NotEqual(DecodeOutcome.Accepted, outcome);
-            Assert.Null(record);
-        }
-    }
-
-    [Fact]
-    public void TrailingBytes_AreMalformed()
-    {
-        byte[] packet = [.. Encode(RecordSamples.Record()), 0];
-
-        Assert.Equal(DecodeOutcome.Malformed, PacketCodec.Decode(packet, Cluster, out _));
-    }
-
-    [Fact]
-    public void HugeCoreCount_IsMalformed_AndAllocatesNothingForIt()
-    {
-        var forged = ForgeCoreCount(uint.MaxValue);
-
-        Assert.Equal(DecodeOutcome.Malformed, PacketCodec.Decode(forged, Cluster, out _));
-    }
-
-    [Fact]
-    public void RandomMutations_NeverThrow()
-    {
-        var random = new Random(20261121);
-        var original = Encode(RecordSamples.Record(cores: 32));
-        for (var round = 0; round < 20_000; round++)
+        using var keyring = Keyring(RandomNumberGenerator.GetBytes(32));
+        var random = new Random(11);
+        var original = Write(keyring: keyring);
+        for (var round = 0; round < 5_000; round++)
         {
             var packet = (byte[])original.Clone();
-            var flips = random.Next(1, 6);
-            for (var i = 0; i < flips; i++)
-            {
-                packet[random.Next(packet.Length)] = (byte)random.Next(256);
-            }
-
-            var outcome = PacketCodec.Decode(packet.AsSpan(0, random.Next(packet.Length + 1)), Cluster, out var record);
-            Assert.Equal(outcome == DecodeOutcome.Accepted, record is not null);
+            packet[random.Next(packet.Length)] ^= (byte)random.Next(1, 256);
+            Assert.NotEqual(DecodeOutcome.Accepted, Open(packet, keyring));
         }
     }
-
-    /// <summary>A valid header and identity followed by a core count far past any machine.</summary>
-    private static byte[] ForgeCoreCount(uint cores)
-    {
-        var minimal = RecordSamples.Record(cores: 0) with
-        {
-            Name = "n",
-            AgentVersion = "",
-            DashboardUrl = "",
-            GossipAddress = "",
-            Metrics = Psstd.Contracts.NodeMetrics.Empty,
-        };
-        var packet = Encode(minimal);
-
-        // With all metrics zero, the metrics section is one byte per field, core count first.
-        var prefixLength = packet.Length - MetricsLengthOfEmpty();
-        var varint = new List<byte>();
-        var value = cores;
-        while (value >= 0x80)
-        {
-            varint.Add((byte)(value | 0x80));
-            value >>= 7;
-        }
-
-        varint.Add((byte)value);
-        return [.. packet[..prefixLength], .. varint, .. packet[(prefixLength + 1)..]];
-    }
-
-    /// <summary>Core count, machine-wide busy, then 17 zero varints (cores, memory x3, swap x2, loads x3,
-    /// uptime, file system x2, rates x4, processes).</summary>
-    private static int MetricsLengthOfEmpty() => 1 + 1 + 17;
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Psstd.Agent.Gossip;
+namespace Psstd.Agent.Gossip.Wire;
 
 /// <summary>
 /// Writes the wire format into a caller's buffer. Running out of room sets <see cref="Overflowed"/>

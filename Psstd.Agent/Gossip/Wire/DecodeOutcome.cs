@@ -1,4 +1,4 @@
-namespace Psstd.Agent.Gossip;
+namespace Psstd.Agent.Gossip.Wire;
 
 /// <summary>Why a packet was accepted or dropped; each drop reason has its own counter.</summary>
 public enum DecodeOutcome
@@ -13,6 +13,12 @@ public enum DecodeOutcome
 
     /// <summary>Well formed, but for another <c>PSSTD_CLUSTER</c>.</summary>
     OtherCluster,
+
+    /// <summary>This cluster seals its packets (<c>PSSTD_KEY</c>) and this one came unsealed.</summary>
+    NotSealed,
+
+    /// <summary>Sealed, and no key of this agent opens it (or this agent has no key).</summary>
+    CannotOpen,
 
     /// <summary>Truncated, over-long or out-of-range content.</summary>
     Malformed,

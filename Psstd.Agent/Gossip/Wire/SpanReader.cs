@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Psstd.Agent.Gossip;
+namespace Psstd.Agent.Gossip.Wire;
 
 /// <summary>
 /// Reads the wire format from an untrusted packet. Any read past the end or any over-long value sets
@@ -80,11 +80,22 @@ internal ref struct SpanReader(ReadOnlySpan<byte> buffer)
         return (long)value;
     }
 
-    public string ShortString()
+    /// <summary>A one-byte-length UTF-8 string; with <paramref name="materialize"/> false it is only checked.</summary>
+    public string ShortString(bool materialize = true)
     {
         var bytes = Bytes(Byte());
         if (Failed)
         {
+            return "";
+        }
+
+        if (!materialize)
+        {
+            if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            {
+                Failed = true;
+            }
+
             return "";
         }
 

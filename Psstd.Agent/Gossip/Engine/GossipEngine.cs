@@ -1,0 +1,259 @@
+using System.Net;
+using Psstd.Agent.Cluster;
+using Psstd.Agent.Gossip.Wire;
+using Psstd.Contracts;
+
+namespace Psstd.Agent.Gossip.Engine;
+
+/// <summary>
+/// Epidemic dissemination of node records: every record new to this node is relayed once, to
+/// <see cref="GossipOptions.Fanout"/> random peers, in the next round. The same code runs in the agent
+/// (over UDP) and in the simulator (over an in-memory network with a simulated clock).
+/// </summary>
+/// <remarks>
+/// <para>Not the origin only, as the Go psstd did: a node's record reaches peers that cannot hear it
+/// directly, and a 1,000-node cluster converges in a few rounds instead of needing every pair to talk.</para>
+/// <para>Rounds are driven from outside (<see cref="Tick"/>), packets arrive through <see cref="Receive"/>;
+/// both are safe to call from different threads.</para>
+/// </remarks>
+public sealed class GossipEngine
+{
+    private readonly GossipOptions _options;
+    private readonly Guid _selfId;
+    private readonly ClusterState _cluster;
+    private readonly IGossipTransport _transport;
+    private readonly GossipCounters _counters;
+    private readonly TimeProvider _time;
+    private readonly Random _random;
+    private readonly Lock _lock = new();
+    private readonly RelayQueue _queue = new();
+    private readonly byte[] _packet = new byte[PacketCodec.MaxDatagramBytes];
+    private readonly byte[] _payload = new byte[PacketCodec.MaxDatagramBytes];
+    private readonly byte[] _scratch = new byte[PacketCodec.MaxDatagramBytes];
+    private readonly Lock _receiveLock = new();
+    private IReadOnlyList<IPEndPoint> _seeds = [];
+    private long _lastSelfSequence = -1;
+    private long _lastSelfGeneration = -1;
+    private long _lastReconnect;
+    private long _lastRefill;
+    private double _tokens;
+
+    public GossipEngine(
+        GossipOptions options, Guid selfId, ClusterState cluster, IGossipTransport transport, GossipCounters counters, TimeProvider time, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _selfId = selfId;
+        _cluster = cluster;
+        _transport = transport;
+        _counters = counters;
+        _time = time;
+        _random = random;
+        _lastRefill = time.GetTimestamp();
+        _lastReconnect = long.MinValue;
+        _tokens = options.BandwidthBytesPerSecond;
+    }
+
+    /// <summary>Seed addresses, resolved by the caller (DNS re-resolution lives outside the engine).</summary>
+    public void SetSeeds(IReadOnlyList<IPEndPoint> seeds) => Volatile.Write(ref _seeds, seeds);
+
+    /// <summary>One round: queue this node's new record, then send what is new to random peers.</summary>
+    public void Tick()
+    {
+        lock (_lock)
+        {
+            var now = _time.GetTimestamp();
+            Refill(now);
+            var (self, selfIsNew) = QueueOwnRecord();
+            var fanout = (int)_options.Fanout + (_random.NextDouble() < _options.Fanout % 1 ? 1 : 0);
+            var targets = PickTargets(fanout);
+            var extra = selfIsNew ? PickTargets(_options.OriginFanout - fanout, exclude: targets) : [];
+            var reconnect = ReconnectTargetsDue(now);
+            if (_queue.Count > 0 && targets.Count > 0)
+            {
+                SendNews(targets);
+            }
+
+            if (self is not null)
+            {
+                foreach (var target in extra.Concat(reconnect))
+                {
+                    SendRecords(target, [self.Encoded], 0, out _);
+                }
+            }
+        }
+    }
+
+    /// <summary>Opens one datagram and merges every record in it that is new here.</summary>
+    public void Receive(ReadOnlySpan<byte> packet)
+    {
+        lock (_receiveLock)
+        {
+            var outcome = PacketCodec.Open(packet, _options.Cluster, _options.Keyring, _scratch, out var kind, out var payload);
+            if (outcome == DecodeOutcome.Accepted && kind == MessageKind.Records && !MergeRecords(payload))
+            {
+                outcome = DecodeOutcome.Malformed;
+            }
+
+            _counters.PacketIn(outcome, packet.Length);
+        }
+    }
+
+    private bool MergeRecords(ReadOnlySpan<byte> payload)
+    {
+        var reader = new RecordBatchReader(payload);
+        while (reader.TryNext(out var bytes))
+        {
+            if (!RecordCodec.TryReadHeader(bytes, out var header, out _))
+            {
+                return false;
+            }
+
+            if (header.Id == _selfId || !_cluster.WouldAccept(header))
+            {
+                _counters.RecordDuplicate();
+                continue;
+            }
+
+            if (!RecordCodec.IsValid(bytes))
+            {
+                return false;
+            }
+
+            var encoded = bytes.ToArray();
+            if (_cluster.Merge(encoded) != MergeOutcome.Ignored)
+            {
+                _counters.RecordNew();
+                lock (_lock)
+                {
+                    _queue.Add(header.Id, encoded);
+                }
+            }
+        }
+
+        return !reader.Failed;
+    }
+
+    private (ClusterEntry? Self, bool IsNew) QueueOwnRecord()
+    {
+        var self = _cluster.Find(_selfId);
+        if (self is null || (self.Header.Generation == _lastSelfGeneration && self.Header.Sequence == _lastSelfSequence))
+        {
+            return (self, false);
+        }
+
+        _lastSelfGeneration = self.Header.Generation;
+        _lastSelfSequence = self.Header.Sequence;
+        _queue.Add(_selfId, self.Encoded);
+        return (self, true);
+    }
+
+    /// <summary>Up to <paramref name="count"/> distinct live peers; seeds stand in while few peers are known.</summary>
+    private List<IPEndPoint> PickTargets(int count, List<IPEndPoint>? exclude = null)
+    {
+        var targets = new List<IPEndPoint>(Math.Max(0, count));
+        bool Usable(IPEndPoint endPoint) => !targets.Contains(endPoint) && exclude?.Contains(endPoint) != true;
+        for (var attempt = 0; attempt < count * 4 && targets.Count < count; attempt++)
+        {
+            var entry = _cluster.PickRandom(_random);
+            if (entry is { GossipEndPoint: { } endPoint } && entry.Id != _selfId && IsLive(entry) && Usable(endPoint))
+            {
+                targets.Add(endPoint);
+            }
+        }
+
+        var seeds = Volatile.Read(ref _seeds);
+        for (var i = 0; targets.Count < count && i < seeds.Count; i++)
+        {
+            var seed = seeds[_random.Next(seeds.Count)];
+            if (Usable(seed))
+            {
+                targets.Add(seed);
+            }
+        }
+
+        return targets;
+    }
+
+    /// <summary>Every <see cref="GossipOptions.ReconnectEvery"/>: all seeds and one peer believed offline.</summary>
+    private List<IPEndPoint> ReconnectTargetsDue(long now)
+    {
+        if (_lastReconnect != long.MinValue && _time.GetElapsedTime(_lastReconnect, now) < _options.ReconnectEvery)
+        {
+            return [];
+        }
+
+        _lastReconnect = now;
+        var targets = new List<IPEndPoint>(Volatile.Read(ref _seeds));
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var entry = _cluster.PickRandom(_random);
+            if (entry is { GossipEndPoint: { } endPoint } && entry.Id != _selfId && !IsLive(entry))
+            {
+                targets.Add(endPoint);
+                break;
+            }
+        }
+
+        return targets;
+    }
+
+    private bool IsLive(ClusterEntry entry) =>
+        NodeHealthJudge.Judge(_time.GetElapsedTime(entry.SeenTimestamp), entry.Header.Ttl) != NodeHealth.Offline;
+
+    private void SendNews(List<IPEndPoint> targets)
+    {
+        var news = _queue.Drain();
+        var encoded = news.ConvertAll(n => n.Encoded);
+        var reached = 0;
+        foreach (var target in targets)
+        {
+            SendRecords(target, encoded, 0, out var sent);
+            reached = Math.Max(reached, sent);
+        }
+
+        if (reached < encoded.Count)
+        {
+            // Over budget: what nobody got waits for the next round, where newer versions replace it.
+            _counters.RoundOverBudget();
+            for (var i = reached; i < news.Count; i++)
+            {
+                _queue.Add(news[i].Id, news[i].Encoded);
+            }
+        }
+    }
+
+    private void SendRecords(IPEndPoint target, List<byte[]> records, int from, out int sent)
+    {
+        var capacity = PacketCodec.MaxDatagramBytes - PacketCodec.Overhead(_options.Cluster, _options.Keyring);
+        var next = from;
+        sent = from;
+        while (next < records.Count)
+        {
+            var payloadLength = RecordBatch.Pack(records, ref next, _payload.AsSpan(0, capacity));
+            if (payloadLength == 0)
+            {
+                next++; // a record too large for any datagram: skip it rather than loop
+                continue;
+            }
+
+            var length = PacketCodec.Write(_options.Cluster, _options.Keyring, MessageKind.Records, _payload.AsSpan(0, payloadLength), _packet);
+            if (length == 0 || _tokens < length)
+            {
+                return;
+            }
+
+            _tokens -= length;
+            _transport.Send(target, _packet.AsSpan(0, length));
+            _counters.PacketOut(length);
+            sent = next;
+        }
+    }
+
+    private void Refill(long now)
+    {
+        var elapsed = _time.GetElapsedTime(_lastRefill, now).TotalSeconds;
+        _lastRefill = now;
+        _tokens = Math.Min(_options.BandwidthBytesPerSecond, _tokens + (elapsed * _options.BandwidthBytesPerSecond));
+    }
+}

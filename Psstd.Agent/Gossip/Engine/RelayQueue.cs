@@ -1,0 +1,37 @@
+namespace Psstd.Agent.Gossip.Engine;
+
+/// <summary>
+/// Records waiting for the next round, at most one per node: a newer version replaces a waiting older
+/// one, so a node that cannot keep up sends fewer versions, never a growing backlog.
+/// </summary>
+internal sealed class RelayQueue
+{
+    private readonly Dictionary<Guid, byte[]> _latest = [];
+    private readonly List<Guid> _order = [];
+
+    public int Count => _order.Count;
+
+    public void Add(Guid id, byte[] encoded)
+    {
+        if (!_latest.ContainsKey(id))
+        {
+            _order.Add(id);
+        }
+
+        _latest[id] = encoded;
+    }
+
+    /// <summary>Takes every waiting record, oldest news first.</summary>
+    public List<(Guid Id, byte[] Encoded)> Drain()
+    {
+        var drained = new List<(Guid, byte[])>(_order.Count);
+        foreach (var id in _order)
+        {
+            drained.Add((id, _latest[id]));
+        }
+
+        _order.Clear();
+        _latest.Clear();
+        return drained;
+    }
+}

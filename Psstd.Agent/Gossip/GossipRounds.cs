@@ -1,0 +1,26 @@
+using Psstd.Agent.Gossip.Engine;
+
+namespace Psstd.Agent.Gossip;
+
+/// <summary>Ticks the gossip engine every round and keeps its seed addresses resolved.</summary>
+public sealed class GossipRounds(
+    GossipEngine engine, GossipOptions options, PeerDirectory seeds, Configuration.AgentSettings settings, TimeProvider time, ILogger<GossipRounds> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        GossipLog.Listening(logger, settings.Gossip, settings.AdvertiseGossip, settings.Cluster, settings.Seeds);
+        var lastResolve = long.MinValue;
+        using var timer = new PeriodicTimer(options.RoundInterval, time);
+        do
+        {
+            if (lastResolve == long.MinValue || time.GetElapsedTime(lastResolve) >= PeerDirectory.ResolveEvery)
+            {
+                engine.SetSeeds(await seeds.ResolveSeedsAsync(stoppingToken));
+                lastResolve = time.GetTimestamp();
+            }
+
+            engine.Tick();
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,22 @@
+using System.Net;
+using System.Net.Sockets;
+using Psstd.Agent.Gossip.Engine;
+
+namespace Psstd.Agent.Gossip;
+
+/// <summary>The engine's packets over the gossip UDP socket.</summary>
+public sealed class UdpTransport(GossipSocket socket, GossipCounters counters, ILogger<UdpTransport> logger) : IGossipTransport
+{
+    public void Send(IPEndPoint target, ReadOnlySpan<byte> packet)
+    {
+        try
+        {
+            socket.Socket.SendTo(packet, SocketFlags.None, target);
+        }
+        catch (SocketException ex)
+        {
+            counters.SendFailed();
+            GossipLog.SendFailed(logger, target, ex);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+using System.Net;
+using System.Security.Cryptography;
+using Psstd.Agent.Cluster;
+using Psstd.Agent.Gossip;
+using Psstd.Agent.Gossip.Engine;
+using Psstd.Agent.Gossip.Wire;
+using Psstd.Contracts;
+using Psstd.Tests.Support;
+
+namespace Psstd.Tests.Gossip;
+
+/// <summary>The real engine, a few nodes wired by hand: what reaches whom, and what is dropped.</summary>
+public sealed class GossipEngineTests
+{
+    private sealed class Node : IGossipTransport
+    {
+        public Node(int index, ManualTimeProvider clock, Dictionary<IPEndPoint, Node> network, GossipOptions options)
+        {
+            Address = new IPEndPoint(IPAddress.Parse($"192.0.2.{index + 1}"), 7947);
+            Record = RecordSamples.Record(id: Guid.NewGuid(), name: $"n{index}") with { GossipAddress = Address.ToString() };
+            Cluster = new ClusterState(clock);
+            Engine = new GossipEngine(options, Record.Id, Cluster, this, Counters, clock, new Random(index));
+            Network = network;
+            network[Address] = this;
+        }
+
+        public IPEndPoint Address { get; }
+
+        public NodeRecord Record { get; private set; }
+
+        public ClusterState Cluster { get; }
+
+        public GossipCounters Counters { get; } = new();
+
+        public GossipEngine Engine { get; }
+
+        public Dictionary<IPEndPoint, Node> Network { get; }
+
+        /// <summary>Targets this node must not reach directly (a link that is down).</summary>
+        public HashSet<IPEndPoint> Unreachable { get; } = [];
+
+        public void Publish()
+        {
+            Record = Record with { Sequence = Record.Sequence + 1 };
+            Cluster.Merge(RecordCodec.ToBytes(Record));
+        }
+
+        public void Send(IPEndPoint target, ReadOnlySpan<byte> packet)
+        {
+            if (!Unreachable.Contains(target) && Network.TryGetValue(target, out var node))
+            {
+                node.Engine.Receive(packet);
+            }
+        }
+    }
+
+    private static List<Node> Nodes(int count, GossipOptions? options = null, ManualTimeProvider? clock = null)
+    {
+        clock ??= new ManualTimeProvider();
+        var network = new Dictionary<IPEndPoint, Node>();
+        return [.. Enumerable.Range(0, count).Select(i => new Node(i, clock, network, options ?? new GossipOptions { Cluster = "test" }))];
+    }
+
+    private static void Rounds(IReadOnlyList<Node> nodes, int rounds)
+    {
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var node in nodes)
+            {
+                node.Publish();
+                node.Engine.Tick();
+            }
+        }
+    }
+
+    /// <summary>Rounds with nothing new published: whatever is still queued travels on.</summary>
+    private static void Flush(IReadOnlyList<Node> nodes)
+    {
+        for (var round = 0; round < nodes.Count; round++)
+        {
+            foreach (var node in nodes)
+            {
+                node.Engine.Tick();
+            }
+        }
+    }
+
+    [Fact]
+    public void TwoNodes_LearnEachOther_FromASeed()
+    {
+        var nodes = Nodes(2);
+        nodes[0].Engine.SetSeeds([nodes[1].Address]);
+
+        Rounds(nodes, 2);
+
+        Assert.Equal(RecordCodec.ToBytes(nodes[0].Record), nodes[1].Cluster.Find(nodes[0].Record.Id)?.Encoded);
+        Assert.Equal(nodes[1].Record.Id, nodes[0].Cluster.Find(nodes[1].Record.Id)?.Id);
+    }
+
+    [Fact]
+    public void Records_AreRelayed_ToNodesThatCannotHearTheOriginDirectly()
+    {
+        // A line a - b - c: a and c never talk, b relays what is new to it.
+        var nodes = Nodes(3);
+        var (a, b, c) = (nodes[0], nodes[1], nodes[2]);
+        a.Unreachable.Add(c.Address);
+        c.Unreachable.Add(a.Address);
+        a.Engine.SetSeeds([b.Address]);
+        c.Engine.SetSeeds([b.Address]);
+
+        Rounds(nodes, 10);
+        Flush(nodes);
+
+        Assert.Equal(a.Record.Sequence, c.Cluster.Find(a.Record.Id)?.Header.Sequence);
+        Assert.Equal(c.Record.Sequence, a.Cluster.Find(c.Record.Id)?.Header.Sequence);
+        Assert.Equal(0, a.Counters.PacketsIn(DecodeOutcome.Malformed));
+    }
+
+    [Fact]
+    public void TwentyNodes_SeededInARing_ConvergeToEveryoneFresh()
+    {
+        var clock = new ManualTimeProvider();
+        var nodes = Nodes(20, clock: clock);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            nodes[i].Engine.SetSeeds([nodes[(i + 1) % nodes.Count].Address]);
+        }
+
+        for (var second = 0; second < 10; second++)
+        {
+            Rounds(nodes, 1);
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        foreach (var observer in nodes)
+        {
+            Assert.Equal(20, observer.Cluster.Count);
+            Assert.All(observer.Cluster.Entries(), e =>
+                Assert.NotEqual(NodeHealth.Offline, Psstd.Agent.Cluster.NodeHealthJudge.Judge(clock.GetElapsedTime(e.SeenTimestamp), e.Header.Ttl)));
+        }
+    }
+
+    [Fact]
+    public void OtherCluster_IsDroppedAndCounted_NeverMerged()
+    {
+        var clock = new ManualTimeProvider();
+        var network = new Dictionary<IPEndPoint, Node>();
+        var ours = new Node(0, clock, network, new GossipOptions { Cluster = "ours" });
+        var theirs = new Node(1, clock, network, new GossipOptions { Cluster = "theirs" });
+        theirs.Engine.SetSeeds([ours.Address]);
+
+        theirs.Publish();
+        theirs.Engine.Tick();
+
+        Assert.Null(ours.Cluster.Find(theirs.Record.Id));
+        Assert.True(ours.Counters.PacketsIn(DecodeOutcome.OtherCluster) > 0);
+    }
+
+    [Fact]
+    public void KeyedCluster_RejectsAnAgentWithoutTheKey_AndSaysWhy()
+    {
+        var clock = new ManualTimeProvider();
+        var network = new Dictionary<IPEndPoint, Node>();
+        using var keyring = new GossipKeyring([RandomNumberGenerator.GetBytes(32)]);
+        var keyed = new Node(0, clock, network, new GossipOptions { Cluster = "c", Keyring = keyring });
+        var keyedPeer = new Node(1, clock, network, new GossipOptions { Cluster = "c", Keyring = keyring });
+        var keyless = new Node(2, clock, network, new GossipOptions { Cluster = "c" });
+        keyless.Engine.SetSeeds([keyed.Address]);
+        keyedPeer.Engine.SetSeeds([keyed.Address]);
+
+        Rounds([keyless, keyedPeer], 1);
+
+        Assert.Null(keyed.Cluster.Find(keyless.Record.Id));
+        Assert.NotNull(keyed.Cluster.Find(keyedPeer.Record.Id));
+        Assert.True(keyed.Counters.PacketsIn(DecodeOutcome.NotSealed) > 0);
+    }
+
+    [Fact]
+    public void OverBudget_NewsWaits_AndNewerVersionsReplaceIt()
+    {
+        // A budget of one and a half packets: one packet now, the next only after a refill.
+        var packet = PacketCodec.Overhead("test", null) + 1 + 2 + RecordCodec.ToBytes(RecordSamples.Record()).Length;
+        var clock = new ManualTimeProvider();
+        var nodes = Nodes(2, new GossipOptions { Cluster = "test", BandwidthBytesPerSecond = packet * 3 / 2 }, clock);
+        var (sender, receiver) = (nodes[0], nodes[1]);
+        sender.Engine.SetSeeds([receiver.Address]);
+
+        Rounds([sender], 3); // versions 2, 3, 4 in one instant: 2 goes out, 3 waits, 4 replaces it
+
+        Assert.Equal(1, receiver.Counters.RecordsNew);
+        Assert.Equal(2L, receiver.Cluster.Find(sender.Record.Id)?.Header.Sequence);
+        Assert.True(sender.Counters.RoundsOverBudget >= 2);
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        sender.Engine.Tick();
+
+        Assert.Equal(2, receiver.Counters.RecordsNew); // version 3 never travelled
+        Assert.Equal(4L, receiver.Cluster.Find(sender.Record.Id)?.Header.Sequence);
+    }
+
+    [Fact]
+    public void GarbagePackets_AreCounted_AndChangeNothing()
+    {
+        var nodes = Nodes(1);
+        var random = new Random(5);
+        for (var i = 0; i < 2_000; i++)
+        {
+            var garbage = new byte[random.Next(0, 300)];
+            random.NextBytes(garbage);
+            if (garbage.Length > 4)
+            {
+                "ps"u8.CopyTo(garbage); // get past the magic sometimes
+                garbage[2] = PacketCodec.WireVersion;
+            }
+
+            nodes[0].Engine.Receive(garbage);
+        }
+
+        Assert.Equal(0, nodes[0].Cluster.Count);
+        Assert.Equal(0, nodes[0].Counters.PacketsIn(DecodeOutcome.Accepted));
+        Assert.Equal(2_000, nodes[0].Counters.Dropped);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using Psstd.Agent.Cluster;
+using Psstd.Agent.Gossip;
+using Psstd.Agent.Gossip.Engine;
+using Psstd.Agent.Gossip.Wire;
+using Psstd.Contracts;
+
+namespace Psstd.Bench.Simulation;
+
+/// <summary>One simulated agent: the real cluster state and gossip engine, fed by simulated rounds and packets.</summary>
+public sealed class SimNode : IGossipTransport
+{
+    private readonly SimNetwork _network;
+    private readonly SimScheduler _events;
+    private NodeRecord _record;
+
+    public SimNode(int index, SimOptions options, GossipOptions gossip, SimNetwork network, SimScheduler events, SimClock clock, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _network = network;
+        _events = events;
+        Index = index;
+        Address = new IPEndPoint(new IPAddress([10, (byte)(index >> 16), (byte)(index >> 8), (byte)index]), 7947);
+        Cluster = new ClusterState(clock);
+        Counters = new GossipCounters();
+        var id = new Guid(index, 0, 0, [0, 0, 0, 0, 0, 0, 0, 1]);
+        _record = new NodeRecord(
+            id,
+            $"sim-{index:D5}",
+            1,
+            0,
+            "0.1.0",
+            options.Interval,
+            options.Ttl,
+            $"http://{Address.Address}:8080/",
+            Address.ToString(),
+            SampleMetrics(options.Cores));
+        Engine = new GossipEngine(gossip, id, Cluster, this, Counters, clock, new Random(seed));
+    }
+
+    public int Index { get; }
+
+    public IPEndPoint Address { get; }
+
+    public Guid Id => _record.Id;
+
+    public ClusterState Cluster { get; }
+
+    public GossipCounters Counters { get; }
+
+    public GossipEngine Engine { get; }
+
+    public bool Alive { get; private set; } = true;
+
+    /// <summary>The next heartbeat: a new sequence, as the agent's heartbeat publishes every interval.</summary>
+    public void Publish()
+    {
+        if (!Alive)
+        {
+            return;
+        }
+
+        _record = _record with { Sequence = _record.Sequence + 1 };
+        Cluster.Merge(RecordCodec.ToBytes(_record));
+    }
+
+    public void Tick()
+    {
+        if (Alive)
+        {
+            Engine.Tick();
+        }
+    }
+
+    public void Deliver(byte[] packet)
+    {
+        if (Alive)
+        {
+            Engine.Receive(packet);
+        }
+    }
+
+    public void Kill() => Alive = false;
+
+    void IGossipTransport.Send(IPEndPoint target, ReadOnlySpan<byte> packet) => _network.Send(this, target, packet, _events);
+
+    public static NodeMetrics SampleMetrics(int cores) => new()
+    {
+        LogicalCores = cores,
+        CoreBusyPercent = [.. Enumerable.Range(0, cores).Select(i => (i * 17 % 100) + 0.5)],
+        CpuBusyPercent = 37.5,
+        MemoryTotalBytes = 64L << 30,
+        MemoryUsedBytes = 23L << 30,
+        MemoryAvailableBytes = 41L << 30,
+        SwapTotalBytes = 8L << 30,
+        SwapUsedBytes = 1L << 20,
+        Load1 = 3.25,
+        Load5 = 2.5,
+        Load15 = 2.01,
+        UptimeSeconds = 3_456_789,
+        RootFsTotalBytes = 512L << 30,
+        RootFsUsedBytes = 200L << 30,
+        DiskReadBytesPerSecond = 1_234_567,
+        DiskWriteBytesPerSecond = 7_654_321,
+        NetRxBytesPerSecond = 12_345_678,
+        NetTxBytesPerSecond = 8_765_432,
+        ProcessCount = 345,
+    };
+}

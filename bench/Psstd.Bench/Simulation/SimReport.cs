@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+
+namespace Psstd.Bench.Simulation;
+
+/// <summary>What one run measured; printed as the last line of <c>sim</c>, one JSON object.</summary>
+public sealed record SimReport
+{
+    [JsonPropertyName("nodes")] public int Nodes { get; init; }
+    [JsonPropertyName("seconds")] public int Seconds { get; init; }
+    [JsonPropertyName("scenario")] public string Scenario { get; init; } = "";
+    [JsonPropertyName("loss")] public double Loss { get; init; }
+    [JsonPropertyName("delay_ms")] public double DelayMs { get; init; }
+    [JsonPropertyName("seed")] public int Seed { get; init; }
+
+    /// <summary>Age of every live peer's record at every live observer, sampled once per simulated second after warm-up.</summary>
+    [JsonPropertyName("p50_age_s")] public double P50AgeSeconds { get; init; }
+    [JsonPropertyName("p99_age_s")] public double P99AgeSeconds { get; init; }
+    [JsonPropertyName("max_age_s")] public double MaxAgeSeconds { get; init; }
+
+    /// <summary>Views of a healthy node (observer and observed both up) that showed it offline.</summary>
+    [JsonPropertyName("false_offline_share")] public double FalseOfflineShare { get; init; }
+
+    /// <summary>Views of a healthy node that showed it suspect (this protocol has no suspicion yet: always 0).</summary>
+    [JsonPropertyName("false_suspect_share")] public double FalseSuspectShare { get; init; }
+
+    /// <summary>Views of a healthy node that did not know it at all.</summary>
+    [JsonPropertyName("missing_share")] public double MissingShare { get; init; }
+
+    /// <summary>Kill: p99 over victims of the time until every live observer showed them suspect or offline.</summary>
+    [JsonPropertyName("detect_p99_s")] public double? DetectP99Seconds { get; init; }
+
+    /// <summary>Leave: the same for nodes that stopped gracefully.</summary>
+    [JsonPropertyName("leave_p99_s")] public double? LeaveP99Seconds { get; init; }
+
+    /// <summary>Partition: from the heal until every observer saw every node fresh.</summary>
+    [JsonPropertyName("heal_s")] public double? HealSeconds { get; init; }
+
+    [JsonPropertyName("bytes_in_per_node_s")] public double BytesInPerNodePerSecond { get; init; }
+
+    /// <summary>What receiving every other node's record once per interval would take.</summary>
+    [JsonPropertyName("min_bytes_in_per_node_s")] public double MinBytesInPerNodePerSecond { get; init; }
+    [JsonPropertyName("bytes_out_per_node_s")] public double BytesOutPerNodePerSecond { get; init; }
+    [JsonPropertyName("record_bytes")] public int RecordBytes { get; init; }
+    [JsonPropertyName("rounds_over_budget")] public long RoundsOverBudget { get; init; }
+    [JsonPropertyName("wall_s")] public double WallSeconds { get; init; }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Scenario} N={Nodes}: p99 age {P99AgeSeconds:0.00}s");
+}

@@ -1,0 +1,248 @@
+using Psstd.Agent.Cluster;
+using Psstd.Agent.Gossip.Engine;
+using Psstd.Contracts;
+
+namespace Psstd.Bench.Simulation;
+
+/// <summary>
+/// Many agents' gossip cores in one process over an in-memory network, on one simulated clock with a
+/// seeded random source: the same seed gives the same run.
+/// </summary>
+public sealed class Simulation
+{
+    private static readonly long Check = TimeSpan.FromMilliseconds(100).Ticks;
+    private readonly SimOptions _options;
+    private readonly SimClock _clock = new();
+    private readonly SimScheduler _events;
+    private readonly Random _random;
+    private readonly List<SimNode> _nodes = [];
+    private readonly SimNetwork _network;
+    private readonly AgeHistogram _ages = new();
+    private long _views;
+    private long _offlineViews;
+    private long _missingViews;
+
+    public Simulation(SimOptions options, GossipOptions? gossip = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _events = new SimScheduler(_clock);
+        _random = new Random(options.Seed);
+        _network = new SimNetwork(options, new Random(options.Seed + 1));
+        gossip ??= new GossipOptions { Cluster = "sim" };
+        if (options.Fanout is { } fanout)
+        {
+            gossip = gossip with { Fanout = fanout };
+        }
+
+        for (var i = 0; i < options.Nodes; i++)
+        {
+            var node = new SimNode(i, options, gossip, _network, _events, _clock, options.Seed * 7919 + i);
+            _network.Attach(node);
+            _nodes.Add(node);
+        }
+
+        // Each node knows three seeds, as an operator would configure: the cluster must learn the rest.
+        for (var i = 0; i < options.Nodes; i++)
+        {
+            _nodes[i].Engine.SetSeeds([.. Enumerable.Range(1, 3).Select(k => _nodes[(i + (k * 7)) % options.Nodes].Address).Where(a => !a.Equals(_nodes[i].Address)).Distinct()]);
+        }
+
+        foreach (var node in _nodes)
+        {
+            Recurring(_random.NextInt64(options.Interval.Ticks), options.Interval.Ticks, node.Publish);
+            Recurring(_random.NextInt64(gossip.RoundInterval.Ticks), gossip.RoundInterval.Ticks, node.Tick);
+        }
+    }
+
+    public IReadOnlyList<SimNode> Nodes => _nodes;
+
+    public SimClock Clock => _clock;
+
+    /// <summary>Runs the whole scenario and measures it.</summary>
+    public SimReport Run()
+    {
+        var wall = TimeProvider.System.GetTimestamp();
+        var end = TimeSpan.FromSeconds(_options.Seconds).Ticks;
+        var warmUp = _options.WarmUp.Ticks;
+        var eventAt = _options.EventAt.Ticks;
+        _events.RunUntil(warmUp);
+        var bytesInAtWarmUp = _nodes.Sum(n => n.Counters.BytesIn);
+        var bytesOutAtWarmUp = _nodes.Sum(n => n.Counters.BytesOut);
+
+        List<SimNode> victims = [];
+        var detection = new Dictionary<SimNode, double>();
+        double? healSeconds = null;
+        var healAt = eventAt + _options.PartitionLength.Ticks;
+        var nextSample = warmUp;
+        for (var now = warmUp; now <= end; now += Check)
+        {
+            _events.RunUntil(now);
+            if (now >= eventAt && victims.Count == 0)
+            {
+                victims = StartScenario();
+            }
+
+            if (_options.Scenario == Scenario.Partition && now >= healAt)
+            {
+                _network.Side = null;
+                if (healSeconds is null && EveryoneSeesEveryoneFresh())
+                {
+                    healSeconds = TimeSpan.FromTicks(now - healAt).TotalSeconds;
+                }
+            }
+
+            foreach (var victim in victims)
+            {
+                if (!detection.ContainsKey(victim) && EveryLiveObserverDoubts(victim))
+                {
+                    detection[victim] = TimeSpan.FromTicks(now - eventAt).TotalSeconds;
+                }
+            }
+
+            if (now >= nextSample)
+            {
+                SampleViews();
+                nextSample += TimeSpan.TicksPerSecond;
+            }
+        }
+
+        var measured = TimeSpan.FromTicks(end - warmUp).TotalSeconds;
+        var live = _nodes.Count(n => n.Alive);
+        var recordBytes = _nodes[0].Cluster.Find(_nodes[0].Id)?.Encoded.Length ?? 0;
+        var detect = victims.Count == 0 ? (double?)null : Percentile(victims.Select(v => detection.GetValueOrDefault(v, double.PositiveInfinity)), 0.99);
+        return new SimReport
+        {
+            Nodes = _options.Nodes,
+            Seconds = _options.Seconds,
+            Scenario = _options.Scenario.ToString().ToLowerInvariant(),
+            Loss = _options.Loss,
+            DelayMs = _options.Delay.TotalMilliseconds,
+            Seed = _options.Seed,
+            P50AgeSeconds = _ages.Percentile(0.50),
+            P99AgeSeconds = _ages.Percentile(0.99),
+            MaxAgeSeconds = _ages.MaxSeconds,
+            FalseOfflineShare = _views == 0 ? 0 : (double)_offlineViews / _views,
+            FalseSuspectShare = 0,
+            MissingShare = _views == 0 ? 0 : (double)_missingViews / _views,
+            DetectP99Seconds = _options.Scenario == Scenario.Kill ? detect : null,
+            LeaveP99Seconds = _options.Scenario == Scenario.Leave ? detect : null,
+            HealSeconds = _options.Scenario == Scenario.Partition ? healSeconds ?? double.PositiveInfinity : null,
+            BytesInPerNodePerSecond = (_nodes.Sum(n => n.Counters.BytesIn) - bytesInAtWarmUp) / (double)live / measured,
+            BytesOutPerNodePerSecond = (_nodes.Sum(n => n.Counters.BytesOut) - bytesOutAtWarmUp) / (double)live / measured,
+            MinBytesInPerNodePerSecond = (_options.Nodes - 1) * (double)recordBytes / _options.Interval.TotalSeconds,
+            RecordBytes = recordBytes,
+            RoundsOverBudget = _nodes.Sum(n => n.Counters.RoundsOverBudget),
+            WallSeconds = TimeProvider.System.GetElapsedTime(wall).TotalSeconds,
+        };
+    }
+
+    private List<SimNode> StartScenario()
+    {
+        switch (_options.Scenario)
+        {
+            case Scenario.Kill or Scenario.Leave:
+                var victims = _nodes.OrderBy(_ => _random.Next()).Take(Math.Max(1, _options.Nodes / 20)).ToList();
+                victims.ForEach(v => v.Kill());
+                return victims;
+            case Scenario.Partition:
+                _network.Side = n => n.Index < _options.Nodes / 2 ? 0 : 1;
+                return [];
+            default:
+                return [];
+        }
+    }
+
+    private void SampleViews()
+    {
+        var now = _clock.Ticks;
+        foreach (var observer in _nodes)
+        {
+            if (!observer.Alive)
+            {
+                continue;
+            }
+
+            foreach (var target in _nodes)
+            {
+                if (!target.Alive || ReferenceEquals(target, observer) || (_network.Side is { } side && side(target) != side(observer)))
+                {
+                    continue;
+                }
+
+                _views++;
+                var entry = observer.Cluster.Find(target.Id);
+                if (entry is null)
+                {
+                    _missingViews++;
+                    continue;
+                }
+
+                var age = TimeSpan.FromTicks(now - entry.SeenTimestamp);
+                _ages.Add(age);
+                if (NodeHealthJudge.Judge(age, entry.Header.Ttl) == NodeHealth.Offline)
+                {
+                    _offlineViews++;
+                }
+            }
+        }
+    }
+
+    private bool EveryLiveObserverDoubts(SimNode victim)
+    {
+        foreach (var observer in _nodes)
+        {
+            if (!observer.Alive)
+            {
+                continue;
+            }
+
+            var entry = observer.Cluster.Find(victim.Id);
+            if (entry is not null && NodeHealthJudge.Judge(TimeSpan.FromTicks(_clock.Ticks - entry.SeenTimestamp), entry.Header.Ttl) is not (NodeHealth.Offline or NodeHealth.Suspect))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool EveryoneSeesEveryoneFresh()
+    {
+        foreach (var observer in _nodes)
+        {
+            foreach (var target in _nodes)
+            {
+                if (ReferenceEquals(observer, target))
+                {
+                    continue;
+                }
+
+                var entry = observer.Cluster.Find(target.Id);
+                if (entry is null || NodeHealthJudge.Judge(TimeSpan.FromTicks(_clock.Ticks - entry.SeenTimestamp), entry.Header.Ttl) != NodeHealth.Fresh)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private void Recurring(long first, long period, Action action)
+    {
+        void Run()
+        {
+            action();
+            _events.At(_events.Now + period, Run);
+        }
+
+        _events.At(first, Run);
+    }
+
+    private static double Percentile(IEnumerable<double> values, double quantile)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1)];
+    }
+}
