@@ -7,8 +7,18 @@ public static class NodeHealthJudge
 {
     /// <param name="age">Time since this agent first saw the record, on its own monotonic clock.</param>
     /// <param name="ttl">The origin's TTL, carried in the record.</param>
-    public static NodeHealth Judge(TimeSpan age, TimeSpan ttl) =>
-        age <= ttl / 2 ? NodeHealth.Fresh
+    /// <param name="left">The record announces a graceful shutdown.</param>
+    public static NodeHealth Judge(TimeSpan age, TimeSpan ttl, bool left = false) =>
+        left ? NodeHealth.Left
+        : age <= ttl / 2 ? NodeHealth.Fresh
         : age <= ttl ? NodeHealth.Stale
         : NodeHealth.Offline;
+
+    /// <summary>The health of a held entry now.</summary>
+    public static NodeHealth Judge(ClusterEntry entry, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(time);
+        return Judge(time.GetElapsedTime(entry.SeenTimestamp), entry.Header.Ttl, entry.Header.Left);
+    }
 }

@@ -1,3 +1,4 @@
+using Psstd.Agent.Gossip.Wire;
 using Psstd.ServiceDefaults.Configuration;
 
 namespace Psstd.Agent.Configuration;
@@ -38,6 +39,9 @@ public sealed record AgentSettings
 
     public required bool Mdns { get; init; }
 
+    /// <summary>Gossip keys (<c>PSSTD_KEY</c>): the first seals, all open. Empty: packets are not sealed.</summary>
+    public required IReadOnlyList<byte[]> Keys { get; init; }
+
     /// <summary>Reads and validates; throws <see cref="StartupConfigurationException"/> naming every broken rule.</summary>
     /// <param name="hostName">The OS host name: the default node name and the fallback advertised host.</param>
     public static AgentSettings FromEnvironment(IReadOnlyDictionary<string, string> env, string hostName)
@@ -55,7 +59,6 @@ public sealed record AgentSettings
         var web = read.Flag(AgentVariables.Web, true);
         var advertiseHttp = read.HttpUrl(AgentVariables.AdvertiseHttp);
         var advertiseGossip = AdvertisedGossip(read, gossip, hostName);
-        RejectKeyUntilSealingExists(read);
 
         var settings = new AgentSettings
         {
@@ -70,6 +73,7 @@ public sealed record AgentSettings
             SocketPath = read.SocketPath(AgentVariables.Socket, DefaultPaths.Socket(env)),
             DashboardUrl = !web ? "" : advertiseHttp.Length > 0 ? advertiseHttp : $"http://{UrlHost(http.IsAnyHost ? hostName : http.Host)}:{http.Port}/",
             Mdns = read.Flag(AgentVariables.Mdns, true),
+            Keys = ReadKeys(read),
         };
         read.ThrowIfInvalid();
         return settings;
@@ -91,16 +95,30 @@ public sealed record AgentSettings
         return gossip.IsAnyHost ? new ListenAddress(hostName, gossip.Port).ToString() : gossip.ToString();
     }
 
-    /// <summary>
-    /// Sealing (AES-256-GCM) arrives with gossip protocol v1. Until then a key is refused rather than
-    /// silently ignored, so no operator believes an unsealed cluster is sealed.
-    /// </summary>
-    private static void RejectKeyUntilSealingExists(SettingsReader read)
+    /// <summary>Base64 keys of 32 bytes, comma-separated; the value is a secret and never echoed.</summary>
+    private static List<byte[]> ReadKeys(SettingsReader read)
     {
-        if (read.Raw(AgentVariables.Key) is not null)
+        var raw = read.Raw(AgentVariables.Key);
+        if (raw is null)
         {
-            read.Fail(AgentVariables.Key, "(hidden)", "is not supported by this build yet: gossip sealing arrives with protocol v1; unset it");
+            return [];
         }
+
+        var keys = new List<byte[]>();
+        var parts = raw.Split(',', StringSplitOptions.TrimEntries);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var key = new byte[GossipKeyring.KeyBytes];
+            if (!Convert.TryFromBase64String(parts[i], key, out var length) || length != GossipKeyring.KeyBytes)
+            {
+                read.Fail(AgentVariables.Key, "(hidden)", $"must be comma-separated base64 keys of 32 bytes each (e.g. from `openssl rand -base64 32`); key {i + 1} of {parts.Length} is not");
+                return [];
+            }
+
+            keys.Add(key);
+        }
+
+        return keys;
     }
 
     private static string UrlHost(string host) => host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host;

@@ -1,6 +1,7 @@
 using Psstd.Agent.Cluster;
 using Psstd.Agent.Configuration;
 using Psstd.Agent.Gossip.Engine;
+using Psstd.Agent.Gossip.Wire;
 using Psstd.Agent.Heartbeat;
 
 namespace Psstd.Agent.Gossip;
@@ -13,7 +14,11 @@ public static class GossipExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
         builder.Services.AddSingleton(GossipSocket.Bind(settings.Gossip));
-        builder.Services.AddSingleton(new GossipOptions { Cluster = settings.Cluster });
+        builder.Services.AddSingleton(new GossipOptions
+        {
+            Cluster = settings.Cluster,
+            Keyring = settings.Keys.Count == 0 ? null : new GossipKeyring(settings.Keys),
+        });
         builder.Services.AddSingleton<GossipCounters>();
         builder.Services.AddSingleton<PeerDirectory>();
         builder.Services.AddSingleton<IGossipTransport, UdpTransport>();
@@ -27,6 +32,7 @@ public static class GossipExtensions
             new Random()));
         builder.Services.AddHostedService<GossipReceiver>();
         builder.Services.AddHostedService<GossipRounds>();
+        builder.Services.AddHostedService<GossipLeave>(); // registered last: stops first, while the socket is open
         return builder;
     }
 }

@@ -10,6 +10,7 @@ namespace Psstd.Agent.Gossip;
 /// <param name="Sequence">Monotonic within a generation.</param>
 /// <param name="Ttl">How long receivers may treat the record as current; chosen by its origin.</param>
 /// <param name="DashboardUrl">Empty when the node serves no dashboard.</param>
+/// <param name="Left">The node announced a graceful shutdown: its last record of this generation.</param>
 public sealed record NodeRecord(
     Guid Id,
     string Name,
@@ -20,7 +21,8 @@ public sealed record NodeRecord(
     TimeSpan Ttl,
     string DashboardUrl,
     string GossipAddress,
-    NodeMetrics Metrics)
+    NodeMetrics Metrics,
+    bool Left = false)
 {
     /// <summary>True when this record supersedes <paramref name="other"/> from the same node.</summary>
     public bool IsNewerThan(NodeRecord other)

@@ -15,6 +15,7 @@ public sealed class LocalNode
 
     private readonly AgentSettings _settings;
     private readonly NodeIdentity _identity;
+    private readonly Lock _lock = new();
     private NodeRecord _current;
 
     public LocalNode(AgentSettings settings, NodeIdentity identity)
@@ -28,12 +29,31 @@ public sealed class LocalNode
 
     public NodeRecord Current => Volatile.Read(ref _current);
 
-    /// <summary>Publishes a new sample under the next sequence number. Called by one loop only.</summary>
+    /// <summary>Publishes a new sample under the next sequence number. After <see cref="Leave"/>, changes nothing.</summary>
     public NodeRecord Publish(NodeMetrics metrics)
     {
-        var next = Build(_current.Sequence + 1, metrics);
-        Volatile.Write(ref _current, next);
-        return next;
+        lock (_lock)
+        {
+            if (_current.Left)
+            {
+                return _current;
+            }
+
+            var next = Build(_current.Sequence + 1, metrics);
+            Volatile.Write(ref _current, next);
+            return next;
+        }
+    }
+
+    /// <summary>The last record of this generation: the node is shutting down on purpose.</summary>
+    public NodeRecord Leave()
+    {
+        lock (_lock)
+        {
+            var last = _current with { Sequence = _current.Sequence + 1, Left = true };
+            Volatile.Write(ref _current, last);
+            return last;
+        }
     }
 
     private NodeRecord Build(long sequence, NodeMetrics metrics) => new(

@@ -121,11 +121,32 @@ public sealed class AgentSettingsTests
     }
 
     [Fact]
-    public void Key_IsRefusedUntilSealingExists_WithoutEchoingTheSecret()
+    public void Keys_AreRead_InOrder()
     {
-        var secret = Convert.ToBase64String(new byte[32]);
-        var ex = Rejects("PSSTD_KEY", secret, "not supported by this build yet");
-        Assert.DoesNotContain(secret, ex.Message, StringComparison.Ordinal);
+        var first = Enumerable.Repeat((byte)1, 32).ToArray();
+        var second = Enumerable.Repeat((byte)2, 32).ToArray();
+
+        var settings = Read(("PSSTD_KEY", $"{Convert.ToBase64String(first)}, {Convert.ToBase64String(second)}"));
+
+        Assert.Equal([first, second], settings.Keys);
+        Assert.Empty(Read().Keys);
+    }
+
+    [Theory]
+    [InlineData(16)]
+    [InlineData(33)]
+    [InlineData(0)]
+    public void BadKey_IsRejected_WithoutEchoingTheSecret(int length)
+    {
+        var good = Convert.ToBase64String(new byte[32]);
+        var bad = length == 0 ? "not base64!" : Convert.ToBase64String(Enumerable.Repeat((byte)7, length).ToArray());
+
+        var ex = Assert.Throws<StartupConfigurationException>(() => Read(("PSSTD_KEY", $"{good},{bad}")));
+
+        Assert.Contains("PSSTD_KEY", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("key 2 of 2", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(bad, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(good, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,6 +12,7 @@ namespace Psstd.Tests.Gossip;
 /// <summary>The real engine, a few nodes wired by hand: what reaches whom, and what is dropped.</summary>
 public sealed class GossipEngineTests
 {
+    /// <remarks>Not a record and no public graph: xunit must never try to print one (the network refers back to it).</remarks>
     private sealed class Node : IGossipTransport
     {
         public Node(int index, ManualTimeProvider clock, Dictionary<IPEndPoint, Node> network, GossipOptions options)
@@ -42,6 +43,12 @@ public sealed class GossipEngineTests
         public void Publish()
         {
             Record = Record with { Sequence = Record.Sequence + 1 };
+            Cluster.Merge(RecordCodec.ToBytes(Record));
+        }
+
+        public void Leave()
+        {
+            Record = Record with { Sequence = Record.Sequence + 1, Left = true };
             Cluster.Merge(RecordCodec.ToBytes(Record));
         }
 
@@ -136,8 +143,27 @@ public sealed class GossipEngineTests
         {
             Assert.Equal(20, observer.Cluster.Count);
             Assert.All(observer.Cluster.Entries(), e =>
-                Assert.NotEqual(NodeHealth.Offline, Psstd.Agent.Cluster.NodeHealthJudge.Judge(clock.GetElapsedTime(e.SeenTimestamp), e.Header.Ttl)));
+                Assert.NotEqual(NodeHealth.Offline, NodeHealthJudge.Judge(e, clock)));
         }
+    }
+
+    [Fact]
+    public void Leave_ReachesEveryNode_AtOnce()
+    {
+        var clock = new ManualTimeProvider();
+        var nodes = Nodes(20, clock: clock);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            nodes[i].Engine.SetSeeds([nodes[(i + 1) % nodes.Count].Address]);
+        }
+
+        Rounds(nodes, 10);
+        var leaver = nodes[0];
+        leaver.Leave();
+        leaver.Engine.AnnounceLeave();
+
+        var views = nodes[1..].Select(observer => NodeHealthJudge.Judge(observer.Cluster.Find(leaver.Record.Id)!, clock)).ToArray();
+        Assert.All(views, view => Assert.Equal(NodeHealth.Left, view));
     }
 
     [Fact]

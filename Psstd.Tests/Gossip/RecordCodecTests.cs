@@ -27,12 +27,24 @@ public sealed class RecordCodecTests
     {
         var record = RecordSamples.Record(generation: 7, sequence: 123_456);
         var bytes = RecordCodec.ToBytes(record);
-        var front = 16 + 1 + 3 + 2 + 2 + 1 + record.GossipAddress.Length;
+        var front = 16 + 1 + 3 + 2 + 2 + 1 + 1 + record.GossipAddress.Length;
 
         Assert.True(RecordCodec.TryReadHeader(bytes.AsSpan(0, front), out var header, out var address));
-        Assert.Equal(new RecordHeader(RecordSamples.NodeA, 7, 123_456, record.Interval, record.Ttl), header);
+        Assert.Equal(new RecordHeader(RecordSamples.NodeA, 7, 123_456, record.Interval, record.Ttl, Left: false), header);
         Assert.Equal(record.GossipAddress, System.Text.Encoding.UTF8.GetString(address));
         Assert.False(RecordCodec.TryReadHeader(bytes.AsSpan(0, front - 1), out _, out _));
+    }
+
+    [Fact]
+    public void LeftFlag_RoundTrips_AndUnknownFlagsAreRefused()
+    {
+        var bytes = RecordCodec.ToBytes(RecordSamples.Record() with { Left = true });
+        var flagsAt = 16 + 1 + 1 + 2 + 2;
+
+        Assert.True(RecordCodec.Read(bytes)!.Left);
+        Assert.True(RecordCodec.TryReadHeader(bytes, out var header, out _) && header.Left);
+        bytes[flagsAt] = 0b10;
+        Assert.Null(RecordCodec.Read(bytes));
     }
 
     [Fact]

@@ -84,6 +84,33 @@ public sealed class GossipEngine
         }
     }
 
+    /// <summary>
+    /// Sends this node's current record (its last, marked left) straight to every live peer, within the
+    /// budget. A leave is the one version no later version covers, so it cannot rely on the relay's
+    /// reach of about 90 %; the relay still carries it past the budget.
+    /// </summary>
+    public void AnnounceLeave()
+    {
+        lock (_lock)
+        {
+            Refill(_time.GetTimestamp());
+            var (self, _) = QueueOwnRecord();
+            if (self is null)
+            {
+                return;
+            }
+
+            SendNews(PickTargets(_options.OriginFanout));
+            foreach (var entry in _cluster.Entries())
+            {
+                if (entry is { GossipEndPoint: { } endPoint } && entry.Id != _selfId && IsLive(entry))
+                {
+                    SendRecords(endPoint, [self.Encoded], 0, out _);
+                }
+            }
+        }
+    }
+
     /// <summary>Opens one datagram and merges every record in it that is new here.</summary>
     public void Receive(ReadOnlySpan<byte> packet)
     {
@@ -199,7 +226,7 @@ public sealed class GossipEngine
     }
 
     private bool IsLive(ClusterEntry entry) =>
-        NodeHealthJudge.Judge(_time.GetElapsedTime(entry.SeenTimestamp), entry.Header.Ttl) != NodeHealth.Offline;
+        NodeHealthJudge.Judge(entry, _time) is not (NodeHealth.Offline or NodeHealth.Left);
 
     private void SendNews(List<IPEndPoint> targets)
     {

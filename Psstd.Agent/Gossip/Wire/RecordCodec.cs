@@ -19,6 +19,7 @@ public static class RecordCodec
 
     private const long MaxMillis = 7L * 24 * 3600 * 1000;
     private const long Mib = 1024 * 1024;
+    private const byte LeftFlag = 1;
 
     /// <summary>Writes the record; returns its length, or 0 when it does not fit <paramref name="destination"/>.</summary>
     public static int Write(NodeRecord record, Span<byte> destination)
@@ -32,6 +33,7 @@ public static class RecordCodec
         w.VarLong(record.Sequence);
         w.VarLong((long)record.Interval.TotalMilliseconds);
         w.VarLong((long)record.Ttl.TotalMilliseconds);
+        w.Byte(record.Left ? LeftFlag : (byte)0);
         w.ShortString(record.GossipAddress);
         w.ShortString(record.Name);
         w.ShortString(record.AgentVersion);
@@ -82,18 +84,29 @@ public static class RecordCodec
 
         if (materialize)
         {
-            decoded = new NodeRecord(header.Id, name, header.Generation, header.Sequence, version, header.Interval, header.Ttl, dashboard, gossip, metrics);
+            decoded = new NodeRecord(header.Id, name, header.Generation, header.Sequence, version, header.Interval, header.Ttl, dashboard, gossip, metrics, header.Left);
         }
 
         return true;
     }
 
-    private static RecordHeader ReadHeader(ref SpanReader r) => new(
-        r.Guid(),
-        r.VarLong(),
-        r.VarLong(),
-        TimeSpan.FromMilliseconds(r.VarLong(MaxMillis)),
-        TimeSpan.FromMilliseconds(r.VarLong(MaxMillis)));
+    private static RecordHeader ReadHeader(ref SpanReader r)
+    {
+        var header = new RecordHeader(
+            r.Guid(),
+            r.VarLong(),
+            r.VarLong(),
+            TimeSpan.FromMilliseconds(r.VarLong(MaxMillis)),
+            TimeSpan.FromMilliseconds(r.VarLong(MaxMillis)),
+            false);
+        var flags = r.Byte();
+        if ((flags & ~LeftFlag) != 0)
+        {
+            r.Fail(); // flags this version does not know: refuse rather than misread
+        }
+
+        return header with { Left = (flags & LeftFlag) != 0 };
+    }
 
     private static void WriteMetrics(ref SpanWriter w, NodeMetrics m)
     {

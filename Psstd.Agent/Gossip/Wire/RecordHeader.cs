@@ -4,7 +4,8 @@ namespace Psstd.Agent.Gossip.Wire;
 /// The front of a record: all a receiver needs to decide whether it is new, how long it stays current
 /// and where its node gossips, read without decoding (or allocating) the rest.
 /// </summary>
-public readonly record struct RecordHeader(Guid Id, long Generation, long Sequence, TimeSpan Interval, TimeSpan Ttl)
+/// <param name="Left">The node announced a graceful shutdown; this is its last record of the generation.</param>
+public readonly record struct RecordHeader(Guid Id, long Generation, long Sequence, TimeSpan Interval, TimeSpan Ttl, bool Left)
 {
     /// <summary>True when this identifies a version newer than <paramref name="other"/>'s (same node assumed).</summary>
     public bool IsNewerThan(RecordHeader other) =>

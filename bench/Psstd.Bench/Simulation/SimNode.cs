@@ -82,6 +82,15 @@ public sealed class SimNode : IGossipTransport
 
     public void Kill() => Alive = false;
 
+    /// <summary>A graceful stop, as the agent does on SIGTERM: the last record, marked left, sent at once.</summary>
+    public void Leave()
+    {
+        _record = _record with { Sequence = _record.Sequence + 1, Left = true };
+        Cluster.Merge(RecordCodec.ToBytes(_record));
+        Engine.AnnounceLeave();
+        Alive = false;
+    }
+
     void IGossipTransport.Send(IPEndPoint target, ReadOnlySpan<byte> packet) => _network.Send(this, target, packet, _events);
 
     public static NodeMetrics SampleMetrics(int cores) => new()

@@ -143,7 +143,17 @@ public sealed class Simulation
         {
             case Scenario.Kill or Scenario.Leave:
                 var victims = _nodes.OrderBy(_ => _random.Next()).Take(Math.Max(1, _options.Nodes / 20)).ToList();
-                victims.ForEach(v => v.Kill());
+                victims.ForEach(v =>
+                {
+                    if (_options.Scenario == Scenario.Leave)
+                    {
+                        v.Leave();
+                    }
+                    else
+                    {
+                        v.Kill();
+                    }
+                });
                 return victims;
             case Scenario.Partition:
                 _network.Side = n => n.Index < _options.Nodes / 2 ? 0 : 1;
@@ -180,7 +190,7 @@ public sealed class Simulation
 
                 var age = TimeSpan.FromTicks(now - entry.SeenTimestamp);
                 _ages.Add(age);
-                if (NodeHealthJudge.Judge(age, entry.Header.Ttl) == NodeHealth.Offline)
+                if (NodeHealthJudge.Judge(entry, _clock) == NodeHealth.Offline)
                 {
                     _offlineViews++;
                 }
@@ -198,7 +208,7 @@ public sealed class Simulation
             }
 
             var entry = observer.Cluster.Find(victim.Id);
-            if (entry is not null && NodeHealthJudge.Judge(TimeSpan.FromTicks(_clock.Ticks - entry.SeenTimestamp), entry.Header.Ttl) is not (NodeHealth.Offline or NodeHealth.Suspect))
+            if (entry is not null && NodeHealthJudge.Judge(entry, _clock) is not (NodeHealth.Offline or NodeHealth.Suspect or NodeHealth.Left))
             {
                 return false;
             }
@@ -219,7 +229,7 @@ public sealed class Simulation
                 }
 
                 var entry = observer.Cluster.Find(target.Id);
-                if (entry is null || NodeHealthJudge.Judge(TimeSpan.FromTicks(_clock.Ticks - entry.SeenTimestamp), entry.Header.Ttl) != NodeHealth.Fresh)
+                if (entry is null || NodeHealthJudge.Judge(entry, _clock) != NodeHealth.Fresh)
                 {
                     return false;
                 }
