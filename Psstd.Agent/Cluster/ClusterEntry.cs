@@ -18,6 +18,12 @@ public sealed record ClusterEntry(RecordHeader Header, byte[] Encoded, string Go
 {
     public Guid Id => Header.Id;
 
+    /// <summary>Last evidence the node is alive: this record's arrival, or a later answered probe.</summary>
+    public long AliveTimestamp { get; init; }
+
+    /// <summary>This agent's failure detector doubts the node; any newer version clears it.</summary>
+    public bool Suspected { get; init; }
+
     /// <summary>The whole record. Entries hold only checked bytes, so this cannot fail.</summary>
     public NodeRecord Decode() => RecordCodec.Read(Encoded) ?? throw new InvalidOperationException($"held record of {Id} does not decode");
 }

@@ -37,12 +37,12 @@ public static class ClusterMerge
         // Addresses rarely change: keep the held string and endpoint rather than parse every second.
         if (previous is not null && SameText(previous.GossipAddress, gossipAddress))
         {
-            return new ClusterEntry(header, encoded, previous.GossipAddress, previous.GossipEndPoint, now);
+            return new ClusterEntry(header, encoded, previous.GossipAddress, previous.GossipEndPoint, now) { AliveTimestamp = now };
         }
 
         var address = Encoding.UTF8.GetString(gossipAddress);
         var endPoint = IPEndPoint.TryParse(address, out var parsed) && parsed.Port != 0 ? parsed : null;
-        return new ClusterEntry(header, encoded, address, endPoint, now);
+        return new ClusterEntry(header, encoded, address, endPoint, now) { AliveTimestamp = now };
     }
 
     private static bool SameText(string text, ReadOnlySpan<byte> utf8)

@@ -24,7 +24,7 @@ public static class ClusterSnapshotFactory
                 record.Name,
                 record.Generation,
                 record.Sequence,
-                NodeHealthJudge.Judge(age, record.Ttl, record.Left),
+                NodeHealthJudge.Judge(age, record.Ttl, record.Left, entries[i].Suspected),
                 Math.Round(age.TotalSeconds, 3),
                 record.Ttl.TotalSeconds,
                 record.AgentVersion,

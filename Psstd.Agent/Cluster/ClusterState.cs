@@ -49,6 +49,30 @@ public sealed class ClusterState(TimeProvider time)
         }
     }
 
+    /// <summary>The node answered a probe: alive now, whatever the age of its record.</summary>
+    public void MarkAlive(Guid id, long now)
+    {
+        lock (_lock)
+        {
+            if (_entries.TryGetValue(id, out var held))
+            {
+                _entries[id] = held with { AliveTimestamp = now, Suspected = false };
+            }
+        }
+    }
+
+    /// <summary>The failure detector doubts the node; ignored when a newer version arrived meanwhile.</summary>
+    public void MarkSuspect(Guid id, RecordHeader probed)
+    {
+        lock (_lock)
+        {
+            if (_entries.TryGetValue(id, out var held) && held.Header == probed)
+            {
+                _entries[id] = held with { Suspected = true };
+            }
+        }
+    }
+
     public ClusterEntry? Find(Guid id)
     {
         lock (_lock)

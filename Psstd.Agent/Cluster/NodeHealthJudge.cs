@@ -2,23 +2,25 @@ using Psstd.Contracts;
 
 namespace Psstd.Agent.Cluster;
 
-/// <summary>Health from the age of a node's current record (DESIGN.md section 4).</summary>
+/// <summary>Health from the age of a node's current record and what the failure detector says (DESIGN.md section 4).</summary>
 public static class NodeHealthJudge
 {
     /// <param name="age">Time since this agent first saw the record, on its own monotonic clock.</param>
     /// <param name="ttl">The origin's TTL, carried in the record.</param>
     /// <param name="left">The record announces a graceful shutdown.</param>
-    public static NodeHealth Judge(TimeSpan age, TimeSpan ttl, bool left = false) =>
+    /// <param name="suspected">This agent's failure detector doubts the node.</param>
+    public static NodeHealth Judge(TimeSpan age, TimeSpan ttl, bool left = false, bool suspected = false) =>
         left ? NodeHealth.Left
+        : age > ttl ? NodeHealth.Offline
+        : suspected ? NodeHealth.Suspect
         : age <= ttl / 2 ? NodeHealth.Fresh
-        : age <= ttl ? NodeHealth.Stale
-        : NodeHealth.Offline;
+        : NodeHealth.Stale;
 
     /// <summary>The health of a held entry now.</summary>
     public static NodeHealth Judge(ClusterEntry entry, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(time);
-        return Judge(time.GetElapsedTime(entry.SeenTimestamp), entry.Header.Ttl, entry.Header.Left);
+        return Judge(time.GetElapsedTime(entry.SeenTimestamp), entry.Header.Ttl, entry.Header.Left, entry.Suspected);
     }
 }

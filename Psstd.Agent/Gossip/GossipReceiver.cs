@@ -7,10 +7,18 @@ namespace Psstd.Agent.Gossip;
 /// <summary>Hands every datagram the gossip socket receives to the engine. Nothing a peer sends can stop it.</summary>
 public sealed class GossipReceiver(GossipSocket socket, GossipEngine engine, ILogger<GossipReceiver> logger) : BackgroundService
 {
+    /// <summary>The sender as a plain IPv4 endpoint when a dual-mode socket reports it IPv4-mapped, so answers reach IPv4-only peers.</summary>
+    private static IPEndPoint Sender(IPEndPoint template, SocketAddress address)
+    {
+        var endPoint = (IPEndPoint)template.Create(address);
+        return endPoint.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(endPoint.Address.MapToIPv4(), endPoint.Port) : endPoint;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var buffer = new byte[64 * 1024]; // the largest datagram UDP can carry: never truncated silently
         var from = new SocketAddress(socket.Socket.AddressFamily);
+        var template = new IPEndPoint(socket.Socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         while (!stoppingToken.IsCancellationRequested)
         {
             int length;
@@ -29,7 +37,7 @@ public sealed class GossipReceiver(GossipSocket socket, GossipEngine engine, ILo
                 continue;
             }
 
-            engine.Receive(buffer.AsSpan(0, length));
+            engine.Receive(buffer.AsSpan(0, length), Sender(template, from));
         }
     }
 }

@@ -56,7 +56,7 @@ public sealed class GossipEngineTests
         {
             if (!Unreachable.Contains(target) && Network.TryGetValue(target, out var node))
             {
-                node.Engine.Receive(packet);
+                node.Engine.Receive(packet, Address);
             }
         }
     }
@@ -167,6 +167,68 @@ public sealed class GossipEngineTests
     }
 
     [Fact]
+    public void SilentNode_IsSuspected_AfterDirectAndIndirectProbesGoUnanswered()
+    {
+        var clock = new ManualTimeProvider();
+        var nodes = Nodes(5, clock: clock);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            nodes[i].Engine.SetSeeds([nodes[(i + 1) % nodes.Count].Address]);
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            Rounds(nodes, 1);
+            clock.Advance(TimeSpan.FromMilliseconds(200));
+        }
+
+        var dead = nodes[4];
+        nodes.ForEach(n => n.Unreachable.Add(dead.Address)); // nothing reaches it any more
+        dead.Network.Remove(dead.Address);
+        var live = nodes[..4];
+        for (var i = 0; i < 20; i++) // 4 s of rounds
+        {
+            foreach (var node in live)
+            {
+                node.Publish();
+                node.Engine.Tick();
+            }
+
+            clock.Advance(TimeSpan.FromMilliseconds(200));
+        }
+
+        foreach (var observer in live)
+        {
+            Assert.Equal(NodeHealth.Suspect, NodeHealthJudge.Judge(observer.Cluster.Find(dead.Record.Id)!, clock));
+            Assert.All(live.Where(n => n != observer).Select(n => NodeHealthJudge.Judge(observer.Cluster.Find(n.Record.Id)!, clock)),
+                health => Assert.Equal(NodeHealth.Fresh, health));
+        }
+    }
+
+    [Fact]
+    public void QuietButAliveNode_AnswersItsProbe_AndIsNeverSuspected()
+    {
+        var clock = new ManualTimeProvider();
+        var nodes = Nodes(2, clock: clock);
+        var (prober, quiet) = (nodes[0], nodes[1]);
+        prober.Engine.SetSeeds([quiet.Address]);
+        quiet.Engine.SetSeeds([prober.Address]);
+        Rounds(nodes, 2);
+
+        for (var i = 0; i < 25; i++) // 5 s in which the quiet node publishes nothing new, but still answers
+        {
+            prober.Publish();
+            prober.Engine.Tick();
+            clock.Advance(TimeSpan.FromMilliseconds(200));
+        }
+
+        var view = prober.Cluster.Find(quiet.Record.Id)!;
+        Assert.False(view.Suspected);
+        Assert.True(clock.GetElapsedTime(view.AliveTimestamp) < TimeSpan.FromSeconds(2.5));
+        Assert.Equal(0, prober.Engine.HealthScore);
+    }
+
+    [Fact]
     public void OtherCluster_IsDroppedAndCounted_NeverMerged()
     {
         var clock = new ManualTimeProvider();
@@ -239,7 +301,7 @@ public sealed class GossipEngineTests
                 garbage[2] = PacketCodec.WireVersion;
             }
 
-            nodes[0].Engine.Receive(garbage);
+            nodes[0].Engine.Receive(garbage, nodes[0].Address);
         }
 
         Assert.Equal(0, nodes[0].Cluster.Count);

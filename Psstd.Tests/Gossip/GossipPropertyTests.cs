@@ -65,7 +65,7 @@ public sealed class GossipPropertyTests
 
             var cluster = new ClusterState(new ManualTimeProvider());
             var engine = new GossipEngine(new GossipOptions { Cluster = "test" }, Guid.NewGuid(), cluster, new NoTransport(), new Psstd.Agent.Gossip.GossipCounters(), new ManualTimeProvider(), new Random(1));
-            engine.Receive(packet);
+            engine.Receive(packet, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 7947));
             return cluster.Count <= 1 && cluster.Entries().All(e => RecordCodec.IsValid(e.Encoded));
         })
         .QuickCheckThrowOnFailure();

@@ -16,7 +16,7 @@ namespace Psstd.Agent.Gossip.Engine;
 /// <para>Rounds are driven from outside (<see cref="Tick"/>), packets arrive through <see cref="Receive"/>;
 /// both are safe to call from different threads.</para>
 /// </remarks>
-public sealed class GossipEngine
+public sealed partial class GossipEngine
 {
     private readonly GossipOptions _options;
     private readonly Guid _selfId;
@@ -64,6 +64,7 @@ public sealed class GossipEngine
         {
             var now = _time.GetTimestamp();
             Refill(now);
+            ProbeRound(now);
             var (self, selfIsNew) = QueueOwnRecord();
             var fanout = (int)_options.Fanout + (_random.NextDouble() < _options.Fanout % 1 ? 1 : 0);
             var targets = PickTargets(fanout);
@@ -111,15 +112,24 @@ public sealed class GossipEngine
         }
     }
 
-    /// <summary>Opens one datagram and merges every record in it that is new here.</summary>
-    public void Receive(ReadOnlySpan<byte> packet)
+    /// <summary>Opens one datagram and acts on it: merges new records, answers and follows probes.</summary>
+    /// <param name="from">Where the datagram came from: probes are answered there.</param>
+    public void Receive(ReadOnlySpan<byte> packet, IPEndPoint from)
     {
         lock (_receiveLock)
         {
             var outcome = PacketCodec.Open(packet, _options.Cluster, _options.Keyring, _scratch, out var kind, out var payload);
-            if (outcome == DecodeOutcome.Accepted && kind == MessageKind.Records && !MergeRecords(payload))
+            if (outcome == DecodeOutcome.Accepted)
             {
-                outcome = DecodeOutcome.Malformed;
+                var understood = kind switch
+                {
+                    MessageKind.Records => MergeRecords(payload),
+                    MessageKind.Ping => AnswerPing(payload, from),
+                    MessageKind.Ack => TakeAck(payload),
+                    MessageKind.PingRequest => ForwardPing(payload, from),
+                    _ => false,
+                };
+                outcome = understood ? DecodeOutcome.Accepted : DecodeOutcome.Malformed;
             }
 
             _counters.PacketIn(outcome, packet.Length);

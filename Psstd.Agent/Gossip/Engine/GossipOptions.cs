@@ -30,6 +30,21 @@ public sealed record GossipOptions
     /// <summary>Bytes per second a node may send; above it, news waits and newer versions replace it.</summary>
     public int BandwidthBytesPerSecond { get; init; } = 256 * 1024;
 
+    /// <summary>A node silent this many of its own intervals (no new record, no answered probe) is probed.</summary>
+    public double ProbeAfterIntervals { get; init; } = 2;
+
+    /// <summary>How long a direct ping waits for its ack before asking other peers to try.</summary>
+    public TimeSpan DirectProbeTimeout { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How long the indirect pings wait before the node is suspected.</summary>
+    public TimeSpan IndirectProbeTimeout { get; init; } = TimeSpan.FromMilliseconds(700);
+
+    /// <summary>Peers asked to ping a node that did not answer directly.</summary>
+    public int IndirectProbes { get; init; } = 3;
+
+    /// <summary>New probes a round may start, so a mass failure costs a bounded burst.</summary>
+    public int MaxNewProbesPerRound { get; init; } = 16;
+
     /// <summary>How often seeds and peers believed offline are tried again, so a healed partition merges.</summary>
     public TimeSpan ReconnectEvery { get; init; } = TimeSpan.FromSeconds(5);
 }

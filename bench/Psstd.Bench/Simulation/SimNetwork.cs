@@ -35,6 +35,6 @@ public sealed class SimNetwork(SimOptions options, Random random)
 
         Delivered++;
         var copy = packet.ToArray();
-        events.At(events.Now + options.Delay.Ticks, () => target.Deliver(copy));
+        events.At(events.Now + options.Delay.Ticks, () => target.Deliver(copy, from.Address));
     }
 }

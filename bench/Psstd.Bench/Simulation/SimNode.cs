@@ -72,11 +72,11 @@ public sealed class SimNode : IGossipTransport
         }
     }
 
-    public void Deliver(byte[] packet)
+    public void Deliver(byte[] packet, IPEndPoint from)
     {
         if (Alive)
         {
-            Engine.Receive(packet);
+            Engine.Receive(packet, from);
         }
     }
 

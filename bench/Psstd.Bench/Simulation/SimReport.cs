@@ -21,7 +21,7 @@ public sealed record SimReport
     /// <summary>Views of a healthy node (observer and observed both up) that showed it offline.</summary>
     [JsonPropertyName("false_offline_share")] public double FalseOfflineShare { get; init; }
 
-    /// <summary>Views of a healthy node that showed it suspect (this protocol has no suspicion yet: always 0).</summary>
+    /// <summary>Views of a healthy node that showed it suspect.</summary>
     [JsonPropertyName("false_suspect_share")] public double FalseSuspectShare { get; init; }
 
     /// <summary>Views of a healthy node that did not know it at all.</summary>

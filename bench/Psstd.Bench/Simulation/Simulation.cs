@@ -20,6 +20,7 @@ public sealed class Simulation
     private readonly AgeHistogram _ages = new();
     private long _views;
     private long _offlineViews;
+    private long _suspectViews;
     private long _missingViews;
 
     public Simulation(SimOptions options, GossipOptions? gossip = null)
@@ -123,7 +124,7 @@ public sealed class Simulation
             P99AgeSeconds = _ages.Percentile(0.99),
             MaxAgeSeconds = _ages.MaxSeconds,
             FalseOfflineShare = _views == 0 ? 0 : (double)_offlineViews / _views,
-            FalseSuspectShare = 0,
+            FalseSuspectShare = _views == 0 ? 0 : (double)_suspectViews / _views,
             MissingShare = _views == 0 ? 0 : (double)_missingViews / _views,
             DetectP99Seconds = _options.Scenario == Scenario.Kill ? detect : null,
             LeaveP99Seconds = _options.Scenario == Scenario.Leave ? detect : null,
@@ -190,9 +191,14 @@ public sealed class Simulation
 
                 var age = TimeSpan.FromTicks(now - entry.SeenTimestamp);
                 _ages.Add(age);
-                if (NodeHealthJudge.Judge(entry, _clock) == NodeHealth.Offline)
+                switch (NodeHealthJudge.Judge(entry, _clock))
                 {
-                    _offlineViews++;
+                    case NodeHealth.Offline:
+                        _offlineViews++;
+                        break;
+                    case NodeHealth.Suspect:
+                        _suspectViews++;
+                        break;
                 }
             }
         }

@@ -1,0 +1,220 @@
+using System.Net;
+using Psstd.Agent.Cluster;
+using Psstd.Agent.Gossip.Wire;
+using Psstd.Contracts;
+
+namespace Psstd.Agent.Gossip.Engine;
+
+/// <summary>
+/// The failure detector: a node silent for <see cref="GossipOptions.ProbeAfterIntervals"/> of its
+/// intervals is pinged; without an ack, a few peers are asked to ping it too (a lossy link between two
+/// nodes is not a dead node); without any ack the node is suspected, well before its TTL runs out.
+/// </summary>
+/// <remarks>
+/// Lifeguard's idea protects healthy peers from a node that is itself slow: a local health score
+/// rises when this node's own rounds run late, falls with every answered probe, and stretches every
+/// probe timeout by (1 + score), up to 9x. An unanswered probe alone does not raise it: in a mass
+/// failure that would slow detection exactly when it matters (Lifeguard raises it on missing nacks
+/// from the helpers, which this protocol does not have yet).
+/// </remarks>
+public sealed partial class GossipEngine
+{
+    private const int MaxHealthScore = 8;
+    private readonly Dictionary<Guid, Probe> _probes = [];
+    private readonly byte[] _probePayload = new byte[PacketCodec.MaxDatagramBytes];
+    private long _nextProbeId;
+    private long _lastRound;
+    private int _healthScore;
+
+    /// <summary>This node's Lifeguard score: 0 when healthy, up to 8 when it doubts itself.</summary>
+    public int HealthScore
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _healthScore;
+            }
+        }
+    }
+
+    private void ProbeRound(long now)
+    {
+        if (_lastRound != 0 && _time.GetElapsedTime(_lastRound, now) > _options.RoundInterval * 2)
+        {
+            _healthScore = Math.Min(MaxHealthScore, _healthScore + 1); // our own rounds run late: slow down our judgement
+        }
+
+        _lastRound = now;
+        ExpireProbes(now);
+        StartProbes(now);
+    }
+
+    private void ExpireProbes(long now)
+    {
+        foreach (var (id, probe) in _probes.ToArray())
+        {
+            if (now < probe.Deadline)
+            {
+                continue;
+            }
+
+            if (!probe.Indirect)
+            {
+                AskOthersToPing(id, probe);
+                _probes[id] = probe with { Indirect = true, Deadline = now + Stretch(_options.IndirectProbeTimeout) };
+                continue;
+            }
+
+            _probes.Remove(id);
+            _cluster.MarkSuspect(id, probe.Version);
+        }
+    }
+
+    private void StartProbes(long now)
+    {
+        var started = 0;
+        foreach (var entry in _cluster.Entries())
+        {
+            if (started == _options.MaxNewProbesPerRound)
+            {
+                return;
+            }
+
+            if (entry.Id == _selfId || entry.Suspected || entry.GossipEndPoint is null || _probes.ContainsKey(entry.Id)
+                || NodeHealthJudge.Judge(entry, _time) is NodeHealth.Left or NodeHealth.Offline
+                || _time.GetElapsedTime(entry.AliveTimestamp, now) < entry.Header.Interval * _options.ProbeAfterIntervals)
+            {
+                continue;
+            }
+
+            var probe = new Probe(++_nextProbeId, entry.Header, entry.GossipEndPoint, false, now + Stretch(_options.DirectProbeTimeout));
+            _probes[entry.Id] = probe;
+            SendPing(entry.GossipEndPoint, probe.ProbeId, entry.Id, replyTo: "");
+            started++;
+        }
+    }
+
+    private void AskOthersToPing(Guid target, Probe probe)
+    {
+        var helpers = PickTargets(_options.IndirectProbes, exclude: [probe.Address]);
+        foreach (var helper in helpers)
+        {
+            var w = new SpanWriter(_probePayload);
+            w.VarLong(probe.ProbeId);
+            WriteId(ref w, target);
+            w.ShortString(probe.Address.ToString());
+            Send(helper, MessageKind.PingRequest, _probePayload.AsSpan(0, w.Position));
+        }
+    }
+
+    private bool AnswerPing(ReadOnlySpan<byte> payload, IPEndPoint from)
+    {
+        var r = new SpanReader(payload);
+        var probeId = r.VarLong();
+        var target = r.Guid();
+        var replyTo = r.ShortString();
+        if (r.Failed || r.Remaining != 0)
+        {
+            return false;
+        }
+
+        if (target != _selfId)
+        {
+            return true; // meant for a node that used to live at this address: nothing to confirm
+        }
+
+        var answerTo = replyTo.Length == 0 ? from : IPEndPoint.TryParse(replyTo, out var parsed) ? parsed : null;
+        if (answerTo is null)
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            var w = new SpanWriter(_probePayload);
+            w.VarLong(probeId);
+            WriteId(ref w, _selfId);
+            Send(answerTo, MessageKind.Ack, _probePayload.AsSpan(0, w.Position));
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Pings the target on a peer's behalf. Stateless: the ping names the asking peer as the one to
+    /// answer, so the ack goes straight back to it.
+    /// </summary>
+    private bool ForwardPing(ReadOnlySpan<byte> payload, IPEndPoint from)
+    {
+        var r = new SpanReader(payload);
+        var probeId = r.VarLong();
+        var target = r.Guid();
+        var address = r.ShortString();
+        if (r.Failed || r.Remaining != 0 || !IPEndPoint.TryParse(address, out var targetEndPoint) || targetEndPoint.Port == 0)
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            SendPing(targetEndPoint, probeId, target, from.ToString());
+        }
+
+        return true;
+    }
+
+    private bool TakeAck(ReadOnlySpan<byte> payload)
+    {
+        var r = new SpanReader(payload);
+        var probeId = r.VarLong();
+        var responder = r.Guid();
+        if (r.Failed || r.Remaining != 0)
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            if (_probes.TryGetValue(responder, out var probe) && probe.ProbeId == probeId)
+            {
+                _probes.Remove(responder);
+                _cluster.MarkAlive(responder, _time.GetTimestamp());
+                _healthScore = Math.Max(0, _healthScore - 1);
+            }
+        }
+
+        return true;
+    }
+
+    private void SendPing(IPEndPoint target, long probeId, Guid targetId, string replyTo)
+    {
+        var w = new SpanWriter(_probePayload);
+        w.VarLong(probeId);
+        WriteId(ref w, targetId);
+        w.ShortString(replyTo);
+        Send(target, MessageKind.Ping, _probePayload.AsSpan(0, w.Position));
+    }
+
+    private void Send(IPEndPoint target, MessageKind kind, ReadOnlySpan<byte> payload)
+    {
+        var length = PacketCodec.Write(_options.Cluster, _options.Keyring, kind, payload, _packet);
+        if (length > 0)
+        {
+            _transport.Send(target, _packet.AsSpan(0, length));
+            _counters.PacketOut(length);
+        }
+    }
+
+    private long Stretch(TimeSpan timeout) => (long)(timeout.TotalSeconds * (1 + _healthScore) * _time.TimestampFrequency);
+
+    private static void WriteId(ref SpanWriter w, Guid id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes);
+        w.Bytes(bytes);
+    }
+
+    /// <summary>An open question to one node: which version it was silent on, and when to give up on the current step.</summary>
+    private sealed record Probe(long ProbeId, RecordHeader Version, IPEndPoint Address, bool Indirect, long Deadline);
+}
