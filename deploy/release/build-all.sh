@@ -71,6 +71,14 @@ pack() { # pack RID DIR
   rm -rf "${stage:?}/$name"
   cp -a "$dir" "$stage/$name"
   cp "$here/ARCHIVE-README.txt" "$stage/$name/README.txt"
+  # Framework-dependent Linux and macOS archives get launchers with the executables' names, so
+  # every service template names the same paths whatever form the archive has.
+  if [ ! -e "$stage/$name/psstd-agent" ] && [ ! -e "$stage/$name/psstd-agent.exe" ]; then
+    case "$rid" in
+      win-*) ;;
+      *) for exe in psstd-agent psstd-dashboard; do install -m 0755 "$here/launcher.sh" "$stage/$name/$exe"; done ;;
+    esac
+  fi
   case "$rid" in
     win-*)
       rm -f "$out/$name.zip"
