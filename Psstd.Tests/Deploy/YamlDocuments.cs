@@ -38,6 +38,7 @@ internal static class YamlDocuments
         return node is JsonValue value && value.TryGetValue<string>(out var text) ? text : node?.ToJsonString();
     }
 
-    public static JsonArray Array(this JsonNode? node, string name) =>
-        node is JsonObject o && o[name] is JsonArray a ? a : [];
+    /// <summary>The items of an array property, or none when it is missing.</summary>
+    public static IReadOnlyList<JsonNode> Array(this JsonNode? node, string name) =>
+        node is JsonObject o && o[name] is JsonArray a ? [.. a.OfType<JsonNode>()] : [];
 }
