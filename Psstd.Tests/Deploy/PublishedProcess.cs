@@ -56,6 +56,17 @@ internal sealed class PublishedProcess : IDisposable
         return new PublishedProcess(Path.GetFileName(executable), Process.Start(info)!);
     }
 
+    /// <summary>Asks the process to stop as a service manager does (SIGTERM) and returns its exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        // The shell's kill builtin: dash is always there, procps (/bin/kill) not in every image.
+        var kill = await Tool.RunAsync("sh", "dash", ["-c", "kill -TERM \"$1\"", "sh", Id.ToString(CultureInfo.InvariantCulture)], timeout);
+        kill.ShouldSucceed($"kill -TERM {Name}");
+        using var deadline = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(deadline.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>Stops this process by its own id and waits for it; safe to call when it already exited.</summary>
     public void Dispose()
     {

@@ -20,11 +20,12 @@ public sealed class ReleaseBuildTests : IDisposable
     private const string NodeName = "release-node";
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(45);
+    private static readonly TimeSpan NotifyTimeout = TimeSpan.FromSeconds(15);
 
     private readonly TempDirectory _dir = new();
 
     [Fact]
-    public async Task LinuxX64Archive_RunsAsAWorkingPair_FromItsOwnFolder()
+    public async Task LinuxX64Archive_RunsAsAWorkingPair_FromItsOwnFolder_AndTellsSystemdReadyAndStopping()
     {
         var outDir = _dir.File("out");
         var build = await Tool.RunAsync("bash", "bash", [RepositoryRoot.File("deploy", "release", "build-all.sh"), "--rid", "linux-x64", "--out", outDir],
@@ -51,8 +52,11 @@ public sealed class ReleaseBuildTests : IDisposable
             ["PSSTD_MDNS"] = "false",
         };
 
-        using var agent = PublishedProcess.Start(Path.Combine(folder, "psstd-agent"), environment);
-        using var dashboard = PublishedProcess.Start(Path.Combine(folder, "psstd-dashboard"), environment);
+        // Each process gets its own stand-in for systemd's NOTIFY_SOCKET, as each unit has its own.
+        using var agentNotify = new NotifyListener(_dir.File("agent.notify"));
+        using var dashboardNotify = new NotifyListener(_dir.File("dash.notify"));
+        using var agent = PublishedProcess.Start(Path.Combine(folder, "psstd-agent"), With(environment, "NOTIFY_SOCKET", _dir.File("agent.notify")));
+        using var dashboard = PublishedProcess.Start(Path.Combine(folder, "psstd-dashboard"), With(environment, "NOTIFY_SOCKET", _dir.File("dash.notify")));
         try
         {
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
@@ -80,12 +84,23 @@ public sealed class ReleaseBuildTests : IDisposable
 
             var html = await client.GetStringAsync(dashboardUrl);
             Assert.Contains($"v{version}", html, StringComparison.Ordinal);
+
+            // What Type=notify units rely on: READY=1 once listening, STOPPING=1 and exit 0 on SIGTERM.
+            Assert.Equal("READY=1", await agentNotify.ReceiveAsync(NotifyTimeout));
+            Assert.Equal("READY=1", await dashboardNotify.ReceiveAsync(NotifyTimeout));
+            Assert.Equal(0, await dashboard.TerminateAsync(NotifyTimeout));
+            Assert.Equal("STOPPING=1", await dashboardNotify.ReceiveAsync(NotifyTimeout));
+            Assert.Equal(0, await agent.TerminateAsync(NotifyTimeout));
+            Assert.Equal("STOPPING=1", await agentNotify.ReceiveAsync(NotifyTimeout));
         }
         catch (Exception ex)
         {
             throw new Xunit.Sdk.XunitException($"{ex.Message}\n--- build\n{build.Output}\n--- processes\n{agent.Output}{dashboard.Output}");
         }
     }
+
+    private static Dictionary<string, string> With(Dictionary<string, string> environment, string key, string value) =>
+        new(environment) { [key] = value };
 
     private static void AssertChecksumListed(string outDir, string archive)
     {

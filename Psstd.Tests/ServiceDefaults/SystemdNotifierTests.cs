@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Psstd.ServiceDefaults.Hosting;
@@ -14,14 +12,14 @@ namespace Psstd.Tests.ServiceDefaults;
 /// </summary>
 public sealed class SystemdNotifierTests : IDisposable
 {
-    private static readonly TimeSpan ReceiveTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private readonly TempDirectory _dir = new();
 
     [Fact]
     public async Task PathSocket_ReceivesReadyOnStart_AndStoppingOnStop()
     {
         var path = _dir.File("notify.sock");
-        using var manager = Bind(path);
+        using var manager = new NotifyListener(path);
 
         await AssertLifecycleAsync(manager, notifySocket: path);
     }
@@ -30,7 +28,7 @@ public sealed class SystemdNotifierTests : IDisposable
     public async Task AbstractSocket_AtSign_IsTheAbstractNamespace()
     {
         var name = "psstd-test-" + Guid.NewGuid().ToString("N")[..12];
-        using var manager = Bind("\0" + name);
+        using var manager = new NotifyListener("\0" + name);
 
         await AssertLifecycleAsync(manager, notifySocket: "@" + name);
     }
@@ -39,24 +37,24 @@ public sealed class SystemdNotifierTests : IDisposable
     public async Task NobodyListening_HostStillStartsAndStops()
     {
         using var host = BuildHost(_dir.File("nobody.sock"));
-        using var timeout = new CancellationTokenSource(ReceiveTimeout);
+        using var timeout = new CancellationTokenSource(Timeout);
 
         await host.StartAsync(timeout.Token);
         await host.StopAsync(timeout.Token);
     }
 
-    private static async Task AssertLifecycleAsync(Socket manager, string notifySocket)
+    private static async Task AssertLifecycleAsync(NotifyListener manager, string notifySocket)
     {
         using var host = BuildHost(notifySocket);
-        using var timeout = new CancellationTokenSource(ReceiveTimeout);
+        using var timeout = new CancellationTokenSource(Timeout);
 
         await host.StartAsync(timeout.Token);
-        Assert.Equal(SystemdNotifier.Ready, await ReceiveAsync(manager, timeout.Token));
+        Assert.Equal(SystemdNotifier.Ready, await manager.ReceiveAsync(Timeout));
 
         await host.StopAsync(timeout.Token);
-        Assert.Equal(SystemdNotifier.Stopping, await ReceiveAsync(manager, timeout.Token));
+        Assert.Equal(SystemdNotifier.Stopping, await manager.ReceiveAsync(Timeout));
 
-        Assert.Equal(0, manager.Available); // nothing else was sent
+        Assert.False(manager.HasPending, "nothing else should have been sent");
     }
 
     private static IHost BuildHost(string notifySocket)
@@ -65,20 +63,6 @@ public sealed class SystemdNotifierTests : IDisposable
         builder.Configuration.AddInMemoryCollection([new(SystemdNotifier.Variable, notifySocket)]);
         builder.AddServiceDefaults("psstd-test");
         return builder.Build();
-    }
-
-    private static Socket Bind(string path)
-    {
-        var socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
-        socket.Bind(new UnixDomainSocketEndPoint(path));
-        return socket;
-    }
-
-    private static async Task<string> ReceiveAsync(Socket socket, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[256];
-        var length = await socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
-        return Encoding.ASCII.GetString(buffer, 0, length);
     }
 
     public void Dispose() => _dir.Dispose();
