@@ -13,6 +13,16 @@ public sealed class FileFormatTests
         Assert.NotEmpty(documents);
     }
 
+    /// <summary>yamllint catches what a YAML parser lets through, duplicate keys first of all.</summary>
+    [Theory]
+    [MemberData(nameof(DeployFiles.Yaml), MemberType = typeof(DeployFiles))]
+    public async Task Yaml_PassesYamllint(string file)
+    {
+        var result = await Tool.RunAsync("yamllint", "yamllint", ["--strict", "--format", "parsable", "--config-file", DeployFiles.Full("deploy/.yamllint"), DeployFiles.Full(file)], TimeSpan.FromSeconds(60));
+
+        result.ShouldSucceed($"yamllint {file}");
+    }
+
     [Theory]
     [MemberData(nameof(DeployFiles.ShellScripts), MemberType = typeof(DeployFiles))]
     public async Task ShellScript_PassesShellcheck(string file)
