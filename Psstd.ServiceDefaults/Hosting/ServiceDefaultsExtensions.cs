@@ -11,7 +11,7 @@ using Psstd.ServiceDefaults.Telemetry;
 
 namespace Psstd.ServiceDefaults.Hosting;
 
-/// <summary>The wiring every psstd process shares: logging, health checks, telemetry, time, parent watch.</summary>
+/// <summary>The wiring every psstd process shares: logging, health checks, telemetry, time, parent watch, systemd readiness.</summary>
 public static class ServiceDefaultsExtensions
 {
     public const string HealthPath = "/healthz";
@@ -45,6 +45,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks();
         builder.Services.AddPsstdTelemetry(builder.Configuration, serviceName);
         builder.Services.AddHostedService<ParentProcessWatcher>();
+        builder.Services.AddHostedService<SystemdNotifier>();
         return builder;
     }
 

@@ -1,0 +1,80 @@
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Psstd.ServiceDefaults.Lifetime;
+
+/// <summary>
+/// The small part of the sd_notify protocol that <c>Type=notify</c> units need: one datagram
+/// <c>READY=1</c> once the host has started (listeners bound), and <c>STOPPING=1</c> when it begins
+/// to stop. Written here because no systemd hosting package is available to this build.
+/// </summary>
+/// <remarks>
+/// Does nothing when <c>NOTIFY_SOCKET</c> is unset (not run by systemd). A path starting with
+/// <c>@</c> names a socket in Linux's abstract namespace. Readiness is a courtesy to the service
+/// manager: a failed send is logged and never stops the process.
+/// </remarks>
+public sealed partial class SystemdNotifier(
+    IConfiguration configuration,
+    IHostApplicationLifetime lifetime,
+    ILogger<SystemdNotifier> logger) : IHostedService
+{
+    public const string Variable = "NOTIFY_SOCKET";
+    public const string Ready = "READY=1";
+    public const string Stopping = "STOPPING=1";
+
+    private readonly List<CancellationTokenRegistration> _registrations = [];
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var path = configuration[Variable];
+        if (string.IsNullOrEmpty(path))
+        {
+            return Task.CompletedTask;
+        }
+
+        _registrations.Add(lifetime.ApplicationStarted.Register(() => Send(path, Ready)));
+        _registrations.Add(lifetime.ApplicationStopping.Register(() => Send(path, Stopping)));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var registration in _registrations)
+        {
+            registration.Dispose();
+        }
+
+        _registrations.Clear();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The endpoint for a <c>NOTIFY_SOCKET</c> value; <c>@name</c> becomes the abstract name <c>\0name</c>.</summary>
+    public static UnixDomainSocketEndPoint EndPointFor(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return new UnixDomainSocketEndPoint(path[0] == '@' ? "\0" + path[1..] : path);
+    }
+
+    private void Send(string path, string state)
+    {
+        try
+        {
+            using var socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+            socket.SendTo(Encoding.ASCII.GetBytes(state), EndPointFor(path));
+            LogSent(logger, state);
+        }
+        catch (Exception ex) when (ex is SocketException or ArgumentException or PlatformNotSupportedException)
+        {
+            LogSendFailed(logger, ex, state, path);
+        }
+    }
+
+    [LoggerMessage(EventId = 9010, Level = LogLevel.Debug, Message = "Told the service manager {State}")]
+    private static partial void LogSent(ILogger logger, string state);
+
+    [LoggerMessage(EventId = 9011, Level = LogLevel.Warning, Message = "Could not tell the service manager {State} over NOTIFY_SOCKET {Path}; running on")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, string state, string path);
+}
