@@ -2,6 +2,7 @@ using System.Net;
 using Psstd.Dashboard.AgentClient;
 using Psstd.Dashboard.Configuration;
 using Psstd.Dashboard.Hosting;
+using Psstd.Dashboard.HotPotato;
 using Psstd.ServiceDefaults.Configuration;
 using Psstd.ServiceDefaults.Hosting;
 
@@ -16,6 +17,7 @@ builder.WebHost.ConfigureKestrel(listen.Apply);
 builder.WebHost.UseBuildOutputStaticAssets(builder.Environment);
 builder.Services.AddAgentClient(settings);
 builder.Services.AddDashboardMvc();
+builder.Services.AddHotPotato();
 
 var app = builder.Build();
 app.UseStaticFiles();
