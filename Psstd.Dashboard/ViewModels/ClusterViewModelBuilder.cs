@@ -135,6 +135,7 @@ public static class ClusterViewModelBuilder
             cores.Length > DenseCoreThreshold,
             Format.Percent(m.CpuBusyPercent),
             Format.Percent(m.MemoryUsedBytes, m.MemoryTotalBytes),
+            Format.Band(Format.Percent(m.MemoryUsedBytes, m.MemoryTotalBytes)),
             $"{Format.Bytes(m.MemoryUsedBytes)} / {Format.Bytes(m.MemoryTotalBytes)}",
             Format.Percent(m.SwapUsedBytes, m.SwapTotalBytes),
             m.SwapTotalBytes > 0 ? $"{Format.Bytes(m.SwapUsedBytes)} / {Format.Bytes(m.SwapTotalBytes)}" : "no swap",

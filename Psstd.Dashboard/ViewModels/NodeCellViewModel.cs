@@ -6,6 +6,7 @@ namespace Psstd.Dashboard.ViewModels;
 /// <param name="FreshnessText">How current the cell is in its state's words, e.g. <c>updated 3s ago</c>, <c>offline 3m</c>.</param>
 /// <param name="DenseCores">Many cores: the bars become a dense strip so the cell stays readable.</param>
 /// <param name="CpuPercent">Whole-machine CPU busy, 0 to 100.</param>
+/// <param name="MemoryBand">Colour band of the memory bar, like a core's.</param>
 /// <param name="MemoryText">Used over total, e.g. <c>3.1 GiB / 15.5 GiB</c>.</param>
 /// <param name="SwapText">Used over total swap, or <c>no swap</c>.</param>
 /// <param name="LoadText">Load 1/5/15, e.g. <c>0.42 0.35 0.30</c>.</param>
@@ -22,6 +23,7 @@ public sealed record NodeCellViewModel(
     bool DenseCores,
     int CpuPercent,
     int MemoryPercent,
+    string MemoryBand,
     string MemoryText,
     int SwapPercent,
     string SwapText,
