@@ -1,5 +1,6 @@
 using System.Net;
 using Psstd.Dashboard.AgentClient;
+using Psstd.Dashboard.Api;
 using Psstd.Dashboard.Configuration;
 using Psstd.Dashboard.Hosting;
 using Psstd.Dashboard.HotPotato;
@@ -18,9 +19,11 @@ builder.WebHost.UseBuildOutputStaticAssets(builder.Environment);
 builder.Services.AddAgentClient(settings);
 builder.Services.AddDashboardMvc();
 builder.Services.AddHotPotato();
+builder.Services.AddClusterApi();
 
 var app = builder.Build();
 app.UseStaticFiles();
 app.MapDefaultEndpoints();
 app.MapControllers();
+app.MapClusterApi();
 app.RunOrExit(ProgramName, DashboardSettings.HttpVariable, settings.Http);
