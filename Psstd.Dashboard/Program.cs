@@ -4,6 +4,7 @@ using Psstd.Dashboard.Api;
 using Psstd.Dashboard.Configuration;
 using Psstd.Dashboard.Hosting;
 using Psstd.Dashboard.HotPotato;
+using Psstd.Dashboard.Registration;
 using Psstd.ServiceDefaults.Configuration;
 using Psstd.ServiceDefaults.Hosting;
 
@@ -20,6 +21,7 @@ builder.Services.AddAgentClient(settings);
 builder.Services.AddDashboardMvc();
 builder.Services.AddHotPotato();
 builder.Services.AddClusterApi();
+builder.Services.AddDashboardRegistration();
 
 var app = builder.Build();
 app.UseStaticFiles();
