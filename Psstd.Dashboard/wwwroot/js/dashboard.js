@@ -28,17 +28,24 @@
         }
     }
 
-    // Open <details> are not part of the server's answer: remember them across each swap of the grid.
+    // Open <details> are not part of the server's answer: remember them across each swap of the grid. The
+    // scroll position is pinned too: replacing the focused cell lets Chromium scroll it into view.
     var openDetails = [];
+    var scrollX = 0, scrollY = 0;
     document.addEventListener("htmx:beforeSwap", function () {
         openDetails = Array.prototype.map.call(document.querySelectorAll("#nodes details[open]"), function (d) { return d.id; });
+        scrollX = window.scrollX;
+        scrollY = window.scrollY;
     });
-    document.addEventListener("htmx:afterSwap", function () {
+    function restore() {
         openDetails.forEach(function (id) {
             var d = document.getElementById(id);
             if (d) { d.open = true; }
         });
-    });
+        if (window.scrollX !== scrollX || window.scrollY !== scrollY) { window.scrollTo(scrollX, scrollY); }
+    }
+    document.addEventListener("htmx:afterSwap", restore);
+    document.addEventListener("htmx:afterSettle", restore);
 
     // Keyboard: arrows or j/k move between nodes, Home/End jump, Enter opens the node's own dashboard.
     document.addEventListener("keydown", function (e) {
