@@ -132,6 +132,7 @@ public static class ClusterViewModelBuilder
             StateName(node.Health),
             Format.Freshness(node.Health, node.AgeSeconds),
             cores,
+            CoreStripHtml.Render(cores),
             cores.Length > DenseCoreThreshold,
             Format.Percent(m.CpuBusyPercent),
             Format.Percent(m.MemoryUsedBytes, m.MemoryTotalBytes),
@@ -161,9 +162,8 @@ public static class ClusterViewModelBuilder
         var bars = new CoreBarViewModel[count];
         for (var i = 0; i < count; i++)
         {
-            var label = string.Create(CultureInfo.InvariantCulture, $"cpu{i}");
             var percent = i < busy.Count ? Format.Percent(busy[i]) : 0;
-            bars[i] = new CoreBarViewModel(label, percent, string.Create(CultureInfo.InvariantCulture, $"{label} {percent}%"), Format.Band(percent));
+            bars[i] = new CoreBarViewModel(percent, Format.Band(percent));
         }
 
         return bars;

@@ -4,6 +4,7 @@ namespace Psstd.Dashboard.ViewModels;
 /// <param name="DomId">Stable element id (from the node id), so swaps keep focus and open details on the same node.</param>
 /// <param name="State">Health as a CSS token that doubles as the label: fresh, stale, suspect, offline, left, forgotten.</param>
 /// <param name="FreshnessText">How current the cell is in its state's words, e.g. <c>updated 3s ago</c>, <c>offline 3m</c>.</param>
+/// <param name="CoresHtml">The bars of <paramref name="Cores"/> as trusted markup (see <see cref="Formatting.CoreStripHtml"/>).</param>
 /// <param name="DenseCores">Many cores: the bars become a dense strip so the cell stays readable.</param>
 /// <param name="CpuPercent">Whole-machine CPU busy, 0 to 100.</param>
 /// <param name="MemoryBand">Colour band of the memory bar, like a core's.</param>
@@ -20,6 +21,7 @@ public sealed record NodeCellViewModel(
     string State,
     string FreshnessText,
     IReadOnlyList<CoreBarViewModel> Cores,
+    string CoresHtml,
     bool DenseCores,
     int CpuPercent,
     int MemoryPercent,

@@ -69,8 +69,11 @@ public sealed class ClusterViewModelBuilderTests
         Assert.Equal("stale", cell.State);
         Assert.Equal("stale 1m 15s ago", cell.FreshnessText);
         Assert.Equal(
-            [new CoreBarViewModel("cpu0", 0, "cpu0 0%", "low"), new CoreBarViewModel("cpu1", 50, "cpu1 50%", "mid"), new CoreBarViewModel("cpu2", 100, "cpu2 100%", "high")],
+            [new CoreBarViewModel(0, "low"), new CoreBarViewModel(50, "mid"), new CoreBarViewModel(100, "high")],
             cell.Cores);
+        Assert.Equal(
+            "<i class=\"core low\" style=\"--pct:0\" title=\"cpu0 0%\"></i><i class=\"core mid\" style=\"--pct:50\" title=\"cpu1 50%\"></i><i class=\"core high\" style=\"--pct:100\" title=\"cpu2 100%\"></i>",
+            cell.CoresHtml);
         Assert.False(cell.DenseCores);
         Assert.Equal(25, cell.MemoryPercent);
         Assert.Equal("4.0 GiB / 16.0 GiB", cell.MemoryText);
