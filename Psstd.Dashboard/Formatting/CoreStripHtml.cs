@@ -18,10 +18,7 @@ public static class CoreStripHtml
         for (var i = 0; i < cores.Count; i++)
         {
             var core = cores[i];
-            html.Append("<i class=\"core ").Append(Token(core.Band))
-                .Append("\" style=\"--pct:").Append(core.Percent.ToString(CultureInfo.InvariantCulture))
-                .Append("\" title=\"cpu").Append(i.ToString(CultureInfo.InvariantCulture))
-                .Append(' ').Append(core.Percent.ToString(CultureInfo.InvariantCulture)).Append("%\"></i>");
+            html.Append(CultureInfo.InvariantCulture, $"<i class=\"core {Token(core.Band)}\" style=\"--pct:{core.Percent}\" title=\"cpu{i} {core.Percent}%\"></i>");
         }
 
         return html.ToString();
