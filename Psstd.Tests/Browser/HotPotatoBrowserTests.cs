@@ -92,6 +92,12 @@ public sealed class HotPotatoBrowserTests(ITestOutputHelper output)
             var focused = page.Locator("article[data-node='filler-30']");
             await focused.FocusAsync();
             var focusedId = await focused.GetAttributeAsync("id");
+
+            // Keyboard: arrows move between cells in display order.
+            await page.Keyboard.PressAsync("ArrowRight");
+            Assert.Equal("filler-31", await page.EvaluateAsync<string>("() => document.activeElement.dataset.node"));
+            await page.Keyboard.PressAsync("ArrowLeft");
+            Assert.Equal(focusedId, await page.EvaluateAsync<string>("() => document.activeElement.id"));
             await page.EvaluateAsync("() => window.scrollTo(0, 400)");
             Assert.Equal(400, await page.EvaluateAsync<int>("() => Math.round(window.scrollY)"));
 
@@ -139,6 +145,12 @@ public sealed class HotPotatoBrowserTests(ITestOutputHelper output)
             Assert.StartsWith(_urls["a"], page.Url, StringComparison.Ordinal);
             Assert.Equal("a", Query(page.Url)["psstd_node"]);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("browser-hot-potato.png"), FullPage = false });
+
+            // Preferences were also remembered in this origin's localStorage: a bare URL gets them back.
+            SetCpu(("a", 5), ("b", 5));
+            await page.GotoAsync(_urls["a"]);
+            await page.WaitForURLAsync(url => url.Contains("palette=ocean", StringComparison.Ordinal) && url.Contains("theme=dark", StringComparison.Ordinal));
+            await page.WaitForSelectorAsync("html[data-palette='ocean'][data-theme='dark']");
         }
         catch
         {
