@@ -38,6 +38,13 @@ public sealed class AgentClient(
                 Content = JsonContent.Create(registration, RegistrationJsonContext.Default.DashboardRegistration),
             });
 
+    public Task<AgentResult<string>> WithdrawDashboardAsync(CancellationToken cancellationToken) =>
+        SendAsync(
+            DashboardRegistrationRoutes.Dashboard,
+            (content, ct) => content.ReadAsStringAsync(ct)!,
+            cancellationToken,
+            () => new HttpRequestMessage(HttpMethod.Delete, DashboardRegistrationRoutes.Dashboard));
+
     private async Task<AgentResult<T>> SendAsync<T>(
         string route,
         Func<HttpContent, CancellationToken, Task<T?>> read,

@@ -39,6 +39,27 @@ public sealed class DashboardRegistrationService(
         return result;
     }
 
+    /// <summary>Stops renewing, then withdraws (best effort, one second at most): the lease covers a failure.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (settings.AdvertisedUrl.Length == 0)
+        {
+            return;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(1));
+        try
+        {
+            await agent.WithdrawDashboardAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Our own one-second limit: the lease runs out by itself.
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (settings.AdvertisedUrl.Length == 0)

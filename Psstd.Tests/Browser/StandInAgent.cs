@@ -43,6 +43,7 @@ internal sealed class StandInAgent : IAsyncDisposable
             agent.Registrations.Enqueue(body?.Url ?? "");
             return Results.NoContent();
         });
+        app.MapDelete(DashboardRegistrationRoutes.Dashboard, () => Results.NoContent());
         try
         {
             await app.StartAsync(cancellationToken);

@@ -5,6 +5,7 @@ using Psstd.Contracts;
 using Psstd.Dashboard.AgentClient;
 using Psstd.Dashboard.Configuration;
 using Psstd.Dashboard.Registration;
+using Psstd.Tests.Integration;
 using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Dashboard;
@@ -58,6 +59,33 @@ public sealed class DashboardRegistrationTests
         Assert.Equal(AgentOutcome.AnsweredWithError, bad.Outcome);
         Assert.Contains("400", bad.Detail, StringComparison.Ordinal);
         Assert.Equal(AgentOutcome.AnsweredWithError, tooLong.Outcome);
+    }
+
+    [Fact]
+    public async Task Client_Withdraw_UnlistsAtOnce()
+    {
+        var registry = new DashboardRegistry(AgentWith(), TimeProvider.System);
+        await using var agent = await UnixSocketAgent.StartAsync(app => app.MapDashboardRegistration(registry));
+        await agent.Client.RegisterDashboardAsync(new DashboardRegistration("http://a:8080/", 9), Within10s);
+
+        var result = await agent.Client.WithdrawDashboardAsync(Within10s);
+
+        Assert.Equal(AgentOutcome.Ok, result.Outcome);
+        Assert.Equal("", registry.CurrentUrl);
+    }
+
+    [Fact]
+    public async Task Service_Stop_WithdrawsTheRegistration()
+    {
+        var fake = new FakeAgentClient();
+        var settings = DashboardSettings.FromEnvironment(new Dictionary<string, string> { ["PSSTD_ADVERTISE_HTTP"] = "http://a:8080/" }, "host-a");
+        using var service = new DashboardRegistrationService(fake, settings, new ManualTimeProvider(), NullLogger<DashboardRegistrationService>.Instance);
+
+        await service.StartAsync(Within10s);
+        await Eventually.ReturnsAsync("first registration", TimeSpan.FromSeconds(10), _ => Task.FromResult(fake.Registrations.IsEmpty ? null : "yes"));
+        await service.StopAsync(Within10s);
+
+        Assert.Equal(1, fake.Withdrawals);
     }
 
     [Fact]

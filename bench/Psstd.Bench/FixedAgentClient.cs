@@ -14,4 +14,7 @@ internal sealed class FixedAgentClient(ClusterSnapshot snapshot) : IAgentClient
 
     public Task<AgentResult<string>> RegisterDashboardAsync(DashboardRegistration registration, CancellationToken cancellationToken) =>
         Task.FromResult(new AgentResult<string>(AgentOutcome.Ok, "", ""));
+
+    public Task<AgentResult<string>> WithdrawDashboardAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(new AgentResult<string>(AgentOutcome.Ok, "", ""));
 }

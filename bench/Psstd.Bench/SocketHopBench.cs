@@ -23,6 +23,7 @@ internal static class SocketHopBench
         agent.MapGet(LocalApiRoutes.Cluster, () => Results.Json(snapshot, LocalApiJsonContext.Default.ClusterSnapshot));
         agent.MapGet(LocalApiRoutes.Health, () => Results.Text("{}", "application/json"));
         agent.MapPut(DashboardRegistrationRoutes.Dashboard, () => Results.NoContent());
+        agent.MapDelete(DashboardRegistrationRoutes.Dashboard, () => Results.NoContent());
         await agent.StartAsync();
 
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
