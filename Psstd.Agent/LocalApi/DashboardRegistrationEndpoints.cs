@@ -3,8 +3,8 @@ using Psstd.Contracts;
 namespace Psstd.Agent.LocalApi;
 
 /// <summary>
-/// <c>PUT/DELETE /v1/dashboard</c>: the only writes the local API takes. The socket is the trust boundary (it is
-/// mode 0600 for the agent's user), so whoever can write here is the operator's own dashboard.
+/// <c>PUT/DELETE /v1/dashboard</c>: the only writes the local API takes. The socket is the trust boundary (mode
+/// 0660: only the agent's user and group connect), so whoever can write here is the operator's own dashboard.
 /// </summary>
 public static class DashboardRegistrationEndpoints
 {
