@@ -1,7 +1,10 @@
 using System.Net;
 using Psstd.Dashboard.AgentClient;
+using Psstd.Dashboard.Api;
 using Psstd.Dashboard.Configuration;
 using Psstd.Dashboard.Hosting;
+using Psstd.Dashboard.HotPotato;
+using Psstd.Dashboard.Registration;
 using Psstd.ServiceDefaults.Configuration;
 using Psstd.ServiceDefaults.Hosting;
 
@@ -16,9 +19,13 @@ builder.WebHost.ConfigureKestrel(listen.Apply);
 builder.WebHost.UseBuildOutputStaticAssets(builder.Environment);
 builder.Services.AddAgentClient(settings);
 builder.Services.AddDashboardMvc();
+builder.Services.AddHotPotato();
+builder.Services.AddClusterApi();
+builder.Services.AddDashboardRegistration();
 
 var app = builder.Build();
 app.UseStaticFiles();
 app.MapDefaultEndpoints();
 app.MapControllers();
+app.MapClusterApi();
 app.RunOrExit(ProgramName, DashboardSettings.HttpVariable, settings.Http);

@@ -2,6 +2,7 @@ using System.Reflection;
 using Psstd.Agent.Configuration;
 using Psstd.Agent.Gossip;
 using Psstd.Agent.Identity;
+using Psstd.Agent.LocalApi;
 using Psstd.Contracts;
 
 namespace Psstd.Agent.Heartbeat;
@@ -16,14 +17,18 @@ public sealed class LocalNode
     private readonly AgentSettings _settings;
     private readonly NodeIdentity _identity;
     private readonly Lock _lock = new();
+    private readonly DashboardRegistry _dashboard;
     private NodeRecord _current;
 
-    public LocalNode(AgentSettings settings, NodeIdentity identity)
+    /// <param name="dashboard">Where the record's dashboard URL comes from: only a dashboard that keeps its lease alive is advertised.</param>
+    public LocalNode(AgentSettings settings, NodeIdentity identity, DashboardRegistry dashboard)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(identity);
+        ArgumentNullException.ThrowIfNull(dashboard);
         _settings = settings;
         _identity = identity;
+        _dashboard = dashboard;
         _current = Build(0, NodeMetrics.Empty);
     }
 
@@ -64,7 +69,7 @@ public sealed class LocalNode
         AgentVersion,
         _settings.Interval,
         _settings.Ttl,
-        _settings.DashboardUrl,
+        _dashboard.CurrentUrl,
         _settings.AdvertiseGossip,
         metrics);
 }

@@ -18,6 +18,8 @@ public static class LocalApiExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<HeartbeatHealthCheck>("heartbeat")
             .AddCheck<GossipHealthCheck>("gossip");
+        builder.Services.AddSingleton<DashboardRegistry>();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Add(RegistrationJsonContext.Default));
         return builder;
     }
 
@@ -32,6 +34,7 @@ public static class LocalApiExtensions
             TypedResults.Json(
                 ClusterSnapshotFactory.Create(settings.Cluster, local.Current, cluster.Entries(), seen => time.GetElapsedTime(seen)),
                 LocalApiJsonContext.Default.ClusterSnapshot));
+        app.MapDashboardRegistration(app.Services.GetRequiredService<DashboardRegistry>());
         return app;
     }
 }

@@ -28,15 +28,34 @@ public sealed class AgentClient(
     public Task<AgentResult<string>> GetHealthAsync(CancellationToken cancellationToken) =>
         SendAsync(LocalApiRoutes.Health, (content, ct) => content.ReadAsStringAsync(ct)!, cancellationToken);
 
+    public Task<AgentResult<string>> RegisterDashboardAsync(DashboardRegistration registration, CancellationToken cancellationToken) =>
+        SendAsync(
+            DashboardRegistrationRoutes.Dashboard,
+            (content, ct) => content.ReadAsStringAsync(ct)!,
+            cancellationToken,
+            () => new HttpRequestMessage(HttpMethod.Put, DashboardRegistrationRoutes.Dashboard)
+            {
+                Content = JsonContent.Create(registration, RegistrationJsonContext.Default.DashboardRegistration),
+            });
+
+    public Task<AgentResult<string>> WithdrawDashboardAsync(CancellationToken cancellationToken) =>
+        SendAsync(
+            DashboardRegistrationRoutes.Dashboard,
+            (content, ct) => content.ReadAsStringAsync(ct)!,
+            cancellationToken,
+            () => new HttpRequestMessage(HttpMethod.Delete, DashboardRegistrationRoutes.Dashboard));
+
     private async Task<AgentResult<T>> SendAsync<T>(
         string route,
         Func<HttpContent, CancellationToken, Task<T?>> read,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<HttpRequestMessage>? request = null)
         where T : class
     {
         try
         {
-            using var response = await http.GetAsync(route, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var message = request?.Invoke() ?? new HttpRequestMessage(HttpMethod.Get, route);
+            using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 var body = await response.Content.ReadAsStringAsync(cancellationToken);

@@ -13,4 +13,10 @@ public interface IAgentClient
 
     /// <summary>The agent's own health report, as the JSON text it sent.</summary>
     Task<AgentResult<string>> GetHealthAsync(CancellationToken cancellationToken);
+
+    /// <summary>Registers or renews this dashboard's advertised URL with the agent (<c>PUT /v1/dashboard</c>).</summary>
+    Task<AgentResult<string>> RegisterDashboardAsync(DashboardRegistration registration, CancellationToken cancellationToken);
+
+    /// <summary>Withdraws the registration at once (<c>DELETE /v1/dashboard</c>), so peers stop linking here before the lease ends.</summary>
+    Task<AgentResult<string>> WithdrawDashboardAsync(CancellationToken cancellationToken);
 }

@@ -12,6 +12,8 @@ public sealed record DashboardSettings(string SocketPath, ListenAddress Http)
 {
     public const string SocketVariable = "PSSTD_SOCKET";
     public const string HttpVariable = "PSSTD_HTTP";
+    public const string AdvertiseHttpVariable = "PSSTD_ADVERTISE_HTTP";
+    public const string WebVariable = "PSSTD_WEB";
 
     public static ListenAddress DefaultHttp { get; } = new("", 8080);
 
@@ -24,15 +26,41 @@ public sealed record DashboardSettings(string SocketPath, ListenAddress Http)
     /// <summary>Not read from the environment: tests shorten it to provoke timeouts quickly.</summary>
     public TimeSpan AgentTimeout { get; init; } = DefaultAgentTimeout;
 
+    /// <summary>
+    /// The URL this dashboard registers with its agent (<c>PSSTD_ADVERTISE_HTTP</c>, else derived from
+    /// <c>PSSTD_HTTP</c> and the host name, as the agent derives it); empty with <c>PSSTD_WEB=false</c>, which
+    /// means nothing registers.
+    /// </summary>
+    public string AdvertisedUrl { get; init; } = "";
+
+    /// <summary>How often the registration is renewed; the lease asked for is three times this.</summary>
+    public TimeSpan RegistrationInterval { get; init; } = TimeSpan.FromSeconds(3);
+
     /// <summary>Reads and validates every setting; throws once, naming each bad variable, value and rule.</summary>
     /// <exception cref="StartupConfigurationException">Any value breaks its rule.</exception>
-    public static DashboardSettings FromEnvironment(IReadOnlyDictionary<string, string> env)
+    public static DashboardSettings FromEnvironment(IReadOnlyDictionary<string, string> env) =>
+        FromEnvironment(env, System.Net.Dns.GetHostName());
+
+    /// <inheritdoc cref="FromEnvironment(IReadOnlyDictionary{string, string})"/>
+    public static DashboardSettings FromEnvironment(IReadOnlyDictionary<string, string> env, string hostName)
     {
+        ArgumentNullException.ThrowIfNull(hostName);
         var reader = new SettingsReader(env);
-        var settings = new DashboardSettings(
-            reader.SocketPath(SocketVariable, DefaultPaths.Socket(env)),
-            reader.Listen(HttpVariable, DefaultHttp));
+        var socket = reader.SocketPath(SocketVariable, DefaultPaths.Socket(env));
+        var http = reader.Listen(HttpVariable, DefaultHttp);
+        var web = reader.Flag(WebVariable, true);
+        var advertised = reader.HttpUrl(AdvertiseHttpVariable);
+        var settings = new DashboardSettings(socket, http)
+        {
+            AdvertisedUrl = !web ? "" : advertised.Length > 0 ? advertised : Derived(http, hostName),
+        };
         reader.ThrowIfInvalid();
         return settings;
+    }
+
+    private static string Derived(ListenAddress http, string hostName)
+    {
+        var host = http.IsAnyHost ? hostName : http.Host;
+        return host.Contains(':', StringComparison.Ordinal) ? $"http://[{host}]:{http.Port}/" : $"http://{host}:{http.Port}/";
     }
 }

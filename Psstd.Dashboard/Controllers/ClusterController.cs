@@ -1,30 +1,55 @@
 using Microsoft.AspNetCore.Mvc;
 using Psstd.Dashboard.AgentClient;
 using Psstd.Dashboard.Configuration;
+using Psstd.Dashboard.HotPotato;
+using Psstd.Dashboard.Preferences;
 using Psstd.Dashboard.ViewModels;
 
 namespace Psstd.Dashboard.Controllers;
 
 /// <summary>The cluster page. One action serves both the full page and the partial htmx polls for.</summary>
-public sealed class ClusterController(IAgentClient agent, DashboardSettings settings) : Controller
+public sealed class ClusterController(IAgentClient agent, DashboardSettings settings, HandOff handOff) : Controller
 {
     public const string HtmxRequestHeader = "HX-Request";
 
     /// <summary>htmx restoring history it has no cached copy of: it asks with HX-Request but needs the whole page.</summary>
     public const string HtmxHistoryRestoreHeader = "HX-History-Restore-Request";
 
+    /// <summary>Tells htmx to leave the page with a full navigation (the target may be another origin).</summary>
+    public const string HtmxRedirectHeader = "HX-Redirect";
+
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var result = await agent.GetClusterAsync(cancellationToken);
-        var model = result.IsOk
-            ? ClusterViewModelBuilder.Build(result.Value)
-            : ClusterViewModelBuilder.Unavailable(settings.SocketPath, result.Outcome, result.Detail);
+        var address = new PageAddress(
+            $"{Request.PathBase}{Request.Path}",
+            Request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))).ToArray());
 
         // The same URL answers with two bodies; caches must keep them apart.
         Response.Headers.Vary = HtmxRequestHeader;
+        var isPartial = Request.Headers.ContainsKey(HtmxRequestHeader) && !Request.Headers.ContainsKey(HtmxHistoryRestoreHeader);
 
-        if (Request.Headers.ContainsKey(HtmxRequestHeader) && !Request.Headers.ContainsKey(HtmxHistoryRestoreHeader))
+        var target = result.IsOk ? handOff.TargetFor(result.Value, address) : null;
+        if (target is not null)
+        {
+            // htmx would swap a redirect's body into the grid; HX-Redirect makes it navigate instead. A full page
+            // load gets 303, which every browser follows without JavaScript and always as a GET.
+            if (isPartial)
+            {
+                Response.Headers[HtmxRedirectHeader] = target;
+                return Ok();
+            }
+
+            Response.Headers.Location = target;
+            return StatusCode(StatusCodes.Status303SeeOther);
+        }
+
+        var model = result.IsOk
+            ? ClusterViewModelBuilder.Build(result.Value, address)
+            : ClusterViewModelBuilder.Unavailable(settings.SocketPath, result.Outcome, result.Detail, address);
+
+        if (isPartial)
         {
             // Always 200: htmx does not swap 4xx/5xx answers by default, so a failing agent would leave the
             // last good cells on screen looking live. Swapping the banner in says the truth, and polling goes

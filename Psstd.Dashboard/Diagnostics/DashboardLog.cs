@@ -22,4 +22,13 @@ internal static partial class DashboardLog
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Agent at {SocketPath} sent an unreadable answer to {Route}")]
     public static partial void AgentBadResponse(ILogger logger, string socketPath, string route, Exception exception);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Busy at score {Score}: handing a browser off to {Target} (hop {Hops})")]
+    public static partial void HandingOff(ILogger logger, string score, string target, int hops);
+
+    [LoggerMessage(EventId = 2020, Level = LogLevel.Information, Message = "Registered {Url} with the agent")]
+    public static partial void Registered(ILogger logger, string url);
+
+    [LoggerMessage(EventId = 2021, Level = LogLevel.Warning, Message = "Could not register {Url} with the agent: {Detail}")]
+    public static partial void RegistrationFailed(ILogger logger, string url, string detail);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Psstd.Contracts;
 using Psstd.Dashboard.AgentClient;
 
 namespace Psstd.Dashboard.Formatting;
@@ -32,18 +33,69 @@ public static class Format
     /// Freshness as a person reads it: whole seconds (never rounded up, so a record is never shown
     /// younger than it is), then minutes and seconds, hours and minutes, days and hours.
     /// </summary>
-    public static string Age(double seconds)
+    public static string Age(double seconds) => $"updated {Duration(seconds)} ago";
+
+    /// <summary>A duration in at most two units, never rounded up: <c>9s</c>, <c>3m 12s</c>, <c>2h 5m</c>, <c>1d 4h</c>.</summary>
+    public static string Duration(double seconds)
     {
-        var whole = double.IsFinite(seconds) && seconds > 0 ? (long)Math.Min(seconds, long.MaxValue / 2) : 0;
-        var text = whole switch
+        var whole = WholeSeconds(seconds);
+        return whole switch
         {
             < 60 => $"{whole}s",
             < 3600 => $"{whole / 60}m {whole % 60}s",
             < 86400 => $"{whole / 3600}h {whole % 3600 / 60}m",
             _ => $"{whole / 86400}d {whole % 86400 / 3600}h",
         };
-        return $"updated {text} ago";
     }
+
+    /// <summary>The largest whole unit only, for long absences: <c>45s</c>, <c>3m</c>, <c>2h</c>, <c>4d</c>.</summary>
+    public static string Coarse(double seconds)
+    {
+        var whole = WholeSeconds(seconds);
+        return whole switch
+        {
+            < 60 => $"{whole}s",
+            < 3600 => $"{whole / 60}m",
+            < 86400 => $"{whole / 3600}h",
+            _ => $"{whole / 86400}d",
+        };
+    }
+
+    /// <summary>
+    /// What a cell says about how current it is, in the words of its state: <c>updated 2s ago</c>,
+    /// <c>stale 9s ago</c>, <c>suspect</c>, <c>offline 3m</c>, <c>left</c>, <c>forgotten</c>.
+    /// </summary>
+    public static string Freshness(NodeHealth health, double ageSeconds) => health switch
+    {
+        NodeHealth.Fresh => Age(ageSeconds),
+        NodeHealth.Stale => $"stale {Duration(ageSeconds)} ago",
+        NodeHealth.Suspect => "suspect",
+        NodeHealth.Offline => $"offline {Coarse(ageSeconds)}",
+        NodeHealth.Left => "left",
+        NodeHealth.Forgotten => "forgotten",
+        _ => "unknown",
+    };
+
+    /// <summary>A byte rate: <c>1.5 MiB/s</c>.</summary>
+    public static string Rate(long bytesPerSecond) => $"{Bytes(Math.Max(0, bytesPerSecond))}/s";
+
+    /// <summary>Uptime like <c>uptime</c> would say it, coarsely: <c>up 3d 4h</c>.</summary>
+    public static string Uptime(long seconds) => $"up {Duration(seconds)}";
+
+    /// <summary>htop-like colour band of a bar: <c>low</c> below 50 %, <c>mid</c> below 80 %, <c>high</c> from 80 %.</summary>
+    public static string Band(int percent) => percent switch
+    {
+        < 50 => "low",
+        < 80 => "mid",
+        _ => "high",
+    };
+
+    /// <summary>A load score (per-core %, may exceed 100) as a whole number: <c>92%</c>.</summary>
+    public static string Score(double score) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(double.IsFinite(score) ? Math.Round(Math.Max(0, score)) : 0):0}%");
+
+    private static long WholeSeconds(double seconds) =>
+        double.IsFinite(seconds) && seconds > 0 ? (long)Math.Min(seconds, long.MaxValue / 2) : 0;
 
     /// <summary>A percentage as a whole number from 0 to 100; anything unreadable counts as 0.</summary>
     public static int Percent(double percent) =>

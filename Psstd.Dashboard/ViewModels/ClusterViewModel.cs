@@ -2,13 +2,26 @@ namespace Psstd.Dashboard.ViewModels;
 
 /// <summary>Everything the cluster page and its partial show; built by <see cref="ClusterViewModelBuilder"/>.</summary>
 /// <param name="PageTitle">The browser tab's title, <c>psstd · cluster</c>.</param>
-/// <param name="Nodes">In display order (by name, case-insensitive).</param>
+/// <param name="Nodes">The visible nodes, in display order.</param>
 /// <param name="AgentError">The sentence shown instead of the cluster when the agent failed; null otherwise.</param>
-/// <param name="StateCounts">One entry per health state, in the contract's order, zeros included.</param>
+/// <param name="StateCounts">Per health state over all nodes (filters do not change it); rare states only when present.</param>
+/// <param name="TotalNodes">Every node the agent knows, shown or not.</param>
+/// <param name="HottestText">Busiest fresh node and its score, e.g. <c>web-3 92%</c>; empty when none is fresh.</param>
+/// <param name="QuietestText">Least loaded fresh node and its score.</param>
+/// <param name="RefreshSeconds">The polling interval this answer asks for (<see cref="LoadRules.RefreshIntervalRule"/>).</param>
+/// <param name="RefreshUrl">The URL the page polls: the one it was opened with, pins and preferences included.</param>
+/// <param name="Compact">Large cluster: one dense row per node instead of a grid of cells.</param>
 public sealed record ClusterViewModel(
     string PageTitle,
     string ClusterName,
     string SelfName,
     IReadOnlyList<NodeCellViewModel> Nodes,
     string? AgentError,
-    IReadOnlyList<StateCountViewModel> StateCounts);
+    IReadOnlyList<StateCountViewModel> StateCounts,
+    int TotalNodes,
+    string HottestText,
+    string QuietestText,
+    int RefreshSeconds,
+    string RefreshUrl,
+    bool Compact,
+    ControlsViewModel Controls);

@@ -1,7 +1,6 @@
 namespace Psstd.Dashboard.ViewModels;
 
-/// <summary>One logical core's bar.</summary>
-/// <param name="Label">The core as /proc/stat names it, e.g. <c>cpu3</c>.</param>
+/// <summary>One logical core's bar; its position in the list is its number (<c>cpu3</c> is index 3).</summary>
 /// <param name="Percent">Busy over the last interval, 0 to 100.</param>
-/// <param name="Title">Tooltip text, e.g. <c>cpu3 37%</c>.</param>
-public sealed record CoreBarViewModel(string Label, int Percent, string Title);
+/// <param name="Band">Colour band as a CSS token: <c>low</c>, <c>mid</c>, <c>high</c>.</param>
+public sealed record CoreBarViewModel(int Percent, string Band);

@@ -1,22 +1,39 @@
 namespace Psstd.Dashboard.ViewModels;
 
 /// <summary>One node's cell on the cluster page, every text already formatted.</summary>
-/// <param name="State">Health as a CSS token that doubles as the label: fresh, stale, offline.</param>
-/// <param name="UpdatedText">Freshness on the local agent's monotonic clock, e.g. <c>updated 3s ago</c>.</param>
-/// <param name="DenseCores">Many cores: the bars switch to a denser layout so the cell stays readable.</param>
+/// <param name="DomId">Stable element id (from the node id), so swaps keep focus and open details on the same node.</param>
+/// <param name="State">Health as a CSS token that doubles as the label: fresh, stale, suspect, offline, left, forgotten.</param>
+/// <param name="FreshnessText">How current the cell is in its state's words, e.g. <c>updated 3s ago</c>, <c>offline 3m</c>.</param>
+/// <param name="CoresHtml">The bars of <paramref name="Cores"/> as trusted markup (see <see cref="Formatting.CoreStripHtml"/>).</param>
+/// <param name="DenseCores">Many cores: the bars become a dense strip so the cell stays readable.</param>
+/// <param name="CpuPercent">Whole-machine CPU busy, 0 to 100.</param>
+/// <param name="MemoryBand">Colour band of the memory bar, like a core's.</param>
 /// <param name="MemoryText">Used over total, e.g. <c>3.1 GiB / 15.5 GiB</c>.</param>
+/// <param name="SwapText">Used over total swap, or <c>no swap</c>.</param>
 /// <param name="LoadText">Load 1/5/15, e.g. <c>0.42 0.35 0.30</c>.</param>
-/// <param name="LinkUrl">The node's own dashboard; null when it has none (or announced something that is not http/https).</param>
+/// <param name="DiskText">Read and write rates, e.g. <c>r 1.0 MiB/s w 0 B/s</c>.</param>
+/// <param name="NetText">Receive and transmit rates, e.g. <c>rx 1.0 KiB/s tx 512 B/s</c>.</param>
+/// <param name="LinkUrl">The node's own dashboard with this page's preferences and pin; null when it has none.</param>
 /// <param name="VersionMismatch">The node runs another agent version than the local one.</param>
 public sealed record NodeCellViewModel(
+    string DomId,
     string Name,
     string State,
-    string UpdatedText,
+    string FreshnessText,
     IReadOnlyList<CoreBarViewModel> Cores,
+    string CoresHtml,
     bool DenseCores,
+    int CpuPercent,
     int MemoryPercent,
+    string MemoryBand,
     string MemoryText,
+    int SwapPercent,
+    string SwapText,
     string LoadText,
+    string DiskText,
+    string NetText,
+    string UptimeText,
+    string ScoreText,
     string? LinkUrl,
     bool IsSelf,
     string Version,

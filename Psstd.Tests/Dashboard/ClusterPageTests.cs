@@ -33,7 +33,9 @@ public sealed partial class ClusterPageTests
         }
 
         Assert.True(cells[1].ClassList.Contains("node-self"));
-        Assert.Equal("updated 1s ago", cells[0].QuerySelector(".updated")!.TextContent);
+        Assert.Equal("offline 1s", cells[0].QuerySelector(".updated")!.TextContent);
+        Assert.Equal("updated 1s ago", cells[1].QuerySelector(".updated")!.TextContent);
+        Assert.Equal("stale 1s ago", cells[2].QuerySelector(".updated")!.TextContent);
     }
 
     [Fact]
@@ -66,13 +68,20 @@ public sealed partial class ClusterPageTests
         Assert.Equal(4, bars.Length);
         Assert.Equal("cpu3 21%", bars[3].GetAttribute("title"));
         Assert.Equal("--pct:21", bars[3].GetAttribute("style"));
-        Assert.Equal("meter", bars[3].GetAttribute("role"));
-        Assert.Equal("21", bars[3].GetAttribute("aria-valuenow"));
+        Assert.Equal(["core", "low"], bars[3].ClassList);
+
+        // 1,000 nodes x 16 cores must stay small: the strip as a whole is the accessible meter, not each bar.
+        Assert.Equal("meter", small.GetAttribute("role"));
+        Assert.Equal("25", small.GetAttribute("aria-valuenow"));
 
         var huge = doc.QuerySelector("article[data-node='huge'] .cores")!;
         Assert.True(huge.ClassList.Contains("cores-dense"));
         Assert.Equal(128, huge.QuerySelectorAll(".core").Length);
         Assert.Equal("cpu127 81%", huge.QuerySelectorAll(".core")[127].GetAttribute("title"));
+
+        // htop-like bands: below 50 %, below 80 %, from 80 %.
+        Assert.Equal(["core", "mid"], huge.QuerySelectorAll(".core")[8].ClassList);
+        Assert.Equal(["core", "high"], huge.QuerySelectorAll(".core")[127].ClassList);
     }
 
     [Fact]
@@ -127,15 +136,18 @@ public sealed partial class ClusterPageTests
         Assert.StartsWith("<!DOCTYPE html>", body.TrimStart(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal("psstd · lab", doc.Title);
         Assert.NotNull(doc.QuerySelector("meta[name='viewport']"));
-        var script = Assert.Single(doc.QuerySelectorAll("script[src]"));
-        Assert.StartsWith("/lib/htmx/dist/htmx.min.js?v=", script.GetAttribute("src"), StringComparison.Ordinal);
+        var scripts = doc.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!).ToArray();
+        Assert.Equal(2, scripts.Length);
+        Assert.StartsWith("/lib/htmx/dist/htmx.min.js?v=", scripts[0], StringComparison.Ordinal);
+        Assert.StartsWith("/js/dashboard.js?v=", scripts[1], StringComparison.Ordinal);
         Assert.StartsWith("/css/site.css?v=", doc.QuerySelector("link[rel='stylesheet']")!.GetAttribute("href"), StringComparison.Ordinal);
 
         var poller = Assert.Single(doc.QuerySelectorAll("[hx-trigger]"));
         Assert.Equal("every 2s", poller.GetAttribute("hx-trigger"));
         Assert.Equal("/", poller.GetAttribute("hx-get"));
-        Assert.Equal("innerHTML", poller.GetAttribute("hx-swap"));
-        Assert.Single(poller.QuerySelectorAll("article.node"));
+        Assert.Equal("#nodes", poller.GetAttribute("hx-target"));
+        Assert.Equal("outerHTML", poller.GetAttribute("hx-swap"));
+        Assert.Single(doc.QuerySelectorAll("#nodes article.node"));
         Assert.Contains("HX-Request", response.Headers.Vary);
     }
 
@@ -160,9 +172,13 @@ public sealed partial class ClusterPageTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotMatch(DocumentShell(), body);
-        Assert.DoesNotContain("hx-trigger", body, StringComparison.Ordinal);
-        Assert.Equal(2, doc.QuerySelectorAll("article.node").Length);
-        Assert.NotNull(doc.QuerySelector(".summary"));
+        Assert.Equal(2, doc.QuerySelectorAll("#nodes article.node").Length);
+
+        // The grid is the swap target; the summary and the poller (with its possibly new interval) ride out of band.
+        Assert.Equal("true", doc.QuerySelector("#summary.summary")!.GetAttribute("hx-swap-oob"));
+        Assert.Equal("true", doc.QuerySelector("#poller[hx-trigger]")!.GetAttribute("hx-swap-oob"));
+        Assert.Null(doc.QuerySelector("#nodes")!.GetAttribute("hx-swap-oob"));
+        Assert.Null(doc.QuerySelector("form"));
     }
 
     [Fact]

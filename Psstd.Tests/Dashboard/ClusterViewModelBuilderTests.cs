@@ -1,5 +1,6 @@
 using Psstd.Contracts;
 using Psstd.Dashboard.AgentClient;
+using Psstd.Dashboard.Preferences;
 using Psstd.Dashboard.ViewModels;
 using static Psstd.Tests.Dashboard.TestSnapshots;
 
@@ -7,10 +8,12 @@ namespace Psstd.Tests.Dashboard;
 
 public sealed class ClusterViewModelBuilderTests
 {
+    private static readonly PageAddress Root = new("/", []);
+
     [Fact]
     public void Build_OrdersNodesByNameIgnoringCase()
     {
-        var model = ClusterViewModelBuilder.Build(Snapshot(Node("beta"), Node("Alpha"), Node("gamma"), Node("alpha")));
+        var model = Build(Snapshot(Node("beta"), Node("Alpha"), Node("gamma"), Node("alpha")));
 
         Assert.Equal(["Alpha", "alpha", "beta", "gamma"], model.Nodes.Select(n => n.Name));
     }
@@ -18,7 +21,7 @@ public sealed class ClusterViewModelBuilderTests
     [Fact]
     public void Build_CarriesClusterAndSelf_AndNoError()
     {
-        var model = ClusterViewModelBuilder.Build(Snapshot(Node("a"), Node("me", isSelf: true)));
+        var model = Build(Snapshot(Node("a"), Node("me", isSelf: true)));
 
         Assert.Equal("psstd · lab", model.PageTitle);
         Assert.Equal("lab", model.ClusterName);
@@ -31,7 +34,7 @@ public sealed class ClusterViewModelBuilderTests
     [Fact]
     public void Build_CountsTheBaseStates_ZerosIncluded()
     {
-        var model = ClusterViewModelBuilder.Build(Snapshot(Node("a"), Node("b", NodeHealth.Offline), Node("c")));
+        var model = Build(Snapshot(Node("a"), Node("b", NodeHealth.Offline), Node("c")));
 
         Assert.Equal(
             [new StateCountViewModel("fresh", 2), new StateCountViewModel("stale", 0), new StateCountViewModel("offline", 1)],
@@ -41,7 +44,7 @@ public sealed class ClusterViewModelBuilderTests
     [Fact]
     public void Build_CountsRarerStates_OnlyWhenPresent()
     {
-        var model = ClusterViewModelBuilder.Build(Snapshot(Node("a", NodeHealth.Suspect), Node("b", NodeHealth.Left), Node("c")));
+        var model = Build(Snapshot(Node("a", NodeHealth.Suspect), Node("b", NodeHealth.Left), Node("c")));
 
         Assert.Equal(["fresh", "stale", "suspect", "offline", "left"], model.StateCounts.Select(c => c.State));
         Assert.Equal(["suspect", "left", "fresh"], model.Nodes.Select(n => n.State));
@@ -61,13 +64,16 @@ public sealed class ClusterViewModelBuilderTests
             Load15 = 0.999,
         };
 
-        var cell = ClusterViewModelBuilder.Build(Snapshot(Node("n", NodeHealth.Stale, ageSeconds: 75.9, dashboardUrl: "https://n.example/", metrics: metrics))).Nodes[0];
+        var cell = Build(Snapshot(Node("n", NodeHealth.Stale, ageSeconds: 75.9, dashboardUrl: "https://n.example/", metrics: metrics))).Nodes[0];
 
         Assert.Equal("stale", cell.State);
-        Assert.Equal("updated 1m 15s ago", cell.UpdatedText);
+        Assert.Equal("stale 1m 15s ago", cell.FreshnessText);
         Assert.Equal(
-            [new CoreBarViewModel("cpu0", 0, "cpu0 0%"), new CoreBarViewModel("cpu1", 50, "cpu1 50%"), new CoreBarViewModel("cpu2", 100, "cpu2 100%")],
+            [new CoreBarViewModel(0, "low"), new CoreBarViewModel(50, "mid"), new CoreBarViewModel(100, "high")],
             cell.Cores);
+        Assert.Equal(
+            "<i class=\"core low\" style=\"--pct:0\" title=\"cpu0 0%\"></i><i class=\"core mid\" style=\"--pct:50\" title=\"cpu1 50%\"></i><i class=\"core high\" style=\"--pct:100\" title=\"cpu2 100%\"></i>",
+            cell.CoresHtml);
         Assert.False(cell.DenseCores);
         Assert.Equal(25, cell.MemoryPercent);
         Assert.Equal("4.0 GiB / 16.0 GiB", cell.MemoryText);
@@ -84,7 +90,7 @@ public sealed class ClusterViewModelBuilderTests
     [InlineData(128, true)]
     public void Build_ManyCores_SwitchToDenseBars(int cores, bool dense)
     {
-        var cell = ClusterViewModelBuilder.Build(Snapshot(Node("n", cores: cores))).Nodes[0];
+        var cell = Build(Snapshot(Node("n", cores: cores))).Nodes[0];
 
         Assert.Equal(cores, cell.Cores.Count);
         Assert.Equal(dense, cell.DenseCores);
@@ -95,7 +101,7 @@ public sealed class ClusterViewModelBuilderTests
     {
         var metrics = new NodeMetrics { LogicalCores = 4, CoreBusyPercent = [] };
 
-        var cell = ClusterViewModelBuilder.Build(Snapshot(Node("n", metrics: metrics))).Nodes[0];
+        var cell = Build(Snapshot(Node("n", metrics: metrics))).Nodes[0];
 
         Assert.Equal(4, cell.Cores.Count);
         Assert.All(cell.Cores, c => Assert.Equal(0, c.Percent));
@@ -111,12 +117,12 @@ public sealed class ClusterViewModelBuilderTests
     [InlineData("ftp://b.example/", null)]
     [InlineData("/relative", null)]
     public void Build_LinksOnlyToAbsoluteHttpDashboards(string url, string? expected) =>
-        Assert.Equal(expected, ClusterViewModelBuilder.Build(Snapshot(Node("n", dashboardUrl: url))).Nodes[0].LinkUrl);
+        Assert.Equal(expected, Build(Snapshot(Node("n", dashboardUrl: url))).Nodes[0].LinkUrl);
 
     [Fact]
     public void Build_FlagsAVersionOtherThanTheLocalAgents()
     {
-        var model = ClusterViewModelBuilder.Build(Snapshot(Node("same"), Node("old", version: "0.0.9")));
+        var model = Build(Snapshot(Node("same"), Node("old", version: "0.0.9")));
 
         Assert.False(model.Nodes.Single(n => n.Name == "same").VersionMismatch);
         Assert.True(model.Nodes.Single(n => n.Name == "old").VersionMismatch);
@@ -125,11 +131,13 @@ public sealed class ClusterViewModelBuilderTests
     [Fact]
     public void Unavailable_HasOnlyTheMessage()
     {
-        var model = ClusterViewModelBuilder.Unavailable("/run/a.sock", AgentOutcome.Unreachable, "Connection refused");
+        var model = ClusterViewModelBuilder.Unavailable("/run/a.sock", AgentOutcome.Unreachable, "Connection refused", Root);
 
         Assert.Equal("The local psstd agent is not reachable at /run/a.sock: Connection refused. Is psstd-agent running?", model.AgentError);
         Assert.Empty(model.Nodes);
         Assert.Empty(model.StateCounts);
         Assert.Equal("psstd", model.PageTitle);
     }
+
+    private static ClusterViewModel Build(ClusterSnapshot snapshot) => ClusterViewModelBuilder.Build(snapshot, Root);
 }

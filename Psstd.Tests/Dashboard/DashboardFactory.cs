@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Psstd.Dashboard;
 using Psstd.Dashboard.AgentClient;
 using Psstd.Dashboard.Configuration;
+using Psstd.Dashboard.HotPotato;
+using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Dashboard;
 
@@ -20,6 +22,12 @@ public sealed class DashboardFactory : WebApplicationFactory<DashboardMarker>
 
     public FakeAgentClient Agent { get; } = new();
 
+    /// <summary>The clock the hot-potato rule reads; starts at <see cref="ManualTimeProvider.DefaultStart"/>.</summary>
+    public ManualTimeProvider Time { get; } = new();
+
+    /// <summary>Seeded, so the choice among the quietest peers repeats.</summary>
+    public Random Random { get; } = new(4);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -29,6 +37,10 @@ public sealed class DashboardFactory : WebApplicationFactory<DashboardMarker>
             services.AddSingleton<IAgentClient>(Agent);
             services.RemoveAll<DashboardSettings>();
             services.AddSingleton(new DashboardSettings(SocketPath, DashboardSettings.DefaultHttp));
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+            services.RemoveAll<Random>();
+            services.AddSingleton(Random);
         });
     }
 }

@@ -24,4 +24,24 @@ public sealed class FakeAgentClient : IAgentClient
     public Task<AgentResult<ClusterSnapshot>> GetClusterAsync(CancellationToken cancellationToken) => Task.FromResult(_cluster);
 
     public Task<AgentResult<string>> GetHealthAsync(CancellationToken cancellationToken) => Task.FromResult(_health);
+
+    /// <summary>Every registration the dashboard sent, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<DashboardRegistration> Registrations { get; } = new();
+
+    /// <summary>How many times the dashboard withdrew its registration.</summary>
+    public int Withdrawals => _withdrawals;
+
+    private int _withdrawals;
+
+    public Task<AgentResult<string>> WithdrawDashboardAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _withdrawals);
+        return Task.FromResult(new AgentResult<string>(AgentOutcome.Ok, "", ""));
+    }
+
+    public Task<AgentResult<string>> RegisterDashboardAsync(DashboardRegistration registration, CancellationToken cancellationToken)
+    {
+        Registrations.Enqueue(registration);
+        return Task.FromResult(new AgentResult<string>(AgentOutcome.Ok, "", ""));
+    }
 }

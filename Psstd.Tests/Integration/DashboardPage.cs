@@ -3,7 +3,8 @@ using AngleSharp.Html.Parser;
 namespace Psstd.Tests.Integration;
 
 /// <summary>The node cells a real dashboard shows, read from its HTML the way a browser would see them.</summary>
-internal sealed record NodeCell(string Name, string State, int CoreBars);
+/// <param name="Link">The cell's link to the node's own dashboard; empty when it has none.</param>
+internal sealed record NodeCell(string Name, string State, int CoreBars, string Link = "");
 
 internal static class DashboardPage
 {
@@ -16,7 +17,8 @@ internal static class DashboardPage
         return [.. document.QuerySelectorAll("article.node").Select(cell => new NodeCell(
             cell.GetAttribute("data-node") ?? "",
             cell.GetAttribute("data-state") ?? "",
-            cell.QuerySelectorAll(".core").Length))];
+            cell.QuerySelectorAll(".core").Length,
+            cell.QuerySelector("a.node-link")?.GetAttribute("href") ?? ""))];
     }
 
     /// <summary>Reads the page, but treats a dashboard that does not answer yet as "nothing shown".</summary>

@@ -37,6 +37,19 @@ public sealed class LocalClusterTests : IDisposable
                 Assert.All(cells, c => Assert.Equal(OnlineCores(), c.CoreBars));
             }
 
+            // Each dashboard registered its URL with its real agent over the socket, and gossip carried it to
+            // every peer: every page links every node to that node's own dashboard.
+            var expected = cluster.Nodes.Select(n => n.DashboardUrl.ToString()).ToArray();
+            foreach (var node in cluster.Nodes)
+            {
+                var linked = await Eventually.ReturnsAsync($"{node.Name}'s dashboard links every node", TimeSpan.FromSeconds(30), async ct =>
+                {
+                    var shown = await DashboardPage.TryReadAsync(node.DashboardUrl, ct);
+                    return shown.Count == 3 && shown.All(c => c.Link.Length > 0) ? shown : null;
+                });
+                Assert.Equal(expected, linked.Select(c => c.Link));
+            }
+
             cluster.Agent("node-3").Kill();
             var killedAt = TimeProvider.System.GetTimestamp();
 

@@ -2,25 +2,45 @@ using System.Text.Json;
 using Psstd.Bench;
 using Psstd.Bench.Simulation;
 
-// psstd benchmarks. `sim` runs the cluster simulator; its last output line is one JSON object.
-if (args.Length == 0 || args[0] != "sim")
+// psstd benchmarks for bench/RESULTS.md:
+//   sim ...                      the cluster simulator; its last output line is one JSON object
+//   dashboard [--no-socket-hop]  cluster partial time and size, and requests/s through a real socket hop
+switch (args.FirstOrDefault())
 {
-    Console.Error.WriteLine(SimCommand.Usage);
-    return 2;
-}
+    case "sim":
+        SimOptions options;
+        try
+        {
+            options = SimCommand.Parse(args.AsSpan(1));
+        }
+        catch (FormatException ex)
+        {
+            Console.Error.WriteLine($"psstd-bench sim: {ex.Message}");
+            Console.Error.WriteLine(SimCommand.Usage);
+            return 2;
+        }
 
-SimOptions options;
-try
-{
-    options = SimCommand.Parse(args.AsSpan(1));
-}
-catch (FormatException ex)
-{
-    Console.Error.WriteLine($"psstd-bench sim: {ex.Message}");
-    Console.Error.WriteLine(SimCommand.Usage);
-    return 2;
-}
+        Console.WriteLine(JsonSerializer.Serialize(new Simulation(options).Run()));
+        return 0;
 
-var report = new Simulation(options).Run();
-Console.WriteLine(JsonSerializer.Serialize(report));
-return 0;
+    case "dashboard":
+        Console.WriteLine("| cluster | median ms | p99 ms | raw | gzip |");
+        Console.WriteLine("|---|---|---|---|---|");
+        Console.WriteLine(await PartialBench.RunAsync(100, 16, warmup: 200, samples: 500));
+        Console.WriteLine(await PartialBench.RunAsync(1000, 16, warmup: 100, samples: 300));
+        Console.WriteLine(ViewModelBench.Run(1000, 16, warmup: 100, samples: 300));
+        Console.WriteLine();
+        Console.WriteLine("| cluster | concurrency | duration | requests | throughput |");
+        Console.WriteLine("|---|---|---|---|---|");
+        if (!args.Contains("--no-socket-hop"))
+        {
+            Console.WriteLine(await SocketHopBench.RunAsync(100, 16, concurrency: 8, TimeSpan.FromSeconds(15), port: 28_080));
+        }
+
+        return 0;
+
+    default:
+        Console.Error.WriteLine(SimCommand.Usage);
+        Console.Error.WriteLine("   or: dotnet run -c Release --project bench/Psstd.Bench -- dashboard [--no-socket-hop]");
+        return 2;
+}

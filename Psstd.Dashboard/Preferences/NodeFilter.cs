@@ -1,0 +1,29 @@
+using Psstd.Contracts;
+
+namespace Psstd.Dashboard.Preferences;
+
+/// <summary>
+/// The filter box: whitespace-separated terms, each of which must appear (case-insensitively) in the node's
+/// name or in one of its tags. Nodes carry no tags yet; <see cref="TagsOf"/> is where they will come from.
+/// </summary>
+public static class NodeFilter
+{
+    public static bool Matches(NodeSnapshot node, string filter)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        foreach (var term in (filter ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var found = node.Name.Contains(term, StringComparison.OrdinalIgnoreCase)
+                || TagsOf(node).Any(tag => tag.Contains(term, StringComparison.OrdinalIgnoreCase));
+            if (!found)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The node's tags; none until the contract carries them.</summary>
+    public static IReadOnlyList<string> TagsOf(NodeSnapshot node) => [];
+}

@@ -1,0 +1,65 @@
+using Psstd.Contracts;
+using Psstd.Dashboard.LoadRules;
+
+namespace Psstd.Dashboard.Preferences;
+
+/// <summary>Which nodes the view shows and in what order. Pure; ties always fall back to the name, then the id.</summary>
+public static class NodeOrdering
+{
+    public static IReadOnlyList<NodeSnapshot> Apply(IEnumerable<NodeSnapshot> nodes, DisplayPreferences preferences)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(preferences);
+        var visible = nodes.Where(n => IsVisible(n, preferences));
+        var ordered = (preferences.Sort, preferences.Descending) switch
+        {
+            (SortKey.Name, false) => visible.OrderBy(n => n.Name, StringComparer.OrdinalIgnoreCase),
+            (SortKey.Name, true) => visible.OrderByDescending(n => n.Name, StringComparer.OrdinalIgnoreCase),
+            (_, true) => visible.OrderByDescending(n => Measure(n, preferences.Sort)),
+            _ => visible.OrderBy(n => Measure(n, preferences.Sort)),
+        };
+        return ordered
+            .ThenBy(n => n.Name, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(n => n.Name, StringComparer.Ordinal)
+            .ThenBy(n => n.Id)
+            .ToArray();
+    }
+
+    public static bool IsVisible(NodeSnapshot node, DisplayPreferences preferences)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(preferences);
+        if (preferences.HideStale && node.Health is NodeHealth.Stale or NodeHealth.Suspect)
+        {
+            return false;
+        }
+
+        if (preferences.HideOffline && node.Health is NodeHealth.Offline or NodeHealth.Left or NodeHealth.Forgotten)
+        {
+            return false;
+        }
+
+        return NodeFilter.Matches(node, preferences.Filter);
+    }
+
+    /// <summary>The number a sort key orders by; unreadable values count as 0.</summary>
+    public static double Measure(NodeSnapshot node, SortKey key)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var m = node.Metrics;
+        var value = key switch
+        {
+            SortKey.Cpu => m.CpuBusyPercent,
+            SortKey.CpuMax => m.CoreBusyPercent is { Count: > 0 } cores ? cores.Max() : m.CpuBusyPercent,
+            SortKey.Mem => m.MemoryTotalBytes > 0 ? 100.0 * m.MemoryUsedBytes / m.MemoryTotalBytes : 0,
+            SortKey.MemUsed => m.MemoryUsedBytes,
+            SortKey.MemTotal => m.MemoryTotalBytes,
+            SortKey.Load1 => m.Load1,
+            SortKey.Load5 => m.Load5,
+            SortKey.Load15 => m.Load15,
+            SortKey.Age => node.AgeSeconds,
+            _ => 0,
+        };
+        return double.IsFinite(value) ? value : 0;
+    }
+}

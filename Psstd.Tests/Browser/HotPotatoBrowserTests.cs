@@ -1,0 +1,225 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using Psstd.Contracts;
+using Psstd.Dashboard.Preferences;
+using Psstd.Tests.Integration;
+using Psstd.Tests.Support;
+using Xunit.Abstractions;
+using static Psstd.Tests.Dashboard.TestSnapshots;
+
+namespace Psstd.Tests.Browser;
+
+/// <summary>
+/// Debian's Chromium against three real psstd-dashboard processes over real sockets.
+/// </summary>
+/// <remarks>
+/// All nodes of a local cluster share this machine's CPU, so real agents cannot make exactly one node busy.
+/// Each dashboard therefore talks to a <see cref="StandInAgent"/>: a real Kestrel on a real Unix socket that
+/// serves the local API with snapshots this test shapes. Everything from the socket up (the dashboard
+/// process, its agent client, registration, htmx, the hot-potato redirect, the browser) is the production
+/// code; nothing test-only exists in the shipped binaries.
+/// </remarks>
+[Collection(RealProcesses.Name)]
+[Trait("Category", "Browser")]
+public sealed class HotPotatoBrowserTests(ITestOutputHelper output)
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private const int Fillers = 60;
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, double> _cpu = new(StringComparer.Ordinal) { ["a"] = 10, ["b"] = 10, ["c"] = 85 };
+    private readonly Dictionary<string, Guid> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _urls = new(StringComparer.Ordinal);
+    private double _fillerLoad = 0.10;
+
+    [Fact]
+    public async Task Browser_UpdatesInPlace_ThenMovesOffABusyNode_KeepingPinAndPreferences_WithoutPingPong()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (apt-get install -y chromium); this test never downloads a browser.");
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        using var overall = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var ct = overall.Token;
+
+        var names = new[] { "a", "b", "c" };
+        var port = TestPorts.Next();
+        var agents = new List<StandInAgent>();
+        var dashboards = new List<DashboardProcess>();
+        IPlaywright? playwright = null;
+        IBrowser? browser = null;
+        try
+        {
+            for (var i = 0; i < names.Length; i++)
+            {
+                var name = names[i];
+                _ids[name] = Guid.NewGuid();
+                _urls[name] = $"http://127.0.0.1:{(port + i).ToString(CultureInfo.InvariantCulture)}/";
+                agents.Add(await StandInAgent.StartAsync(() => SnapshotFor(name), ct));
+            }
+
+            for (var i = 0; i < names.Length; i++)
+            {
+                dashboards.Add(await DashboardProcess.StartAsync(agents[i].SocketPath, port + i, ct));
+            }
+
+            // Each real dashboard registered its advertised URL with its agent over the socket.
+            for (var i = 0; i < names.Length; i++)
+            {
+                var agent = agents[i];
+                await Eventually.ReturnsAsync($"{names[i]} registers", StepTimeout, _ => Task.FromResult(agent.Registrations.IsEmpty ? null : "yes"));
+                Assert.Equal(_urls[names[i]], agent.Registrations.First());
+            }
+
+            playwright = await Playwright.CreateAsync();
+            browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = Chromium,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            });
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 600 } });
+            page.SetDefaultTimeout((float)StepTimeout.TotalMilliseconds);
+
+            var prefs = "psstd_node=a&sort=name&dir=asc&theme=dark&palette=ocean";
+            await page.GotoAsync($"{_urls["a"]}?{prefs}");
+            Assert.Equal(Fillers + 3, await page.Locator("#nodes article.node").CountAsync());
+
+            // Live: mark this document, scroll, focus a cell, open a details; then change a value on the agent.
+            // Open a details first (clicking moves focus), then focus a cell, then scroll: all three must survive.
+            await page.EvaluateAsync("() => { window.__psstdMarker = 42; }");
+            var detailsId = await page.Locator("article[data-node='filler-31'] details").GetAttributeAsync("id");
+            await page.Locator("article[data-node='filler-31'] details summary").ClickAsync();
+            var focused = page.Locator("article[data-node='filler-30']");
+            await focused.FocusAsync();
+            var focusedId = await focused.GetAttributeAsync("id");
+
+            // Keyboard: arrows move between cells in display order.
+            await page.Keyboard.PressAsync("ArrowRight");
+            Assert.Equal("filler-31", await page.EvaluateAsync<string>("() => document.activeElement.dataset.node"));
+            await page.Keyboard.PressAsync("ArrowLeft");
+            Assert.Equal(focusedId, await page.EvaluateAsync<string>("() => document.activeElement.id"));
+            await page.EvaluateAsync("() => window.scrollTo(0, 400)");
+            Assert.Equal(400, await page.EvaluateAsync<int>("() => Math.round(window.scrollY)"));
+
+            lock (_gate)
+            {
+                _fillerLoad = 0.77;
+            }
+
+            await page.WaitForFunctionAsync("() => document.querySelector(\"article[data-node='filler-59'] .load-values\").textContent.startsWith('0.77')");
+            Assert.Equal(42, await page.EvaluateAsync<int>("() => window.__psstdMarker"));
+            Assert.Equal(400, await page.EvaluateAsync<int>("() => Math.round(window.scrollY)"));
+            Assert.Equal(focusedId, await page.EvaluateAsync<string>("() => document.activeElement && document.activeElement.id"));
+            Assert.True(await page.EvaluateAsync<bool>($"() => document.getElementById('{detailsId}').open"));
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("browser-cluster-live.png"), FullPage = false });
+
+            // a gets busy; b is quiet; c is within the margin of a (85 vs 95), so b is the only candidate.
+            SetCpu(("a", 95), ("b", 5));
+            await page.WaitForURLAsync(url => url.StartsWith(_urls["b"], StringComparison.Ordinal));
+            var atB = Query(page.Url);
+            Assert.Equal("a", atB["psstd_node"]);
+            Assert.Equal("name", atB["sort"]);
+            Assert.Equal("dark", atB["theme"]);
+            Assert.Equal("ocean", atB["palette"]);
+            Assert.Equal("1", atB["psstd_hops"]);
+            await page.WaitForSelectorAsync("html[data-palette='ocean'][data-theme='dark']");
+
+            // Now b gets busy and a quiet again: the browser may move once more (2 hops a minute)...
+            SetCpu(("a", 5), ("b", 95));
+            await page.WaitForURLAsync(url => url.StartsWith(_urls["a"], StringComparison.Ordinal));
+            Assert.Equal("2", Query(page.Url)["psstd_hops"]);
+
+            // ...but when a is busy again within the minute it stays: no ping-pong. The summary proves this
+            // page has seen a busy at least twice since.
+            SetCpu(("a", 95), ("b", 5));
+            var polls = 0;
+            page.Response += (_, response) =>
+            {
+                if (response.Url.StartsWith(_urls["a"], StringComparison.Ordinal) && response.Request.Headers.ContainsKey("hx-request"))
+                {
+                    Interlocked.Increment(ref polls);
+                }
+            };
+            await page.WaitForFunctionAsync("() => (document.querySelector('.summary-hottest') || {}).textContent === 'hottest a 95%'");
+            await Eventually.ReturnsAsync("two more polls on a", StepTimeout, _ => Task.FromResult(Volatile.Read(ref polls) >= 2 ? "yes" : null));
+            Assert.StartsWith(_urls["a"], page.Url, StringComparison.Ordinal);
+            Assert.Equal("a", Query(page.Url)["psstd_node"]);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("browser-hot-potato.png"), FullPage = false });
+
+            // Preferences were also remembered in this origin's localStorage: a bare URL gets them back.
+            SetCpu(("a", 5), ("b", 5));
+            await page.GotoAsync(_urls["a"]);
+            await page.WaitForURLAsync(url => url.Contains("palette=ocean", StringComparison.Ordinal) && url.Contains("theme=dark", StringComparison.Ordinal));
+            await page.WaitForSelectorAsync("html[data-palette='ocean'][data-theme='dark']");
+        }
+        catch
+        {
+            foreach (var dashboard in dashboards)
+            {
+                output.WriteLine($"--- dashboard {dashboard.Url}\n{dashboard.Log}");
+            }
+
+            throw;
+        }
+        finally
+        {
+            if (browser is not null)
+            {
+                await browser.DisposeAsync();
+            }
+
+            playwright?.Dispose();
+            foreach (var dashboard in dashboards)
+            {
+                dashboard.Dispose();
+            }
+
+            foreach (var agent in agents)
+            {
+                await agent.DisposeAsync();
+            }
+        }
+    }
+
+    private static string Artifact(string name)
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "TestResults");
+        Directory.CreateDirectory(directory);
+        return Path.Combine(directory, name);
+    }
+
+    private static Dictionary<string, string> Query(string url) =>
+        UrlQuery.Parse(new Uri(url).Query).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
+    private void SetCpu(params (string Name, double Cpu)[] values)
+    {
+        lock (_gate)
+        {
+            foreach (var (name, cpu) in values)
+            {
+                _cpu[name] = cpu;
+            }
+        }
+    }
+
+    /// <summary>The cluster as node <paramref name="self"/>'s agent reports it: the same nodes, itself flagged.</summary>
+    private ClusterSnapshot SnapshotFor(string self)
+    {
+        lock (_gate)
+        {
+            var nodes = new List<NodeSnapshot>();
+            foreach (var (name, cpu) in _cpu)
+            {
+                nodes.Add(Node(name, isSelf: name == self, dashboardUrl: _urls[name], metrics: SampleMetrics(4) with { CpuBusyPercent = cpu, Load1 = 0.1 }) with { Id = _ids[name] });
+            }
+
+            for (var i = 0; i < Fillers; i++)
+            {
+                var id = new Guid(i + 1, 0, 0, new byte[8]);
+                nodes.Add(Node($"filler-{i:D2}", metrics: SampleMetrics(4) with { CpuBusyPercent = 10, Load1 = _fillerLoad }) with { Id = id });
+            }
+
+            return new ClusterSnapshot("lab", _ids[self], self, LocalVersion, nodes);
+        }
+    }
+}
