@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Psstd.AppHost.Model;
 using Psstd.Tests.Support;
 
@@ -9,37 +7,23 @@ namespace Psstd.Tests.Browser;
 /// <summary>A real psstd-dashboard process on 127.0.0.1, talking to one agent socket; killed on dispose.</summary>
 internal sealed class DashboardProcess : IDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _log = new();
+    private readonly CapturedProcess _process;
 
-    private DashboardProcess(Process process, Uri url)
+    private DashboardProcess(CapturedProcess process, Uri url)
     {
         _process = process;
         Url = url;
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
     }
 
     public Uri Url { get; }
 
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Log => _process.Output;
 
     /// <summary>Starts the dashboard and waits until its <c>/healthz</c> answers (which also means it reached the agent).</summary>
     public static async Task<DashboardProcess> StartAsync(string socketPath, int port, CancellationToken cancellationToken)
     {
         var url = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
-        var process = ProcessRun.Start(ChildBinaries.FromBuild().DashboardDll, new Dictionary<string, string>
+        var process = CapturedProcess.StartDotnet(ChildBinaries.FromBuild().DashboardDll, new Dictionary<string, string>
         {
             ["PSSTD_SOCKET"] = socketPath,
             ["PSSTD_HTTP"] = $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
@@ -81,30 +65,5 @@ internal sealed class DashboardProcess : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(5000);
-            }
-        }
-        finally
-        {
-            _process.Dispose();
-        }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_log)
-            {
-                _log.AppendLine(line);
-            }
-        }
-    }
+    public void Dispose() => _process.Dispose();
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text;
+using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Deploy;
 
@@ -29,14 +29,7 @@ internal static class Tool
         var path = Find(program) ?? throw new Xunit.Sdk.XunitException(
             $"'{program}' is not installed: install the Debian package '{aptPackage}' (.ci/run does: apt-get install -y {aptPackage})");
 
-        var info = new ProcessStartInfo(path)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? RepositoryRoot.Path,
-        };
+        var info = new ProcessStartInfo(path) { WorkingDirectory = workingDirectory ?? RepositoryRoot.Path };
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
@@ -47,30 +40,9 @@ internal static class Tool
             info.Environment[key] = value;
         }
 
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var deadline = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
-            throw new TimeoutException($"{program} still ran after {timeout.TotalSeconds:0}s:\n{output}");
-        }
-
-        process.WaitForExit(); // drains the output events
-        lock (output)
-        {
-            return new Result(process.ExitCode, output.ToString());
-        }
+        using var process = CapturedProcess.Start(info);
+        await process.WaitForExitAsync(timeout);
+        return new Result(process.ExitCode, process.Output);
     }
 
     private static string? Find(string program)

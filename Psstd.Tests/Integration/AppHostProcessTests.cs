@@ -27,8 +27,7 @@ public sealed class AppHostProcessTests
         {
             Assert.True(PosixSignals.Terminate(host.Id));
 
-            using var deadline = new CancellationTokenSource(ExitTimeout);
-            await host.WaitForExitAsync(deadline.Token);
+            await host.WaitForExitAsync(ExitTimeout);
             Assert.All(children, pid => Assert.False(LinuxProcesses.IsAlive(pid), $"child {pid} outlived the AppHost"));
             Assert.False(Directory.Exists(root), $"{root} was left behind");
         }
@@ -46,7 +45,7 @@ public sealed class AppHostProcessTests
         var root = RootOf(host);
         Assert.Equal(2, children.Count);
 
-        host.Kill(); // SIGKILL to the AppHost alone: its children must notice by themselves
+        host.KillAlone(); // SIGKILL to the AppHost alone: its children must notice by themselves
         try
         {
             await Eventually.ReturnsAsync("every child of the killed AppHost exits", ExitTimeout, _ =>
@@ -59,13 +58,9 @@ public sealed class AppHostProcessTests
     }
 
     /// <summary>Whatever the test saw, nothing it started outlives it.</summary>
-    private static void Cleanup(Process host, IReadOnlyList<int> children, string root)
+    private static void Cleanup(CapturedProcess host, IReadOnlyList<int> children, string root)
     {
-        if (!host.HasExited)
-        {
-            host.Kill(entireProcessTree: true);
-        }
-
+        host.Kill();
         foreach (var pid in children.Where(LinuxProcesses.IsAlive))
         {
             using var child = Process.GetProcessById(pid);
@@ -75,42 +70,22 @@ public sealed class AppHostProcessTests
         RootDirectory.Remove(root);
     }
 
-    private static string RootOf(Process host) =>
+    private static string RootOf(CapturedProcess host) =>
         Path.Combine(Path.GetTempPath(), "psstd-apphost-" + host.Id.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Starts <c>Psstd.AppHost --nodes 1</c> and waits for its "ready" table.</summary>
-    private static async Task<Process> StartReadyAsync()
+    private static async Task<CapturedProcess> StartReadyAsync()
     {
-        var dll = typeof(AppHostOptions).Assembly.Location;
-        var host = ProcessRun.Start(dll, new Dictionary<string, string>(), "--nodes", "1");
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        host.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-
-            output.Enqueue(e.Data);
-            if (e.Data.Contains("nodes ready", StringComparison.Ordinal))
-            {
-                ready.TrySetResult();
-            }
-        };
-        host.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
-        host.BeginOutputReadLine();
-        host.BeginErrorReadLine();
+        var host = CapturedProcess.StartDotnet(typeof(AppHostOptions).Assembly.Location, new Dictionary<string, string>(), "--nodes", "1");
         try
         {
-            await ready.Task.WaitAsync(ReadyTimeout, TimeProvider.System);
+            await host.WaitForOutputAsync(line => line.Contains("nodes ready", StringComparison.Ordinal), ReadyTimeout);
             return host;
         }
-        catch (TimeoutException)
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
         {
-            host.Kill(entireProcessTree: true);
             host.Dispose();
-            throw new Xunit.Sdk.XunitException($"AppHost not ready within {ReadyTimeout.TotalSeconds:0}s:{Environment.NewLine}{string.Join(Environment.NewLine, output)}");
+            throw new Xunit.Sdk.XunitException($"AppHost not ready within {ReadyTimeout.TotalSeconds:0}s:{Environment.NewLine}{host.Output}");
         }
     }
 }

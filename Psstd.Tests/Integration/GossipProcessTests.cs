@@ -20,12 +20,12 @@ public sealed class GossipProcessTests : IDisposable
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         await using var cluster = LocalCluster.Start(Spec(2, new() { ["PSSTD_KEY"] = key }), _ => { }, TimeProvider.System);
         using var stranger = new TempDirectory();
-        System.Diagnostics.Process? keyless = null;
+        CapturedProcess? keyless = null;
         try
         {
             await cluster.WaitUntilReadyAsync(ReadyTimeout, CancellationToken.None);
             var first = cluster.Nodes[0];
-            keyless = ProcessRun.Start(ChildBinaries.FromBuild().AgentDll, new Dictionary<string, string>
+            keyless = CapturedProcess.StartDotnet(ChildBinaries.FromBuild().AgentDll, new Dictionary<string, string>
             {
                 ["PSSTD_NODE_NAME"] = "stranger",
                 ["PSSTD_DB"] = stranger.File("state"),
@@ -53,12 +53,6 @@ public sealed class GossipProcessTests : IDisposable
         }
         finally
         {
-            if (keyless is { HasExited: false })
-            {
-                keyless.Kill();
-                await keyless.WaitForExitAsync();
-            }
-
             keyless?.Dispose();
         }
     }
