@@ -18,7 +18,6 @@ public sealed record AgentSettings
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MinimumInterval = TimeSpan.FromMilliseconds(100);
     public static readonly ListenAddress DefaultGossip = new("", 7947);
-    public static readonly ListenAddress DefaultHttp = new("", 8080);
     public const string DefaultCluster = "psstd";
 
     public required string NodeName { get; init; }
@@ -34,8 +33,11 @@ public sealed record AgentSettings
     public required string StateDirectory { get; init; }
     public required string SocketPath { get; init; }
 
-    /// <summary>Browser-reachable URL of this node's dashboard; empty when <c>PSSTD_WEB=false</c>.</summary>
-    public required string DashboardUrl { get; init; }
+    /// <summary>
+    /// False with <c>PSSTD_WEB=false</c>: the node is sync-only and takes no dashboard registration. The
+    /// dashboard's URL itself comes from the dashboard (<c>PSSTD_ADVERTISE_HTTP</c>), which registers it.
+    /// </summary>
+    public required bool Web { get; init; }
 
     public required bool Mdns { get; init; }
 
@@ -55,9 +57,6 @@ public sealed record AgentSettings
         }
 
         var gossip = read.Listen(AgentVariables.Gossip, DefaultGossip);
-        var http = read.Listen(AgentVariables.Http, DefaultHttp);
-        var web = read.Flag(AgentVariables.Web, true);
-        var advertiseHttp = read.HttpUrl(AgentVariables.AdvertiseHttp);
         var advertiseGossip = AdvertisedGossip(read, gossip, hostName);
 
         var settings = new AgentSettings
@@ -71,7 +70,7 @@ public sealed record AgentSettings
             Seeds = read.ListenList(AgentVariables.Seeds),
             StateDirectory = read.DirectoryPath(AgentVariables.StateDirectory, DefaultPaths.StateDirectory(env)),
             SocketPath = read.SocketPath(AgentVariables.Socket, DefaultPaths.Socket(env)),
-            DashboardUrl = !web ? "" : advertiseHttp.Length > 0 ? advertiseHttp : $"http://{UrlHost(http.IsAnyHost ? hostName : http.Host)}:{http.Port}/",
+            Web = read.Flag(AgentVariables.Web, true),
             Mdns = read.Flag(AgentVariables.Mdns, true),
             Keys = ReadKeys(read),
         };
@@ -120,6 +119,4 @@ public sealed record AgentSettings
 
         return keys;
     }
-
-    private static string UrlHost(string host) => host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host;
 }

@@ -11,8 +11,6 @@ public static class AgentVariables
     public const string Seeds = "PSSTD_SEEDS";
     public const string StateDirectory = "PSSTD_DB";
     public const string Socket = "PSSTD_SOCKET";
-    public const string Http = "PSSTD_HTTP";
-    public const string AdvertiseHttp = "PSSTD_ADVERTISE_HTTP";
     public const string Web = "PSSTD_WEB";
     public const string Mdns = "PSSTD_MDNS";
     public const string Cluster = "PSSTD_CLUSTER";

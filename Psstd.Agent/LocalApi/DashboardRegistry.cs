@@ -13,7 +13,7 @@ public sealed class DashboardRegistry(AgentSettings settings, TimeProvider time)
     private long _expiresAt;
 
     /// <summary>False when the operator turned the web dashboard off for this node.</summary>
-    public bool Accepting => settings.DashboardUrl.Length > 0;
+    public bool Accepting => settings.Web;
 
     /// <summary>The registered URL while its lease is alive; empty otherwise.</summary>
     public string CurrentUrl

@@ -31,7 +31,7 @@ public sealed class AgentSettingsTests
         Assert.Equal(new ListenAddress("", 7947), settings.Gossip);
         Assert.Equal("host-a:7947", settings.AdvertiseGossip);
         Assert.Empty(settings.Seeds);
-        Assert.Equal("http://host-a:8080/", settings.DashboardUrl);
+        Assert.True(settings.Web);
         Assert.True(settings.Mdns);
         Assert.True(Path.IsPathFullyQualified(settings.StateDirectory));
         Assert.True(Path.IsPathFullyQualified(settings.SocketPath));
@@ -48,7 +48,6 @@ public sealed class AgentSettingsTests
             ("PSSTD_SEEDS", "10.0.0.6:9000, seed.example:7947,[fd00::1]:7947"),
             ("PSSTD_DB", "/var/lib/psstd"),
             ("PSSTD_SOCKET", "/run/psstd/agent.sock"),
-            ("PSSTD_ADVERTISE_HTTP", "https://psstd.example.com/?psstd_node=a"),
             ("PSSTD_MDNS", "false"),
             ("PSSTD_CLUSTER", "lab"));
 
@@ -61,23 +60,12 @@ public sealed class AgentSettingsTests
             settings.Seeds);
         Assert.Equal("/var/lib/psstd", settings.StateDirectory);
         Assert.Equal("/run/psstd/agent.sock", settings.SocketPath);
-        Assert.Equal("https://psstd.example.com/?psstd_node=a", settings.DashboardUrl);
         Assert.False(settings.Mdns);
         Assert.Equal("lab", settings.Cluster);
     }
 
     [Fact]
-    public void WebFalse_PublishesNoDashboard()
-    {
-        Assert.Equal("", Read(("PSSTD_WEB", "false"), ("PSSTD_ADVERTISE_HTTP", "http://a:1/")).DashboardUrl);
-    }
-
-    [Fact]
-    public void DashboardUrl_IsDerivedFromTheHttpListenAddress()
-    {
-        Assert.Equal("http://10.1.2.3:9000/", Read(("PSSTD_HTTP", "10.1.2.3:9000")).DashboardUrl);
-        Assert.Equal("http://[fd00::5]:9000/", Read(("PSSTD_HTTP", "[fd00::5]:9000")).DashboardUrl);
-    }
+    public void WebFalse_MakesTheNodeSyncOnly() => Assert.False(Read(("PSSTD_WEB", "false")).Web);
 
     [Fact]
     public void EmptyValue_MeansDefault_ExceptForTheNodeName()
@@ -100,9 +88,6 @@ public sealed class AgentSettingsTests
     [InlineData("PSSTD_ADVERTISE_GOSSIP", ":7947", "must name a host")]
     [InlineData("PSSTD_SEEDS", "10.0.0.1:7947,10.0.0.2", "\"10.0.0.2\" is not")]
     [InlineData("PSSTD_SEEDS", ":7947", "\":7947\" is not")]
-    [InlineData("PSSTD_HTTP", "localhost", "host:port")]
-    [InlineData("PSSTD_ADVERTISE_HTTP", "ftp://a/", "http:// or https://")]
-    [InlineData("PSSTD_ADVERTISE_HTTP", "node-a:8080", "http:// or https://")]
     [InlineData("PSSTD_WEB", "maybe", "true or false")]
     [InlineData("PSSTD_MDNS", "2", "true or false")]
     [InlineData("PSSTD_CLUSTER", "my cluster", "without whitespace")]

@@ -68,4 +68,33 @@ public sealed class DashboardSettingsTests
 
         Assert.Equal(["PSSTD_SOCKET", "PSSTD_HTTP"], ex.Errors.Select(e => e.Variable));
     }
+
+    [Theory]
+    [InlineData("PSSTD_ADVERTISE_HTTP", "ftp://a/", "http:// or https://")]
+    [InlineData("PSSTD_ADVERTISE_HTTP", "node-a:8080", "http:// or https://")]
+    [InlineData("PSSTD_WEB", "maybe", "true or false")]
+    public void BadAdvertisingValue_IsRejectedNamingIt(string variable, string value, string rule)
+    {
+        var ex = Assert.Throws<StartupConfigurationException>(
+            () => DashboardSettings.FromEnvironment(new Dictionary<string, string> { [variable] = value }, "host-a"));
+
+        Assert.Contains($"{variable}=\"{value}\"", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(rule, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(":8080", "http://host-a:8080/")]
+    [InlineData("10.1.2.3:9000", "http://10.1.2.3:9000/")]
+    [InlineData("[fd00::5]:9000", "http://[fd00::5]:9000/")]
+    public void AdvertisedUrl_IsDerivedFromTheListenAddress(string http, string expected) =>
+        Assert.Equal(expected, DashboardSettings.FromEnvironment(new Dictionary<string, string> { ["PSSTD_HTTP"] = http }, "host-a").AdvertisedUrl);
+
+    [Fact]
+    public void AdvertisedUrl_IsTakenAsGiven_OrEmptyWithoutWeb()
+    {
+        Assert.Equal("https://psstd.example.com/?psstd_node=a", DashboardSettings.FromEnvironment(
+            new Dictionary<string, string> { ["PSSTD_ADVERTISE_HTTP"] = "https://psstd.example.com/?psstd_node=a" }, "host-a").AdvertisedUrl);
+        Assert.Equal("", DashboardSettings.FromEnvironment(
+            new Dictionary<string, string> { ["PSSTD_WEB"] = "false", ["PSSTD_ADVERTISE_HTTP"] = "http://a:1/" }, "host-a").AdvertisedUrl);
+    }
 }
