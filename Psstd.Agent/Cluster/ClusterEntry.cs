@@ -21,6 +21,9 @@ public sealed record ClusterEntry(RecordHeader Header, byte[] Encoded, string Go
     /// <summary>Last evidence the node is alive: this record's arrival, or a later answered probe.</summary>
     public long AliveTimestamp { get; init; }
 
+    /// <summary><see cref="GossipAddress"/> as it travels, kept to tell cheaply whether a newer record changed it.</summary>
+    public byte[] GossipAddressUtf8 { get; init; } = [];
+
     /// <summary>This agent's failure detector doubts the node; any newer version clears it.</summary>
     public bool Suspected { get; init; }
 

@@ -35,19 +35,17 @@ public static class ClusterMerge
     private static ClusterEntry Entry(RecordHeader header, byte[] encoded, ReadOnlySpan<byte> gossipAddress, long now, ClusterEntry? previous)
     {
         // Addresses rarely change: keep the held string and endpoint rather than parse every second.
-        if (previous is not null && SameText(previous.GossipAddress, gossipAddress))
+        if (previous is not null && previous.GossipAddressUtf8.AsSpan().SequenceEqual(gossipAddress))
         {
-            return new ClusterEntry(header, encoded, previous.GossipAddress, previous.GossipEndPoint, now) { AliveTimestamp = now };
+            return new ClusterEntry(header, encoded, previous.GossipAddress, previous.GossipEndPoint, now)
+            {
+                AliveTimestamp = now,
+                GossipAddressUtf8 = previous.GossipAddressUtf8,
+            };
         }
 
         var address = Encoding.UTF8.GetString(gossipAddress);
         var endPoint = IPEndPoint.TryParse(address, out var parsed) && parsed.Port != 0 ? parsed : null;
-        return new ClusterEntry(header, encoded, address, endPoint, now) { AliveTimestamp = now };
-    }
-
-    private static bool SameText(string text, ReadOnlySpan<byte> utf8)
-    {
-        Span<byte> buffer = stackalloc byte[256];
-        return Encoding.UTF8.TryGetBytes(text, buffer, out var length) && buffer[..length].SequenceEqual(utf8);
+        return new ClusterEntry(header, encoded, address, endPoint, now) { AliveTimestamp = now, GossipAddressUtf8 = gossipAddress.ToArray() };
     }
 }

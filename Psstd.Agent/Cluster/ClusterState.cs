@@ -100,6 +100,27 @@ public sealed class ClusterState(TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// Fills <paramref name="into"/> (cleared first) with the entries not heard from for
+    /// <paramref name="intervals"/> of their own intervals. Runs every gossip round, so it copies only
+    /// the few silent entries, never the whole map.
+    /// </summary>
+    public void CollectSilent(long now, double intervals, List<ClusterEntry> into)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        into.Clear();
+        lock (_lock)
+        {
+            foreach (var entry in _entries.Values)
+            {
+                if (time.GetElapsedTime(entry.AliveTimestamp, now) >= entry.Header.Interval * intervals)
+                {
+                    into.Add(entry);
+                }
+            }
+        }
+    }
+
     /// <summary>An entry drawn uniformly at random; null when none is held.</summary>
     public ClusterEntry? PickRandom(Random random)
     {

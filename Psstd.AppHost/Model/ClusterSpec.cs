@@ -6,6 +6,7 @@ namespace Psstd.AppHost.Model;
 /// <param name="GossipPorts">One gossip port per node, in node order.</param>
 /// <param name="ParentPid">Children stop by themselves when this process is gone.</param>
 /// <param name="ExtraEnvironment">Added to every agent and dashboard (tests shorten the TTL this way).</param>
+/// <param name="Dashboards">False: agents only, for clusters larger than a small machine can pair up.</param>
 public sealed record ClusterSpec(
     int NodeCount,
     string RootDirectory,
@@ -13,4 +14,5 @@ public sealed record ClusterSpec(
     IReadOnlyList<int> GossipPorts,
     ChildBinaries Binaries,
     int ParentPid,
-    IReadOnlyDictionary<string, string> ExtraEnvironment);
+    IReadOnlyDictionary<string, string> ExtraEnvironment,
+    bool Dashboards = true);

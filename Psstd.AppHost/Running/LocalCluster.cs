@@ -16,9 +16,12 @@ public sealed class LocalCluster : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly List<ChildProcess> _children = [];
 
-    private LocalCluster(ClusterSpec spec, IReadOnlyList<NodeSpec> nodes, TimeProvider time)
+    private readonly Action<string> _output;
+
+    private LocalCluster(ClusterSpec spec, IReadOnlyList<NodeSpec> nodes, Action<string> output, TimeProvider time)
     {
         _spec = spec;
+        _output = output;
         _time = time;
         Nodes = nodes;
     }
@@ -27,10 +30,11 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public IReadOnlyList<ChildProcess> Children => _children;
 
-    /// <summary>Starts every agent, then every dashboard. Does not wait for them to answer.</summary>
+    /// <summary>Starts every agent, then every dashboard (when the spec has them). Does not wait for them to answer.</summary>
     public static LocalCluster Start(ClusterSpec spec, Action<string> output, TimeProvider time)
     {
-        var cluster = new LocalCluster(spec, ClusterModel.Build(spec), time);
+        ArgumentNullException.ThrowIfNull(spec);
+        var cluster = new LocalCluster(spec, ClusterModel.Build(spec), output, time);
         try
         {
             foreach (var node in cluster.Nodes)
@@ -39,7 +43,7 @@ public sealed class LocalCluster : IAsyncDisposable
                 cluster._children.Add(ChildProcess.Start(node.Agent, output));
             }
 
-            foreach (var node in cluster.Nodes)
+            foreach (var node in spec.Dashboards ? cluster.Nodes : [])
             {
                 cluster._children.Add(ChildProcess.Start(node.Dashboard, output));
             }
@@ -55,7 +59,26 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public ChildProcess Agent(string nodeName) => _children.Single(c => c.Spec.Role == ProcessRole.Agent && c.Spec.Label == $"{nodeName}/agent");
 
-    /// <summary>Waits until every dashboard's <c>/healthz</c> answers 200 (which needs its agent up too).</summary>
+    /// <summary>Starts a node's agent again after it stopped or was killed: same state dir, so a new generation.</summary>
+    public ChildProcess RestartAgent(string nodeName)
+    {
+        var old = Agent(nodeName);
+        if (!old.HasExited)
+        {
+            throw new InvalidOperationException($"{old.Spec.Label} is still running");
+        }
+
+        _children.Remove(old);
+        old.Dispose();
+        var restarted = ChildProcess.Start(old.Spec, _output);
+        _children.Add(restarted);
+        return restarted;
+    }
+
+    /// <summary>
+    /// Waits until every dashboard's <c>/healthz</c> answers 200 (which needs its agent up too), or,
+    /// without dashboards, until every agent's socket accepts connections.
+    /// </summary>
     /// <exception cref="TimeoutException">Not ready in time, or a child exited; the message holds its output.</exception>
     public async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -74,7 +97,10 @@ public sealed class LocalCluster : IAsyncDisposable
 
                 foreach (var node in pending.ToArray())
                 {
-                    if (await AnswersAsync(client, new Uri(node.DashboardUrl, "healthz"), deadline.Token))
+                    var ready = _spec.Dashboards
+                        ? await AnswersAsync(client, new Uri(node.DashboardUrl, "healthz"), deadline.Token)
+                        : await AcceptsAsync(node.SocketPath, deadline.Token);
+                    if (ready)
                     {
                         pending.Remove(node);
                     }
@@ -109,6 +135,20 @@ public sealed class LocalCluster : IAsyncDisposable
 
         _children.Clear();
         RootDirectory.Remove(_spec.RootDirectory);
+    }
+
+    private static async Task<bool> AcceptsAsync(string socketPath, CancellationToken cancellationToken)
+    {
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+        try
+        {
+            await socket.ConnectAsync(new System.Net.Sockets.UnixDomainSocketEndPoint(socketPath), cancellationToken);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
     }
 
     private static async Task<bool> AnswersAsync(HttpClient client, Uri url, CancellationToken cancellationToken)

@@ -22,6 +22,7 @@ public sealed partial class GossipEngine
     private const int MaxHealthScore = 8;
     private readonly Dictionary<Guid, Probe> _probes = [];
     private readonly byte[] _probePayload = new byte[PacketCodec.MaxDatagramBytes];
+    private readonly List<ClusterEntry> _scan = [];
     private long _nextProbeId;
     private long _lastRound;
     private int _healthScore;
@@ -74,7 +75,8 @@ public sealed partial class GossipEngine
     private void StartProbes(long now)
     {
         var started = 0;
-        foreach (var entry in _cluster.Entries())
+        _cluster.CollectSilent(now, _options.ProbeAfterIntervals, _scan);
+        foreach (var entry in _scan)
         {
             if (started == _options.MaxNewProbesPerRound)
             {
@@ -82,8 +84,7 @@ public sealed partial class GossipEngine
             }
 
             if (entry.Id == _selfId || entry.Suspected || entry.GossipEndPoint is null || _probes.ContainsKey(entry.Id)
-                || NodeHealthJudge.Judge(entry, _time) is NodeHealth.Left or NodeHealth.Offline
-                || _time.GetElapsedTime(entry.AliveTimestamp, now) < entry.Header.Interval * _options.ProbeAfterIntervals)
+                || NodeHealthJudge.Judge(entry, _time) is NodeHealth.Left or NodeHealth.Offline)
             {
                 continue;
             }

@@ -43,7 +43,7 @@ public sealed record GossipOptions
     public int IndirectProbes { get; init; } = 3;
 
     /// <summary>New probes a round may start, so a mass failure costs a bounded burst.</summary>
-    public int MaxNewProbesPerRound { get; init; } = 16;
+    public int MaxNewProbesPerRound { get; init; } = 64;
 
     /// <summary>How often seeds and peers believed offline are tried again, so a healed partition merges.</summary>
     public TimeSpan ReconnectEvery { get; init; } = TimeSpan.FromSeconds(5);
