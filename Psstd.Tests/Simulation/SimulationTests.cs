@@ -18,9 +18,11 @@ public sealed class SimulationTests
     {
         var report = Run(Scenario.Steady, 40, loss: 0.05);
 
+        // A probe, its ack and all three indirect tries can all be lost: rarely, a healthy node is
+        // suspected until its next record. The design bound is 0.1 % of views.
         Assert.Equal(0, report.MissingShare);
         Assert.Equal(0, report.FalseOfflineShare);
-        Assert.Equal(0, report.FalseSuspectShare);
+        Assert.InRange(report.FalseSuspectShare, 0, 0.001);
         Assert.InRange(report.P99AgeSeconds, 0, 4);
         Assert.InRange(report.BytesInPerNodePerSecond, report.MinBytesInPerNodePerSecond, 2.5 * report.MinBytesInPerNodePerSecond);
     }
