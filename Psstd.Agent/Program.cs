@@ -6,7 +6,8 @@ using Psstd.Agent.LocalApi;
 using Psstd.ServiceDefaults.Configuration;
 using Psstd.ServiceDefaults.Hosting;
 
-var settings = StartupGuard.OrExit("psstd-agent", () => AgentSettings.FromEnvironment(SettingsReader.ProcessEnvironment(), Dns.GetHostName()));
+var hostName = Dns.GetHostName();
+var settings = StartupGuard.OrExit("psstd-agent", () => AgentSettings.FromEnvironment(SettingsReader.ProcessEnvironment(), hostName, HostAddress.Primary(hostName)));
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddServiceDefaults("psstd-agent");

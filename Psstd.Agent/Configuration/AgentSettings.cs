@@ -45,8 +45,9 @@ public sealed record AgentSettings
     public required IReadOnlyList<byte[]> Keys { get; init; }
 
     /// <summary>Reads and validates; throws <see cref="StartupConfigurationException"/> naming every broken rule.</summary>
-    /// <param name="hostName">The OS host name: the default node name and the fallback advertised host.</param>
-    public static AgentSettings FromEnvironment(IReadOnlyDictionary<string, string> env, string hostName)
+    /// <param name="hostName">The OS host name: the default node name.</param>
+    /// <param name="advertiseHost">The default host of the advertised gossip address (see <see cref="HostAddress.Primary"/>); the host name when null.</param>
+    public static AgentSettings FromEnvironment(IReadOnlyDictionary<string, string> env, string hostName, string? advertiseHost = null)
     {
         var read = new SettingsReader(env);
         var ttl = read.Duration(AgentVariables.NodeTtl, DefaultTtl, MinimumTtl);
@@ -57,7 +58,7 @@ public sealed record AgentSettings
         }
 
         var gossip = read.Listen(AgentVariables.Gossip, DefaultGossip);
-        var advertiseGossip = AdvertisedGossip(read, gossip, hostName);
+        var advertiseGossip = AdvertisedGossip(read, gossip, advertiseHost ?? hostName);
 
         var settings = new AgentSettings
         {
@@ -78,7 +79,7 @@ public sealed record AgentSettings
         return settings;
     }
 
-    private static string AdvertisedGossip(SettingsReader read, ListenAddress gossip, string hostName)
+    private static string AdvertisedGossip(SettingsReader read, ListenAddress gossip, string defaultHost)
     {
         var explicitAddress = read.Listen(AgentVariables.AdvertiseGossip, gossip);
         if (read.Raw(AgentVariables.AdvertiseGossip) is not null)
@@ -91,7 +92,7 @@ public sealed record AgentSettings
             return explicitAddress.ToString();
         }
 
-        return gossip.IsAnyHost ? new ListenAddress(hostName, gossip.Port).ToString() : gossip.ToString();
+        return gossip.IsAnyHost ? new ListenAddress(defaultHost, gossip.Port).ToString() : gossip.ToString();
     }
 
     /// <summary>Base64 keys of 32 bytes, comma-separated; the value is a secret and never echoed.</summary>
