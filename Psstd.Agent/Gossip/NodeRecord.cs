@@ -22,12 +22,4 @@ public sealed record NodeRecord(
     string DashboardUrl,
     string GossipAddress,
     NodeMetrics Metrics,
-    bool Left = false)
-{
-    /// <summary>True when this record supersedes <paramref name="other"/> from the same node.</summary>
-    public bool IsNewerThan(NodeRecord other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        return Generation != other.Generation ? Generation > other.Generation : Sequence > other.Sequence;
-    }
-}
+    bool Left = false);

@@ -107,8 +107,6 @@ public sealed class ChildProcess : IDisposable
         }
     }
 
-    public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
-
     public void Dispose()
     {
         Kill();

@@ -28,8 +28,6 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public IReadOnlyList<NodeSpec> Nodes { get; }
 
-    public IReadOnlyList<ChildProcess> Children => _children;
-
     /// <summary>Starts every agent, then every dashboard (when the spec has them). Does not wait for them to answer.</summary>
     public static LocalCluster Start(ClusterSpec spec, Action<string> output, TimeProvider time)
     {

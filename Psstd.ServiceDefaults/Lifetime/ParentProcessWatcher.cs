@@ -45,18 +45,10 @@ public sealed partial class ParentProcessWatcher(
     {
         if (OperatingSystem.IsLinux())
         {
-            return ReadLinuxParentId() == parent;
+            return ProcessProbe.LinuxStat(Environment.ProcessId)?.ParentId == parent;
         }
 
         return ProcessProbe.IsRunning(parent);
-    }
-
-    private static int ReadLinuxParentId()
-    {
-        // /proc/self/stat: "pid (comm) state ppid ..."; comm may hold spaces and parentheses.
-        var stat = File.ReadAllText("/proc/self/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return int.Parse(fields[1], CultureInfo.InvariantCulture);
     }
 
     [LoggerMessage(EventId = 9001, Level = LogLevel.Warning, Message = "Parent process {ParentPid} is gone; stopping")]

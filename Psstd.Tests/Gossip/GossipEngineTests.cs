@@ -143,7 +143,7 @@ public sealed class GossipEngineTests
         {
             Assert.Equal(20, observer.Cluster.Count);
             Assert.All(observer.Cluster.Entries(), e =>
-                Assert.NotEqual(NodeHealth.Offline, NodeHealthJudge.Judge(e, clock)));
+                Assert.Equal(NodeHealth.Fresh, NodeHealthJudge.Judge(e, clock)));
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Security.Cryptography;
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Running;
@@ -18,7 +17,7 @@ public sealed class GossipProcessTests : IDisposable
     public async Task KeyedCluster_RejectsAnAgentWithoutTheKey_AndItsCounterSaysWhy()
     {
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        await using var cluster = LocalCluster.Start(Spec(2, new() { ["PSSTD_KEY"] = key }), _ => { }, TimeProvider.System);
+        await using var cluster = LocalCluster.Start(TestClusters.Spec(Subdirectory(), 2, new Dictionary<string, string> { ["PSSTD_KEY"] = key }), _ => { }, TimeProvider.System);
         using var stranger = new TempDirectory();
         CapturedProcess? keyless = null;
         try
@@ -60,7 +59,7 @@ public sealed class GossipProcessTests : IDisposable
     [Fact]
     public async Task GracefulStop_ShowsLeftOnEveryOtherNode_WithinTwoSeconds()
     {
-        await using var cluster = LocalCluster.Start(Spec(3, []), _ => { }, TimeProvider.System);
+        await using var cluster = LocalCluster.Start(TestClusters.Spec(Subdirectory(), 3, new Dictionary<string, string>()), _ => { }, TimeProvider.System);
         try
         {
             await cluster.WaitUntilReadyAsync(ReadyTimeout, CancellationToken.None);
@@ -85,12 +84,7 @@ public sealed class GossipProcessTests : IDisposable
         }
     }
 
-    private ClusterSpec Spec(int nodes, Dictionary<string, string> environment)
-    {
-        var http = PortPicker.Pick(TestPorts.Next(), nodes, udpToo: false);
-        var gossip = PortPicker.Pick(TestPorts.Next(), nodes, udpToo: true, exclude: http.ToHashSet());
-        return new ClusterSpec(nodes, Path.Combine(_root.Path, Guid.NewGuid().ToString("N")[..6]), http, gossip, ChildBinaries.FromBuild(), Environment.ProcessId, environment.ToFrozenDictionary());
-    }
+    private string Subdirectory() => Path.Combine(_root.Path, Guid.NewGuid().ToString("N")[..6]);
 
     public void Dispose() => _root.Dispose();
 }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Running;
 using Psstd.Tests.Support;
@@ -20,7 +19,7 @@ public sealed class LocalClusterTests : IDisposable
     [Fact]
     public async Task ThreePairs_ShowEveryNodeFresh_ThenAKilledAgentGoesStaleThenOfflineWithinItsTtl()
     {
-        await using var cluster = LocalCluster.Start(Spec(3), _ => { }, TimeProvider.System);
+        await using var cluster = LocalCluster.Start(TestClusters.Spec(_root.Path, 3, new Dictionary<string, string> { ["PSSTD_NODE_TTL"] = $"{Ttl.TotalSeconds}s" }), _ => { }, TimeProvider.System);
         try
         {
             await cluster.WaitUntilReadyAsync(ReadyTimeout, CancellationToken.None);
@@ -78,20 +77,6 @@ public sealed class LocalClusterTests : IDisposable
     /// <summary>Cores as /proc/stat lists them (the probe's source), which a CPU quota does not change.</summary>
     private static int OnlineCores() =>
         File.ReadLines("/proc/stat").Count(l => l.StartsWith("cpu", StringComparison.Ordinal) && l.Length > 3 && char.IsAsciiDigit(l[3]));
-
-    private ClusterSpec Spec(int nodes)
-    {
-        var http = PortPicker.Pick(TestPorts.Next(), nodes, udpToo: false);
-        var gossip = PortPicker.Pick(TestPorts.Next(), nodes, udpToo: true, exclude: http.ToHashSet());
-        return new ClusterSpec(
-            nodes,
-            _root.Path,
-            http,
-            gossip,
-            ChildBinaries.FromBuild(),
-            Environment.ProcessId,
-            new Dictionary<string, string> { ["PSSTD_NODE_TTL"] = $"{Ttl.TotalSeconds}s" }.ToFrozenDictionary());
-    }
 
     public void Dispose() => _root.Dispose();
 }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Net.Http.Json;
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Running;
@@ -22,7 +21,7 @@ public sealed class TenAgentsTests : IDisposable
     [Fact]
     public async Task Converge_SuspectThenOfflineAKilledNode_AndTakeItBackFreshUnderANewGeneration()
     {
-        await using var cluster = LocalCluster.Start(Spec(), _ => { }, TimeProvider.System);
+        await using var cluster = LocalCluster.Start(TestClusters.Spec(_root.Path, Count, new Dictionary<string, string> { ["PSSTD_NODE_TTL"] = $"{Ttl.TotalSeconds}s" }, dashboards: false), _ => { }, TimeProvider.System);
         try
         {
             await cluster.WaitUntilReadyAsync(TimeSpan.FromSeconds(120), CancellationToken.None);
@@ -71,21 +70,6 @@ public sealed class TenAgentsTests : IDisposable
     {
         using var agent = AgentSocket.Client(node.SocketPath);
         return (await agent.GetFromJsonAsync(LocalApiRoutes.Cluster, LocalApiJsonContext.Default.ClusterSnapshot, cancellationToken))!;
-    }
-
-    private ClusterSpec Spec()
-    {
-        var http = PortPicker.Pick(TestPorts.Next(), Count, udpToo: false);
-        var gossip = PortPicker.Pick(TestPorts.Next(), Count, udpToo: true, exclude: http.ToHashSet());
-        return new ClusterSpec(
-            Count,
-            _root.Path,
-            http,
-            gossip,
-            ChildBinaries.FromBuild(),
-            Environment.ProcessId,
-            new Dictionary<string, string> { ["PSSTD_NODE_TTL"] = $"{Ttl.TotalSeconds}s" }.ToFrozenDictionary(),
-            Dashboards: false);
     }
 
     public void Dispose() => _root.Dispose();

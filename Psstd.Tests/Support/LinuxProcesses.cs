@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Psstd.ServiceDefaults.Lifetime;
+
 namespace Psstd.Tests.Support;
 
 /// <summary>Process facts read from /proc, which also sees processes that are not our children.</summary>
@@ -12,7 +14,7 @@ public static class LinuxProcesses
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
             if (int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
-                && Stat(pid) is { } stat && stat.ParentId == parent)
+                && ProcessProbe.LinuxStat(pid) is { } stat && stat.ParentId == parent)
             {
                 result.Add(pid);
             }
@@ -22,19 +24,5 @@ public static class LinuxProcesses
     }
 
     /// <summary>Running, not a zombie waiting for a reaper.</summary>
-    public static bool IsAlive(int pid) => Stat(pid) is { } stat && stat.State is not ('Z' or 'X');
-
-    private static (char State, int ParentId)? Stat(int pid)
-    {
-        try
-        {
-            var text = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
-            var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-            return (fields[0][0], int.Parse(fields[1], CultureInfo.InvariantCulture));
-        }
-        catch (IOException)
-        {
-            return null; // gone between listing and reading
-        }
-    }
+    public static bool IsAlive(int pid) => ProcessProbe.LinuxStat(pid) is { } stat && stat.State is not ('Z' or 'X');
 }

@@ -15,7 +15,8 @@ namespace Psstd.Agent.Gossip.Engine;
 /// rises when this node's own rounds run late, falls with every answered probe, and stretches every
 /// probe timeout by (1 + score), up to 9x. An unanswered probe alone does not raise it: in a mass
 /// failure that would slow detection exactly when it matters (Lifeguard raises it on missing nacks
-/// from the helpers, which this protocol does not have yet).
+/// from the helpers, which this protocol does not have yet). Probe packets are tiny and go out even
+/// when the send budget is spent: a liveness answer must not wait behind news.
 /// </remarks>
 public sealed partial class GossipEngine
 {
@@ -105,7 +106,7 @@ public sealed partial class GossipEngine
             w.VarLong(probe.ProbeId);
             WriteId(ref w, target);
             w.ShortString(probe.Address.ToString());
-            Send(helper, MessageKind.PingRequest, _probePayload.AsSpan(0, w.Position));
+            Transmit(helper, MessageKind.PingRequest, _probePayload.AsSpan(0, w.Position), overBudget: true);
         }
     }
 
@@ -136,7 +137,7 @@ public sealed partial class GossipEngine
             var w = new SpanWriter(_probePayload);
             w.VarLong(probeId);
             WriteId(ref w, _selfId);
-            Send(answerTo, MessageKind.Ack, _probePayload.AsSpan(0, w.Position));
+            Transmit(answerTo, MessageKind.Ack, _probePayload.AsSpan(0, w.Position), overBudget: true);
         }
 
         return true;
@@ -194,17 +195,7 @@ public sealed partial class GossipEngine
         w.VarLong(probeId);
         WriteId(ref w, targetId);
         w.ShortString(replyTo);
-        Send(target, MessageKind.Ping, _probePayload.AsSpan(0, w.Position));
-    }
-
-    private void Send(IPEndPoint target, MessageKind kind, ReadOnlySpan<byte> payload)
-    {
-        var length = PacketCodec.Write(_options.Cluster, _options.Keyring, kind, payload, _packet);
-        if (length > 0)
-        {
-            _transport.Send(target, _packet.AsSpan(0, length));
-            _counters.PacketOut(length);
-        }
+        Transmit(target, MessageKind.Ping, _probePayload.AsSpan(0, w.Position), overBudget: true);
     }
 
     private long Stretch(TimeSpan timeout) => (long)(timeout.TotalSeconds * (1 + _healthScore) * _time.TimestampFrequency);

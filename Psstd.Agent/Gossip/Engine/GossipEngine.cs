@@ -275,17 +275,32 @@ public sealed partial class GossipEngine
                 continue;
             }
 
-            var length = PacketCodec.Write(_options.Cluster, _options.Keyring, MessageKind.Records, _payload.AsSpan(0, payloadLength), _packet);
-            if (length == 0 || (_tokens < length && !overBudget))
+            if (!Transmit(target, MessageKind.Records, _payload.AsSpan(0, payloadLength), overBudget))
             {
                 return;
             }
 
-            _tokens -= length;
-            _transport.Send(target, _packet.AsSpan(0, length));
-            _counters.PacketOut(length);
             sent = next;
         }
+    }
+
+    /// <summary>
+    /// The one way a packet leaves: sealed as configured, charged to the budget, counted. Returns false,
+    /// sending nothing, when the budget is spent and <paramref name="overBudget"/> is false; over-budget
+    /// sends still charge it, so the debt slows the news that follows.
+    /// </summary>
+    private bool Transmit(IPEndPoint target, MessageKind kind, ReadOnlySpan<byte> payload, bool overBudget)
+    {
+        var length = PacketCodec.Write(_options.Cluster, _options.Keyring, kind, payload, _packet);
+        if (length == 0 || (_tokens < length && !overBudget))
+        {
+            return false;
+        }
+
+        _tokens -= length;
+        _transport.Send(target, _packet.AsSpan(0, length));
+        _counters.PacketOut(length);
+        return true;
     }
 
     private void Refill(long now)
