@@ -1,5 +1,6 @@
 using System.Net;
 using Psstd.Agent.Configuration;
+using Psstd.Agent.Forgetting;
 using Psstd.Agent.Gossip;
 using Psstd.Agent.Heartbeat;
 using Psstd.Agent.LocalApi;
@@ -12,7 +13,7 @@ var settings = StartupGuard.OrExit("psstd-agent", () => AgentSettings.FromEnviro
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddServiceDefaults("psstd-agent");
 builder.Services.AddSingleton(settings);
-StartupGuard.OrExit("psstd-agent", () => builder.AddHeartbeat(settings).AddGossip(settings).AddLocalApi(settings));
+StartupGuard.OrExit("psstd-agent", () => builder.AddHeartbeat(settings).AddForgetting(settings).AddGossip(settings).AddLocalApi(settings));
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

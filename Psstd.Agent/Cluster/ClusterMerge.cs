@@ -12,7 +12,9 @@ public static class ClusterMerge
     /// into the entry held for its node.
     /// <list type="number">
     /// <item>No entry yet: the record is taken, seen now.</item>
-    /// <item>A greater (generation, sequence): the record replaces the held one whole, seen now.</item>
+    /// <item>A greater (generation, sequence), or at an equal pair a tombstone over a record: the record
+    /// replaces the held one whole, seen now. So a tombstone buries every version it outranks and a new
+    /// generation outranks the tombstone (<see cref="Tombstone"/>).</item>
     /// <item>Otherwise the held entry stays, including its seen time, so a duplicate or a late relay
     /// never makes a node look fresher than it is.</item>
     /// </list>

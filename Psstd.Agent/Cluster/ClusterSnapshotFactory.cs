@@ -3,7 +3,10 @@ using Psstd.Contracts;
 
 namespace Psstd.Agent.Cluster;
 
-/// <summary>Turns held entries into the local API's snapshot, judging each node's health now.</summary>
+/// <summary>
+/// Turns held entries into the local API's snapshot, judging each node's health now. Forgotten nodes stay
+/// in it (health <see cref="NodeHealth.Forgotten"/>, no metrics), so readers choose to show or hide them.
+/// </summary>
 public static class ClusterSnapshotFactory
 {
     /// <param name="ageOf">Elapsed time since a <see cref="ClusterEntry.SeenTimestamp"/>, on this agent's clock.</param>
@@ -24,7 +27,7 @@ public static class ClusterSnapshotFactory
                 record.Name,
                 record.Generation,
                 record.Sequence,
-                NodeHealthJudge.Judge(age, record.Ttl, record.Left, entries[i].Suspected),
+                NodeHealthJudge.Judge(age, record.Ttl, record.Left, entries[i].Suspected, record.Forgotten),
                 Math.Round(age.TotalSeconds, 3),
                 record.Ttl.TotalSeconds,
                 record.AgentVersion,

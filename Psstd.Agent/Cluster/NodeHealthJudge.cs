@@ -9,8 +9,10 @@ public static class NodeHealthJudge
     /// <param name="ttl">The origin's TTL, carried in the record.</param>
     /// <param name="left">The record announces a graceful shutdown.</param>
     /// <param name="suspected">This agent's failure detector doubts the node.</param>
-    public static NodeHealth Judge(TimeSpan age, TimeSpan ttl, bool left = false, bool suspected = false) =>
-        left ? NodeHealth.Left
+    /// <param name="forgotten">The held version is a tombstone: forgotten whatever its age.</param>
+    public static NodeHealth Judge(TimeSpan age, TimeSpan ttl, bool left = false, bool suspected = false, bool forgotten = false) =>
+        forgotten ? NodeHealth.Forgotten
+        : left ? NodeHealth.Left
         : age > ttl ? NodeHealth.Offline
         : suspected ? NodeHealth.Suspect
         : age <= ttl / 2 ? NodeHealth.Fresh
@@ -21,6 +23,6 @@ public static class NodeHealthJudge
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(time);
-        return Judge(time.GetElapsedTime(entry.SeenTimestamp), entry.Header.Ttl, entry.Header.Left, entry.Suspected);
+        return Judge(time.GetElapsedTime(entry.SeenTimestamp), entry.Header.Ttl, entry.Header.Left, entry.Suspected, entry.Header.Forgotten);
     }
 }

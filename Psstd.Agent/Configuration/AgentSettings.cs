@@ -44,6 +44,16 @@ public sealed record AgentSettings
     /// <summary>Gossip keys (<c>PSSTD_KEY</c>): the first seals, all open. Empty: packets are not sealed.</summary>
     public required IReadOnlyList<byte[]> Keys { get; init; }
 
+    /// <summary>
+    /// How long a node may stay offline (or left) before this agent forgets it (<c>PSSTD_REAP</c>). 24 h by
+    /// default, as Serf reaps: long enough that a node down overnight or for a reboot of its rack is still
+    /// shown (with its last numbers) when people look, short enough that retired machines do not clutter
+    /// the view for days; the store keeps a day of history, so nothing older is left to show anyway.
+    /// </summary>
+    public TimeSpan Reap { get; init; } = DefaultReap;
+
+    public static readonly TimeSpan DefaultReap = TimeSpan.FromHours(24);
+
     /// <summary>Reads and validates; throws <see cref="StartupConfigurationException"/> naming every broken rule.</summary>
     /// <param name="hostName">The OS host name: the default node name.</param>
     /// <param name="advertiseHost">The default host of the advertised gossip address (see <see cref="HostAddress.Primary"/>); the host name when null.</param>
@@ -74,6 +84,7 @@ public sealed record AgentSettings
             Web = read.Flag(AgentVariables.Web, true),
             Mdns = read.Flag(AgentVariables.Mdns, true),
             Keys = ReadKeys(read),
+            Reap = ReadReap(read, ttl),
         };
         read.ThrowIfInvalid();
         return settings;
@@ -93,6 +104,20 @@ public sealed record AgentSettings
         }
 
         return gossip.IsAnyHost ? new ListenAddress(defaultHost, gossip.Port).ToString() : gossip.ToString();
+    }
+
+    /// <summary>A duration longer than the TTL: a node is forgotten only once it has been offline.</summary>
+    private static TimeSpan ReadReap(SettingsReader read, TimeSpan ttl)
+    {
+        var raw = read.Raw(AgentVariables.Reap);
+        var reap = raw is null ? DefaultReap : DurationParser.TryParse(raw);
+        if (reap is null || reap <= ttl)
+        {
+            read.Fail(AgentVariables.Reap, raw ?? DurationParser.Format(DefaultReap), $"must be {DurationParser.Syntax}, longer than PSSTD_NODE_TTL ({DurationParser.Format(ttl)}): a node is forgotten only after it has been offline");
+            return DefaultReap;
+        }
+
+        return reap.Value;
     }
 
     /// <summary>Base64 keys of 32 bytes, comma-separated; the value is a secret and never echoed.</summary>

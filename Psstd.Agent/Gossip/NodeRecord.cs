@@ -22,4 +22,8 @@ public sealed record NodeRecord(
     string DashboardUrl,
     string GossipAddress,
     NodeMetrics Metrics,
-    bool Left = false);
+    bool Left = false)
+{
+    /// <summary>A tombstone, not a sample: the node was forgotten (see <see cref="Psstd.Agent.Cluster.Tombstone"/>).</summary>
+    public bool Forgotten { get; init; }
+}

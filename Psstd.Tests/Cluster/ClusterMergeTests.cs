@@ -73,6 +73,68 @@ public sealed class ClusterMergeTests
         Assert.Equal("node-a.lan:7947", named.GossipAddress);
     }
 
+    private static (ClusterEntry Entry, MergeOutcome Outcome) ApplyBytes(ClusterEntry? held, byte[] bytes, long now)
+    {
+        Assert.True(RecordCodec.TryReadHeader(bytes, out var header, out var address));
+        return ClusterMerge.Apply(held, header, bytes, address, now);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(long.MaxValue - 1)]
+    public void Tombstone_BeatsEveryRecordOfItsGeneration_WhicheverArrivesFirst(long sequence)
+    {
+        var tombstone = Tombstone.Forever(Held(3, 1, 0));
+        var record = RecordSamples.Record(generation: 3, sequence: sequence);
+
+        var (buried, outcome) = Apply(ApplyBytes(null, tombstone, 10).Entry, record, 20);
+        var (late, _) = ApplyBytes(Apply(null, record, 10).Entry, tombstone, 20);
+
+        Assert.Equal(MergeOutcome.Ignored, outcome);
+        Assert.Equal(tombstone, buried.Encoded);
+        Assert.Equal(10, buried.SeenTimestamp);
+        Assert.Equal(tombstone, late.Encoded);
+        Assert.True(late.Header.Forgotten);
+    }
+
+    [Fact]
+    public void NewGeneration_BeatsTheTombstone_AndAnOlderOneDoesNot()
+    {
+        var tombstone = ApplyBytes(null, Tombstone.Forever(Held(3, 40, 0)), 10).Entry;
+
+        var (back, outcome) = Apply(tombstone, RecordSamples.Record(generation: 4, sequence: 1), 20);
+
+        Assert.Equal(MergeOutcome.Updated, outcome);
+        Assert.Equal((4L, 1L, false, 20L), (back.Header.Generation, back.Header.Sequence, back.Header.Forgotten, back.SeenTimestamp));
+        Assert.Equal(MergeOutcome.Ignored, Apply(tombstone, RecordSamples.Record(generation: 2, sequence: 99), 20).Outcome);
+        Assert.Equal(MergeOutcome.Ignored, ApplyBytes(back, Tombstone.Forever(tombstone), 30).Outcome);
+    }
+
+    [Fact]
+    public void Tombstone_IsIdempotent()
+    {
+        var bytes = Tombstone.Forever(Held(1, 5, 0));
+        var first = ApplyBytes(null, bytes, 10).Entry;
+
+        var (again, outcome) = ApplyBytes(first, (byte[])bytes.Clone(), 20);
+
+        Assert.Equal(MergeOutcome.Ignored, outcome);
+        Assert.Same(first, again);
+    }
+
+    [Fact]
+    public void ReapTombstone_BeatsTheRecordItBuries_AndYieldsToTheNextSequence()
+    {
+        var held = Held(2, 30, 0);
+        var reaped = ApplyBytes(held, Tombstone.Reaped(held), 10);
+
+        Assert.Equal(MergeOutcome.Updated, reaped.Outcome);
+        Assert.Equal(MergeOutcome.Ignored, Apply(reaped.Entry, RecordSamples.Record(generation: 2, sequence: 30), 20).Outcome);
+        Assert.Equal(MergeOutcome.Updated, Apply(reaped.Entry, RecordSamples.Record(generation: 2, sequence: 31), 20).Outcome);
+        Assert.Equal(MergeOutcome.Updated, ApplyBytes(reaped.Entry, Tombstone.Forever(held), 20).Outcome);
+    }
+
     [Fact]
     public void AnyArrivalOrder_AnyRepetition_EndsWithTheGreatestRecord()
     {

@@ -33,4 +33,19 @@ public sealed class ClusterSnapshotFactoryTests
         Assert.Equal(fresh.Metrics.CoreBusyPercent, snapshot.Nodes[2].Metrics.CoreBusyPercent);
         Assert.Equal(fresh.Metrics with { CoreBusyPercent = [] }, snapshot.Nodes[2].Metrics with { CoreBusyPercent = [] });
     }
+
+    [Fact]
+    public void ForgottenNode_StaysInTheSnapshot_AsForgotten_WithoutMetrics()
+    {
+        var self = RecordSamples.Record(id: Guid.NewGuid(), name: "a-self");
+        var gone = Entry(RecordSamples.Record(id: Guid.NewGuid(), name: "b-gone", generation: 6, sequence: 80), 990);
+        var tombstone = Psstd.Agent.Gossip.Wire.RecordCodec.Read(Tombstone.Forever(gone))!;
+
+        var snapshot = ClusterSnapshotFactory.Create("lab", self, [Entry(self, 1000), Entry(tombstone, 999)], seen => TimeSpan.FromSeconds(1000 - seen));
+
+        var node = snapshot.Nodes.Single(n => n.Name == "b-gone");
+        Assert.Equal((NodeHealth.Forgotten, 6L, 1.0, ""), (node.Health, node.Generation, node.AgeSeconds, node.DashboardUrl));
+        Assert.Empty(node.Metrics.CoreBusyPercent);
+        Assert.Equal(NodeHealth.Fresh, snapshot.Nodes.Single(n => n.IsSelf).Health);
+    }
 }

@@ -15,4 +15,11 @@ public sealed class NodeHealthJudgeTests
     [InlineData(10_001, NodeHealth.Offline)]
     public void Age_AgainstTtl_DecidesHealth(int ageMs, NodeHealth expected) =>
         Assert.Equal(expected, NodeHealthJudge.Judge(TimeSpan.FromMilliseconds(ageMs), Ttl));
+
+    [Theory]
+    [InlineData(0, false, false)]
+    [InlineData(60_000, true, false)]
+    [InlineData(3_000, false, true)]
+    public void Forgotten_WinsOverAgeLeaveAndSuspicion(int ageMs, bool left, bool suspected) =>
+        Assert.Equal(NodeHealth.Forgotten, NodeHealthJudge.Judge(TimeSpan.FromMilliseconds(ageMs), Ttl, left, suspected, forgotten: true));
 }

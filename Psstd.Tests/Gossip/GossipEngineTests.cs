@@ -10,10 +10,10 @@ using Psstd.Tests.Support;
 namespace Psstd.Tests.Gossip;
 
 /// <summary>The real engine, a few nodes wired by hand: what reaches whom, and what is dropped.</summary>
-public sealed class GossipEngineTests
+public sealed partial class GossipEngineTests
 {
     /// <remarks>Not a record and no public graph: xunit must never try to print one (the network refers back to it).</remarks>
-    private sealed class Node : IGossipTransport
+    private sealed partial class Node : IGossipTransport
     {
         public Node(int index, ManualTimeProvider clock, Dictionary<IPEndPoint, Node> network, GossipOptions options)
         {

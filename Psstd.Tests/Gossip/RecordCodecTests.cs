@@ -43,8 +43,11 @@ public sealed class RecordCodecTests
 
         Assert.True(RecordCodec.Read(bytes)!.Left);
         Assert.True(RecordCodec.TryReadHeader(bytes, out var header, out _) && header.Left);
-        bytes[flagsAt] = 0b10;
+        bytes[flagsAt] = 0b100;
         Assert.Null(RecordCodec.Read(bytes));
+        bytes[flagsAt] = 0b11; // left and forgotten at once means nothing
+        Assert.Null(RecordCodec.Read(bytes));
+        Assert.False(RecordCodec.TryReadHeader(bytes, out _, out _));
     }
 
     [Fact]

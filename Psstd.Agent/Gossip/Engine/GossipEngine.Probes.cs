@@ -1,7 +1,6 @@
 using System.Net;
 using Psstd.Agent.Cluster;
 using Psstd.Agent.Gossip.Wire;
-using Psstd.Contracts;
 
 namespace Psstd.Agent.Gossip.Engine;
 
@@ -85,7 +84,7 @@ public sealed partial class GossipEngine
             }
 
             if (entry.Id == _selfId || entry.Suspected || entry.GossipEndPoint is null || _probes.ContainsKey(entry.Id)
-                || NodeHealthJudge.Judge(entry, _time) is NodeHealth.Left or NodeHealth.Offline)
+                || !IsLive(entry))
             {
                 continue;
             }

@@ -225,7 +225,7 @@ public sealed partial class GossipEngine
         for (var attempt = 0; attempt < 8; attempt++)
         {
             var entry = _cluster.PickRandom(_random);
-            if (entry is { GossipEndPoint: { } endPoint } && entry.Id != _selfId && !IsLive(entry))
+            if (entry is { GossipEndPoint: { } endPoint } && entry.Id != _selfId && !IsLive(entry) && !entry.Header.Forgotten)
             {
                 targets.Add(endPoint);
                 break;
@@ -235,8 +235,9 @@ public sealed partial class GossipEngine
         return targets;
     }
 
+    /// <summary>A contact for news and probes: not offline, not gone, not forgotten (an operator gave up on it).</summary>
     private bool IsLive(ClusterEntry entry) =>
-        NodeHealthJudge.Judge(entry, _time) is not (NodeHealth.Offline or NodeHealth.Left);
+        NodeHealthJudge.Judge(entry, _time) is not (NodeHealth.Offline or NodeHealth.Left or NodeHealth.Forgotten);
 
     private void SendNews(List<IPEndPoint> targets)
     {

@@ -11,6 +11,8 @@ namespace Psstd.Agent.Gossip.Wire;
 /// it already holds, and held records are decoded only when someone asks to see them. Numbers are LEB128 varints, strings one-byte-length UTF-8, per-core busy one
 /// byte each in half percent, memory and file systems in MiB, loads in hundredths. A 128-core record
 /// stays under 300 bytes. Every field is range-checked: a hostile record is rejected, never trusted.
+/// A tombstone (<see cref="Psstd.Agent.Cluster.Tombstone"/>) is a record of the same layout with the forgotten flag,
+/// so relay, batches and anti-entropy carry it with no second format.
 /// </remarks>
 public static class RecordCodec
 {
@@ -20,6 +22,7 @@ public static class RecordCodec
     private const long MaxMillis = 7L * 24 * 3600 * 1000;
     private const long Mib = 1024 * 1024;
     private const byte LeftFlag = 1;
+    private const byte ForgottenFlag = 2;
 
     /// <summary>Writes the record; returns its length, or 0 when it does not fit <paramref name="destination"/>.</summary>
     public static int Write(NodeRecord record, Span<byte> destination)
@@ -33,7 +36,7 @@ public static class RecordCodec
         w.VarLong(record.Sequence);
         w.VarLong((long)record.Interval.TotalMilliseconds);
         w.VarLong((long)record.Ttl.TotalMilliseconds);
-        w.Byte(record.Left ? LeftFlag : (byte)0);
+        w.Byte((byte)((record.Left ? LeftFlag : 0) | (record.Forgotten ? ForgottenFlag : 0)));
         w.ShortString(record.GossipAddress);
         w.ShortString(record.Name);
         w.ShortString(record.AgentVersion);
@@ -84,7 +87,10 @@ public static class RecordCodec
 
         if (materialize)
         {
-            decoded = new NodeRecord(header.Id, name, header.Generation, header.Sequence, version, header.Interval, header.Ttl, dashboard, gossip, metrics, header.Left);
+            decoded = new NodeRecord(header.Id, name, header.Generation, header.Sequence, version, header.Interval, header.Ttl, dashboard, gossip, metrics, header.Left)
+            {
+                Forgotten = header.Forgotten,
+            };
         }
 
         return true;
@@ -100,12 +106,12 @@ public static class RecordCodec
             TimeSpan.FromMilliseconds(r.VarLong(MaxMillis)),
             false);
         var flags = r.Byte();
-        if ((flags & ~LeftFlag) != 0)
+        if ((flags & ~(LeftFlag | ForgottenFlag)) != 0 || flags == (LeftFlag | ForgottenFlag))
         {
-            r.Fail(); // flags this version does not know: refuse rather than misread
+            r.Fail(); // flags this version does not know, or a pair that means nothing: refuse rather than misread
         }
 
-        return header with { Left = (flags & LeftFlag) != 0 };
+        return header with { Left = (flags & LeftFlag) != 0, Forgotten = (flags & ForgottenFlag) != 0 };
     }
 
     private static void WriteMetrics(ref SpanWriter w, NodeMetrics m)

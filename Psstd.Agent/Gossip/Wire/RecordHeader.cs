@@ -7,7 +7,19 @@ namespace Psstd.Agent.Gossip.Wire;
 /// <param name="Left">The node announced a graceful shutdown; this is its last record of the generation.</param>
 public readonly record struct RecordHeader(Guid Id, long Generation, long Sequence, TimeSpan Interval, TimeSpan Ttl, bool Left)
 {
-    /// <summary>True when this identifies a version newer than <paramref name="other"/>'s (same node assumed).</summary>
+    /// <summary>
+    /// A tombstone: the node was forgotten (see <see cref="Psstd.Agent.Cluster.Tombstone"/>). Never set together with
+    /// <see cref="Left"/>; the codec refuses the pair.
+    /// </summary>
+    public bool Forgotten { get; init; }
+
+    /// <summary>
+    /// True when this identifies a version newer than <paramref name="other"/>'s (same node assumed):
+    /// a greater (generation, sequence), and at an equal pair a tombstone over the record it buries.
+    /// A total order, so merging by it is commutative, associative and idempotent.
+    /// </summary>
     public bool IsNewerThan(RecordHeader other) =>
-        Generation != other.Generation ? Generation > other.Generation : Sequence > other.Sequence;
+        Generation != other.Generation ? Generation > other.Generation
+        : Sequence != other.Sequence ? Sequence > other.Sequence
+        : Forgotten && !other.Forgotten;
 }

@@ -1,0 +1,28 @@
+using Psstd.Agent.Cluster;
+using Psstd.Agent.Configuration;
+using Psstd.Agent.Gossip.Engine;
+using Psstd.Agent.Heartbeat;
+
+namespace Psstd.Agent.Forgetting;
+
+public static class ForgettingExtensions
+{
+    /// <summary>Registers the operator's forget and the reaper of long-offline nodes.</summary>
+    public static WebApplicationBuilder AddForgetting(this WebApplicationBuilder builder, AgentSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(settings);
+        builder.Services.AddSingleton(sp => new NodeForgetter(
+            sp.GetRequiredService<ClusterState>(),
+            sp.GetRequiredService<GossipEngine>(),
+            sp.GetRequiredService<LocalNode>().Current.Id));
+        builder.Services.AddHostedService(sp => new NodeReaper(
+            sp.GetRequiredService<ClusterState>(),
+            sp.GetRequiredService<GossipEngine>(),
+            settings,
+            sp.GetRequiredService<LocalNode>().Current.Id,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<NodeReaper>>()));
+        return builder;
+    }
+}

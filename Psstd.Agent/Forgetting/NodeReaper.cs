@@ -1,0 +1,59 @@
+using Psstd.Agent.Cluster;
+using Psstd.Agent.Configuration;
+using Psstd.Agent.Gossip.Engine;
+using Psstd.Contracts;
+
+namespace Psstd.Agent.Forgetting;
+
+/// <summary>
+/// Forgets nodes that stayed offline (or left) longer than <see cref="AgentSettings.Reap"/>, judged on this
+/// agent's monotonic clock from the last sign of life it had (a new version or an answered probe).
+/// </summary>
+/// <remarks>
+/// Reaping is a local decision: every agent judges the same silence and reaches it by itself, within a
+/// few seconds of the others. Its <see cref="Tombstone.Reaped"/> still enters the relay like any new
+/// version, which costs little (agents that reaped already hold the same bytes and drop the copy) and
+/// brings along a peer that held the node's last record from elsewhere, such as a store loaded at start.
+/// It is never sent to every peer as an operator's forget is: nothing depends on it arriving, and it
+/// cannot bury a node someone still hears, because any newer sequence outranks it.
+/// </remarks>
+public sealed class NodeReaper(
+    ClusterState cluster, GossipEngine engine, AgentSettings settings, Guid selfId, TimeProvider time, ILogger<NodeReaper> logger) : BackgroundService
+{
+    /// <summary>How often the cluster is scanned: a small fraction of any sensible reap time.</summary>
+    public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(CheckEvery, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            Tick();
+        }
+    }
+
+    /// <summary>One scan; returns how many nodes it forgot.</summary>
+    public int Tick()
+    {
+        var now = time.GetTimestamp();
+        var reaped = 0;
+        foreach (var entry in cluster.Entries())
+        {
+            if (entry.Id == selfId
+                || NodeHealthJudge.Judge(entry, time) is not (NodeHealth.Offline or NodeHealth.Left)
+                || time.GetElapsedTime(entry.AliveTimestamp, now) < settings.Reap)
+            {
+                continue;
+            }
+
+            if (engine.Spread(Tombstone.Reaped(entry), toEveryLivePeer: false) != MergeOutcome.Ignored)
+            {
+                reaped++;
+                var name = entry.Decode().Name;
+                ForgettingLog.Reaped(logger, name, entry.Id, entry.Header.Generation, settings.Reap);
+            }
+        }
+
+        return reaped;
+    }
+}
