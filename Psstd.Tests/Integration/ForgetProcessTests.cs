@@ -1,0 +1,162 @@
+using System.Net;
+using System.Net.Sockets;
+using Psstd.Agent.Gossip;
+using Psstd.Agent.Gossip.Wire;
+using Psstd.AppHost.Model;
+using Psstd.AppHost.Running;
+using Psstd.Contracts;
+using Psstd.Tests.Support;
+
+namespace Psstd.Tests.Integration;
+
+/// <summary>
+/// Forgetting nodes with three real agents (no dashboards) on loopback: the operator's route on one
+/// agent, the tombstone everywhere, and the way back by a restart under a new generation.
+/// </summary>
+[Collection(RealProcesses.Name)]
+[Trait("Category", "Integration")]
+public sealed class ForgetProcessTests : IDisposable
+{
+    private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(8);
+    private readonly TempDirectory _root = new();
+
+    [Fact]
+    public async Task KilledNode_ForgottenOnOne_IsForgottenOnEveryPeer_StaysOutAgainstItsOldGeneration_AndReturnsOnRestart()
+    {
+        await using var cluster = await StartAsync();
+        try
+        {
+            var (a, b, c) = (cluster.Nodes[0], cluster.Nodes[1], cluster.Nodes[2]);
+            var peers = new[] { a, b };
+            var killed = (await AgentSnapshots.ReadAsync(a, CancellationToken.None)).Nodes.Single(n => n.Name == c.Name);
+
+            cluster.Agent(c.Name).Kill();
+            using (var agent = AgentSocket.Client(a.SocketPath))
+            {
+                Assert.Equal(HttpStatusCode.NotFound, (await PostForgetAsync(agent, "no-such-node")).Status);
+                var self = await PostForgetAsync(agent, a.Name);
+                Assert.Equal(HttpStatusCode.Conflict, self.Status);
+                Assert.Contains("cannot forget itself", self.Text, StringComparison.Ordinal);
+                var forgot = await PostForgetAsync(agent, c.Name);
+                Assert.Equal(HttpStatusCode.OK, forgot.Status);
+                Assert.Contains(c.Name, forgot.Text, StringComparison.Ordinal);
+            }
+
+            await AgentSnapshots.EveryObserverAsync(peers, $"shows {c.Name} forgotten", TimeSpan.FromSeconds(10), snapshot =>
+                snapshot.Nodes.Single(n => n.Name == c.Name) is { Health: NodeHealth.Forgotten } n && n.Generation == killed.Generation);
+
+            // The old generation still circulating: a copy of the dead node's record, newer than any it
+            // sent, replayed to both peers in one datagram with a marker node behind it. Once the marker
+            // shows, the replay has been merged, and it must have changed nothing.
+            var marker = Guid.NewGuid();
+            var replay = Packet(
+                Record(killed.Id, c.Name, killed.Generation, killed.Sequence + 1_000),
+                Record(marker, "marker", 1, 1));
+            using (var udp = new UdpClient(AddressFamily.InterNetwork))
+            {
+                foreach (var peer in peers)
+                {
+                    await udp.SendAsync(replay, new IPEndPoint(IPAddress.Loopback, peer.GossipPort));
+                }
+            }
+
+            await AgentSnapshots.EveryObserverAsync(peers, "has merged the replayed datagram", TimeSpan.FromSeconds(10), snapshot =>
+                snapshot.Nodes.Any(n => n.Id == marker));
+            foreach (var peer in peers)
+            {
+                var view = (await AgentSnapshots.ReadAsync(peer, CancellationToken.None)).Nodes.Single(n => n.Name == c.Name);
+                Assert.Equal((NodeHealth.Forgotten, killed.Generation), (view.Health, view.Generation));
+            }
+
+            cluster.RestartAgent(c.Name);
+
+            await AgentSnapshots.EveryObserverAsync(peers, $"shows {c.Name} fresh under a new generation", TimeSpan.FromSeconds(60), snapshot =>
+                snapshot.Nodes.Single(n => n.Name == c.Name) is { Health: NodeHealth.Fresh } n && n.Generation == killed.Generation + 1);
+        }
+        catch (Exception ex)
+        {
+            throw new Xunit.Sdk.XunitException($"{ex.Message}{Environment.NewLine}{cluster.DescribeOutput()}", ex);
+        }
+    }
+
+    [Fact]
+    public async Task LiveNode_Forgotten_StaysForgottenOnPeers_WhileItRunsOn_UntilItRestarts()
+    {
+        await using var cluster = await StartAsync();
+        try
+        {
+            var (a, b, c) = (cluster.Nodes[0], cluster.Nodes[1], cluster.Nodes[2]);
+            var peers = new[] { a, b };
+            var generation = (await AgentSnapshots.ReadAsync(c, CancellationToken.None)).Nodes.Single(n => n.IsSelf).Generation;
+
+            using (var agent = AgentSocket.Client(a.SocketPath))
+            {
+                Assert.Equal(HttpStatusCode.OK, (await PostForgetAsync(agent, c.Name)).Status);
+            }
+
+            await AgentSnapshots.EveryObserverAsync(peers, $"shows {c.Name} forgotten", TimeSpan.FromSeconds(10), snapshot =>
+                snapshot.Nodes.Single(n => n.Name == c.Name).Health == NodeHealth.Forgotten);
+
+            // The forgotten node runs on, fresh in its own eyes, and sends every new record to both peers
+            // (they are its seeds and live to it): five more of them must change nothing there.
+            var since = (await AgentSnapshots.ReadAsync(c, CancellationToken.None)).Nodes.Single(n => n.IsSelf).Sequence;
+            await AgentSnapshots.EveryObserverAsync([c], "publishes five more records, fresh to itself", TimeSpan.FromSeconds(20), snapshot =>
+                snapshot.Nodes.Single(n => n.IsSelf) is { Health: NodeHealth.Fresh } self && self.Sequence >= since + 5);
+            foreach (var peer in peers)
+            {
+                var view = (await AgentSnapshots.ReadAsync(peer, CancellationToken.None)).Nodes.Single(n => n.Name == c.Name);
+                Assert.Equal((NodeHealth.Forgotten, generation), (view.Health, view.Generation));
+            }
+
+            cluster.Agent(c.Name).Kill();
+            cluster.RestartAgent(c.Name);
+
+            await AgentSnapshots.EveryObserverAsync(peers, $"shows {c.Name} fresh under a new generation", TimeSpan.FromSeconds(60), snapshot =>
+                snapshot.Nodes.Single(n => n.Name == c.Name) is { Health: NodeHealth.Fresh } n && n.Generation == generation + 1);
+        }
+        catch (Exception ex)
+        {
+            throw new Xunit.Sdk.XunitException($"{ex.Message}{Environment.NewLine}{cluster.DescribeOutput()}", ex);
+        }
+    }
+
+    private async Task<LocalCluster> StartAsync()
+    {
+        var spec = TestClusters.Spec(Path.Combine(_root.Path, Guid.NewGuid().ToString("N")[..6]), 3, new Dictionary<string, string> { ["PSSTD_NODE_TTL"] = $"{Ttl.TotalSeconds}s" }, dashboards: false);
+        var cluster = LocalCluster.Start(spec, _ => { }, TimeProvider.System);
+        try
+        {
+            await cluster.WaitUntilReadyAsync(TimeSpan.FromSeconds(90), CancellationToken.None);
+            await AgentSnapshots.EveryObserverAsync(cluster.Nodes, "sees all 3 nodes fresh", TimeSpan.FromSeconds(60), snapshot =>
+                snapshot.Nodes.Count == 3 && snapshot.Nodes.All(n => n.Health == NodeHealth.Fresh));
+            return cluster;
+        }
+        catch (Exception ex)
+        {
+            var output = cluster.DescribeOutput();
+            await cluster.DisposeAsync();
+            throw new Xunit.Sdk.XunitException($"{ex.Message}{Environment.NewLine}{output}", ex);
+        }
+    }
+
+    private static async Task<(HttpStatusCode Status, string Text)> PostForgetAsync(HttpClient agent, string node)
+    {
+        using var response = await agent.PostAsync(new Uri(LocalApiRoutes.ForgetOf(node), UriKind.Relative), content: null);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static byte[] Record(Guid id, string name, long generation, long sequence) => RecordCodec.ToBytes(new NodeRecord(
+        id, name, generation, sequence, "0.0.0", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), "", "127.0.0.1:9", NodeMetrics.Empty));
+
+    /// <summary>One gossip datagram of the default cluster, unsealed, carrying the records in order.</summary>
+    private static byte[] Packet(params byte[][] records)
+    {
+        var payload = new byte[PacketCodec.MaxDatagramBytes];
+        var next = 0;
+        var payloadLength = RecordBatch.Pack(records, ref next, payload);
+        var packet = new byte[PacketCodec.MaxDatagramBytes];
+        return packet[..PacketCodec.Write("psstd", null, MessageKind.Records, payload.AsSpan(0, payloadLength), packet)];
+    }
+
+    public void Dispose() => _root.Dispose();
+}
