@@ -53,7 +53,12 @@ public sealed class NodeForgetter(ClusterState cluster, GossipEngine engine, Gui
         }
 
         var named = cluster.Entries().Where(e => string.Equals(e.Decode().Name, node, StringComparison.Ordinal)).ToList();
+        if (named.Count <= 1)
+        {
+            return named;
+        }
+
         var open = named.Where(e => !Tombstone.IsForever(e.Header)).ToList();
-        return named.Count > 1 && open.Count > 0 ? open : named.Count > 1 ? named[..1] : named;
+        return open.Count > 0 ? open : named[..1]; // all forgotten for good already: repeating one is harmless
     }
 }
