@@ -5,28 +5,36 @@ using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Integration;
 
-/// <summary>Reads real agents' cluster snapshots over their sockets, and waits until every observer agrees.</summary>
+/// <summary>Reads real agents' cluster snapshots over their sockets, waiting until they show what a test expects.</summary>
 internal static class AgentSnapshots
 {
-    public static async Task<ClusterSnapshot> ReadAsync(NodeSpec node, CancellationToken cancellationToken)
-    {
-        using var agent = AgentSocket.Client(node.SocketPath);
-        return (await agent.GetFromJsonAsync(LocalApiRoutes.Cluster, LocalApiJsonContext.Default.ClusterSnapshot, cancellationToken))!;
-    }
-
-    /// <summary>Waits until <paramref name="holds"/> is true of every observer's snapshot; an agent that does not answer yet counts as not yet.</summary>
-    public static async Task EveryObserverAsync(IEnumerable<NodeSpec> observers, string what, TimeSpan timeout, Func<ClusterSnapshot, bool> holds) =>
-        await Task.WhenAll(observers.Select(observer =>
-            Eventually.ReturnsAsync($"{observer.Name} {what}", timeout, async ct =>
+    /// <summary>
+    /// The first snapshot of <paramref name="node"/> of which <paramref name="holds"/> is true. An agent that
+    /// does not answer yet, or not within its client's timeout (a busy machine), counts as not yet.
+    /// </summary>
+    public static Task<ClusterSnapshot> WhenAsync(NodeSpec node, string what, TimeSpan timeout, Func<ClusterSnapshot, bool> holds) =>
+        Eventually.ReturnsAsync($"{node.Name} {what}", timeout, async ct =>
+        {
+            try
             {
-                try
-                {
-                    var snapshot = await ReadAsync(observer, ct);
-                    return holds(snapshot) ? snapshot : null;
-                }
-                catch (HttpRequestException)
-                {
-                    return null;
-                }
-            })));
+                using var agent = AgentSocket.Client(node.SocketPath);
+                var snapshot = (await agent.GetFromJsonAsync(LocalApiRoutes.Cluster, LocalApiJsonContext.Default.ClusterSnapshot, ct))!;
+                return holds(snapshot) ? snapshot : null;
+            }
+            catch (HttpRequestException)
+            {
+                return null;
+            }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+                return null;
+            }
+        });
+
+    /// <summary>The current snapshot, as soon as the agent answers.</summary>
+    public static Task<ClusterSnapshot> ReadAsync(NodeSpec node, TimeSpan timeout) => WhenAsync(node, "answers", timeout, _ => true);
+
+    /// <summary>Waits until <paramref name="holds"/> is true of every observer's snapshot; returns those snapshots.</summary>
+    public static Task<ClusterSnapshot[]> EveryObserverAsync(IEnumerable<NodeSpec> observers, string what, TimeSpan timeout, Func<ClusterSnapshot, bool> holds) =>
+        Task.WhenAll(observers.Select(observer => WhenAsync(observer, what, timeout, holds)));
 }
