@@ -235,7 +235,7 @@ public sealed partial class GossipEngine
         return targets;
     }
 
-    /// <summary>A contact for news and probes: not offline, not gone, not forgotten (an operator gave up on it).</summary>
+    /// <summary>A contact for news and probes: not offline, not gone, not forgotten (an operator or the reaper gave up on it).</summary>
     private bool IsLive(ClusterEntry entry) =>
         NodeHealthJudge.Judge(entry, _time) is not (NodeHealth.Offline or NodeHealth.Left or NodeHealth.Forgotten);
 
