@@ -19,20 +19,15 @@ public sealed class NetnsNetwork : IDisposable
     public NetnsTopology Topology { get; }
 
     /// <summary>Why this machine cannot run namespaces (one line), or null when it can.</summary>
-    public static string? Unavailable()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return "network namespaces need Linux";
-        }
+    public static string? Unavailable() =>
+        Refusal(OperatingSystem.IsLinux(), Environment.IsPrivilegedProcess, NetTools.Find("ip") is not null);
 
-        if (!Environment.IsPrivilegedProcess)
-        {
-            return "network namespaces need root (run with sudo)";
-        }
-
-        return NetTools.Find("ip") is null ? "`ip` is missing: install iproute2" : null;
-    }
+    /// <summary>The reason to refuse, first failed need first; null when all are met.</summary>
+    public static string? Refusal(bool linux, bool root, bool ipFound) =>
+        !linux ? "network namespaces need Linux"
+        : !root ? "network namespaces need root (run with sudo)"
+        : !ipFound ? "`ip` is missing: install iproute2"
+        : null;
 
     /// <summary>A 10.213.X.0/24 the host uses for no address or route.</summary>
     /// <exception cref="NetnsException">All 256 overlap something on this host.</exception>

@@ -173,6 +173,14 @@ public sealed class NetnsModelTests
         Assert.Contains("no node \"node-9\"", answer, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false, true, true, "network namespaces need Linux")]
+    [InlineData(true, false, true, "network namespaces need root (run with sudo)")]
+    [InlineData(true, true, false, "`ip` is missing: install iproute2")]
+    [InlineData(true, true, true, null)]
+    public void Refusal_NamesTheFirstMissingNeed(bool linux, bool root, bool ipFound, string? expected) =>
+        Assert.Equal(expected, NetnsNetwork.Refusal(linux, root, ipFound));
+
     [Fact]
     public void Switches_AreTakenOutOfTheArguments_AndSeedsImplyNetns()
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Psstd.AppHost.Netns;
 using Psstd.AppHost.Running;
 using Psstd.Contracts;
@@ -77,6 +78,35 @@ public sealed class NetnsAppHostTests
         }
 
         Assert.Empty(NetnsNetwork.ObjectsOwnedBy(killedId));
+    }
+
+    /// <summary>Needs no namespaces: as root it drops to nobody (setpriv) to be refused.</summary>
+    [Fact]
+    public async Task NotRoot_IsRefusedWithOneLine_AndExitCode2()
+    {
+        var dll = typeof(Psstd.AppHost.AppHostOptions).Assembly.Location;
+        var info = new ProcessStartInfo(Environment.IsPrivilegedProcess ? "setpriv" : "dotnet");
+        if (Environment.IsPrivilegedProcess)
+        {
+            foreach (var word in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet" })
+            {
+                info.ArgumentList.Add(word);
+            }
+
+            info.Environment["HOME"] = Path.GetTempPath();
+            info.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
+        }
+
+        foreach (var word in new[] { "exec", dll, "--netns", "--nodes", "1" })
+        {
+            info.ArgumentList.Add(word);
+        }
+
+        using var refused = CapturedProcess.Start(info, "apphost");
+        await refused.WaitForExitAsync(ExitTimeout);
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal("psstd AppHost: --netns refused: network namespaces need root (run with sudo)", refused.StandardError.Trim());
     }
 
     /// <summary>
