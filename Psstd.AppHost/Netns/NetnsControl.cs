@@ -17,12 +17,19 @@ public static class NetnsControl
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
-        while (!cancellationToken.IsCancellationRequested && await input.ReadLineAsync(cancellationToken) is { } line)
+        try
         {
-            if (line.Trim().Length > 0)
+            while (!cancellationToken.IsCancellationRequested && await input.ReadLineAsync(cancellationToken) is { } line)
             {
-                output(Execute(line, topology));
+                if (line.Trim().Length > 0)
+                {
+                    output(Execute(line, topology));
+                }
             }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The AppHost is stopping.
         }
     }
 

@@ -25,7 +25,7 @@ public static class NetnsFaults
         ArgumentNullException.ThrowIfNull(topology);
         if (!NetnsNetwork.ObjectsOwnedBy(topology.RunId).Contains(topology.SplitBridge))
         {
-            NetTools.Ip("link", "add", topology.SplitBridge, "type", "bridge");
+            NetTools.Ip(NetnsNetwork.BridgeCommand(topology.SplitBridge));
             NetTools.Ip("link", "set", topology.SplitBridge, "up");
         }
 

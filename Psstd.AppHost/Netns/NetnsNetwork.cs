@@ -44,7 +44,7 @@ public sealed class NetnsNetwork : IDisposable
         try
         {
             var prefix = "/" + topology.PrefixLength.ToString(CultureInfo.InvariantCulture);
-            NetTools.Ip("link", "add", topology.Bridge, "type", "bridge");
+            NetTools.Ip(BridgeCommand(topology.Bridge));
             NetTools.Ip("addr", "add", topology.HostAddress + prefix, "dev", topology.Bridge);
             NetTools.Ip("link", "set", topology.Bridge, "up");
             foreach (var node in topology.Nodes)
@@ -68,6 +68,12 @@ public sealed class NetnsNetwork : IDisposable
 
         return network;
     }
+
+    /// <summary>
+    /// <c>ip</c> arguments that add a bridge which floods every multicast group (no snooping), as a
+    /// plain LAN switch does, so mDNS over IPv4 and IPv6 reaches every node without a querier.
+    /// </summary>
+    public static string[] BridgeCommand(string name) => ["link", "add", name, "type", "bridge", "mcast_snooping", "0"];
 
     /// <summary>Every namespace and link on this host whose name says <paramref name="runId"/> made it.</summary>
     public static IReadOnlyList<string> ObjectsOwnedBy(int runId) =>

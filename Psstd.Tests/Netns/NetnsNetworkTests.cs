@@ -24,6 +24,7 @@ public sealed class NetnsNetworkTests(ITestOutputHelper output)
             await UdpEcho.EventuallyAsync(one, two, "node-1 -> node-2");
             await UdpEcho.EventuallyAsync(three, one, "node-3 -> node-1");
             await UdpEcho.EventuallyAsync(null, three, "host -> node-3");
+            await UdpEcho.MulticastEventuallyAsync(one, three, "node-1 -> 224.0.0.251 -> node-3");
 
             NetnsFaults.Cut(topology, "node-2");
             Assert.False(await UdpEcho.RoundTripAsync(one, two), "node-1 -> cut node-2");
@@ -37,6 +38,8 @@ public sealed class NetnsNetworkTests(ITestOutputHelper output)
             await UdpEcho.EventuallyAsync(two, one, "node-2 -> node-1, same half");
             Assert.False(await UdpEcho.RoundTripAsync(one, three), "node-1 -> node-3 across the split");
             Assert.False(await UdpEcho.RoundTripAsync(three, two), "node-3 -> node-2 across the split");
+            Assert.False(await UdpEcho.MulticastArrivesAsync(one, three), "node-1 -> 224.0.0.251 -> node-3 across the split");
+            await UdpEcho.MulticastEventuallyAsync(one, two, "node-1 -> 224.0.0.251 -> node-2, same half");
             Assert.Contains(topology.SplitBridge, NetnsNetwork.ObjectsOwnedBy(RunId));
 
             NetnsFaults.Heal(topology);
@@ -98,6 +101,7 @@ public sealed class NetnsNetworkTests(ITestOutputHelper output)
 
     private static void AssertEachNodeHasItsAddressLoopbackAndMulticastRoute(NetnsTopology topology)
     {
+        Assert.Contains("mcast_snooping 0", NetTools.Ip("-d", "link", "show", topology.Bridge), StringComparison.Ordinal);
         var hostAddresses = NetTools.Ip("-o", "-4", "addr", "show");
         Assert.Contains($" {topology.HostAddress}/24 ", hostAddresses, StringComparison.Ordinal);
         foreach (var node in topology.Nodes)

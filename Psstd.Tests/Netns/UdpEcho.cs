@@ -23,6 +23,10 @@ internal static class UdpEcho
     public static Task EventuallyAsync(NetnsNode? from, NetnsNode to, string what) =>
         Eventually.ReturnsAsync(what, ConvergeWithin, async _ => await RoundTripAsync(from, to) ? "echoed" : null);
 
+    /// <summary>Waits until a datagram to the mDNS group gets from one node to another.</summary>
+    public static Task MulticastEventuallyAsync(NetnsNode from, NetnsNode to, string what) =>
+        Eventually.ReturnsAsync(what, ConvergeWithin, async _ => await MulticastArrivesAsync(from, to) ? "arrived" : null);
+
     /// <summary>One try: true when the echo came back within two seconds.</summary>
     /// <param name="from">The sending node's namespace; null sends from the host.</param>
     public static async Task<bool> RoundTripAsync(NetnsNode? from, NetnsNode to)
@@ -61,6 +65,31 @@ internal static class UdpEcho
         {
             await deadline.CancelAsync();
             await echo;
+        }
+    }
+
+    /// <summary>Whether a datagram node <paramref name="from"/> sends to the mDNS group arrives at <paramref name="to"/>, which joined it.</summary>
+    public static async Task<bool> MulticastArrivesAsync(NetnsNode from, NetnsNode to)
+    {
+        var group = IPAddress.Parse("224.0.0.251");
+        using var receiver = NamespaceSockets.Open(to.Namespace, AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        receiver.Bind(new IPEndPoint(IPAddress.Any, 5353)); // the namespace is new: the port is free
+        receiver.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.AddMembership, new MulticastOption(group, to.Address));
+        using var sender = NamespaceSockets.Open(from.Namespace, AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+
+        using var deadline = new CancellationTokenSource(AnswerWithin);
+        var token = Guid.NewGuid().ToByteArray();
+        try
+        {
+            // No explicit interface: the namespace's 224.0.0.0/4 route must choose the node's link.
+            await sender.SendToAsync(token, new IPEndPoint(group, 5353), deadline.Token);
+            var buffer = new byte[64];
+            var received = await receiver.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0), deadline.Token);
+            return buffer.AsSpan(0, received.ReceivedBytes).SequenceEqual(token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or SocketException)
+        {
+            return false;
         }
     }
 
