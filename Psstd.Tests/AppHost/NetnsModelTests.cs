@@ -3,6 +3,7 @@ using System.Text;
 using Psstd.AppHost;
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Netns;
+using Psstd.AppHost.Running;
 
 namespace Psstd.Tests.AppHost;
 
@@ -60,6 +61,15 @@ public sealed class NetnsModelTests
         var node = ClusterModel.Build(Spec(3, seeds: true))[1];
 
         Assert.Equal("10.213.7.11:7947,10.213.7.13:7947", node.Agent.Environment["PSSTD_SEEDS"]);
+    }
+
+    [Fact]
+    public void ReadyTable_ShowsEachNodesAddressAndNamespace()
+    {
+        var table = ClusterHostService.Table(ClusterModel.Build(Spec(2)));
+
+        Assert.Contains("namespace", table.Split(Environment.NewLine)[1], StringComparison.Ordinal);
+        Assert.Matches(@"node-2 +http://10\.213\.7\.12:8080/ +10\.213\.7\.12:7947 +/tmp/psstd-apphost-4242/node-2/agent\.sock +psstd-4242-node-2", table);
     }
 
     [Fact]
