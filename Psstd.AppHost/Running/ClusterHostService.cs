@@ -15,6 +15,13 @@ public sealed class ClusterHostService(ClusterSpec spec, TimeProvider time) : Ba
     {
         // Declared first, so removed last: after every child has stopped.
         using var network = spec.Netns is { } netns ? NetnsNetwork.Create(NetnsModel.Build(netns, spec.NodeCount)) : null;
+        if (network is not null)
+        {
+            // Last resort when the host's shutdown timeout cuts this method short: removal goes by the
+            // run's names, so running it a second time after the normal one finds nothing to do.
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => network.Dispose();
+        }
+
         await using var cluster = LocalCluster.Start(spec, Console.WriteLine, time);
         try
         {
