@@ -1,5 +1,6 @@
 using System.Globalization;
 using Psstd.AppHost.Model;
+using Psstd.AppHost.Netns;
 using Psstd.AppHost.Running;
 
 namespace Psstd.AppHost;
@@ -27,6 +28,58 @@ public static class AppHostOptions
         Console.Error.WriteLine($"psstd AppHost: --nodes \"{text}\" is invalid: must be a whole number from 1 to {ClusterModel.MaxNodeCount}");
         Environment.Exit(2);
         return 0;
+    }
+
+    /// <summary>
+    /// Takes the AppHost's switches (<c>--netns</c>, <c>--netns-seeds</c>) out of the arguments; the rest
+    /// goes to the host's configuration, which would read a switch without a value as taking the next argument.
+    /// </summary>
+    public static (bool Netns, bool Seeds, string[] Remaining) Switches(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var netns = args.Contains("--netns", StringComparer.Ordinal);
+        var seeds = args.Contains("--netns-seeds", StringComparer.Ordinal);
+        return (netns || seeds, seeds, [.. args.Where(a => a is not ("--netns" or "--netns-seeds"))]);
+    }
+
+    /// <summary>
+    /// The spec for <c>--netns</c>: refuses (one line, exit code 2) where namespaces cannot run, removes
+    /// what crashed runs left, and picks a free subnet. Every node listens on the usual ports of its own address.
+    /// </summary>
+    public static ClusterSpec NetnsSpecOrExit(int nodes, bool seeds)
+    {
+        if (NetnsNetwork.Unavailable() is { } reason)
+        {
+            Console.Error.WriteLine($"psstd AppHost: --netns refused: {reason}");
+            Environment.Exit(2);
+        }
+
+        foreach (var name in NetnsNetwork.RemoveAbandoned())
+        {
+            Console.WriteLine($"psstd AppHost: removed {name}, left by an AppHost that is gone");
+        }
+
+        int subnet;
+        try
+        {
+            subnet = NetnsNetwork.FreeSubnet();
+        }
+        catch (NetnsException ex)
+        {
+            Console.Error.WriteLine($"psstd AppHost: --netns refused: {ex.Message}");
+            Environment.Exit(2);
+            return null!;
+        }
+
+        return new ClusterSpec(
+            nodes,
+            RootDirectory.CreateFresh(Environment.ProcessId),
+            [.. Enumerable.Repeat(FirstHttpPort, nodes)],
+            [.. Enumerable.Repeat(FirstGossipPort, nodes)],
+            ChildBinaries.FromBuild(),
+            Environment.ProcessId,
+            new Dictionary<string, string>(StringComparer.Ordinal),
+            Netns: new NetnsSpec(Environment.ProcessId, subnet, seeds));
     }
 
     public static ClusterSpec LocalSpec(int nodes)

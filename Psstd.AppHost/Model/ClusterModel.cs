@@ -21,16 +21,63 @@ public static class ClusterModel
             throw new ArgumentException("one HTTP and one gossip port per node are required", nameof(spec));
         }
 
+        var network = spec.Netns is { } netns ? NetnsModel.Build(netns, spec.NodeCount) : null;
         var nodes = new List<NodeSpec>(spec.NodeCount);
         for (var i = 0; i < spec.NodeCount; i++)
         {
-            nodes.Add(Node(spec, i));
+            nodes.Add(network is null ? Node(spec, i) : NamespacedNode(spec, network, i));
         }
 
         return nodes;
     }
 
     public static string NodeName(int index) => $"node-{(index + 1).ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>
+    /// A pair alone in its namespace, as on its own host: listening on its own address, no seeds
+    /// unless asked (discovery joins them), mDNS left to the agent's default.
+    /// </summary>
+    private static NodeSpec NamespacedNode(ClusterSpec spec, NetnsTopology network, int index)
+    {
+        var place = network.Nodes[index];
+        var host = place.Address.ToString();
+        var httpPort = spec.HttpPorts[index].ToString(CultureInfo.InvariantCulture);
+        var gossipPort = spec.GossipPorts[index].ToString(CultureInfo.InvariantCulture);
+        var node = Node(spec, index);
+        var dashboardUrl = new Uri($"http://{host}:{httpPort}/");
+        var seeds = spec.Netns!.Seeds
+            ? string.Join(',', network.Nodes.Select((n, i) => (n.Address, Port: spec.GossipPorts[i])).Where((_, i) => i != index).Select(p => $"{p.Address}:{p.Port.ToString(CultureInfo.InvariantCulture)}"))
+            : "";
+
+        var common = new Dictionary<string, string>(node.Dashboard.Environment, StringComparer.Ordinal)
+        {
+            ["PSSTD_HTTP"] = $"{host}:{httpPort}",
+            ["PSSTD_ADVERTISE_HTTP"] = dashboardUrl.ToString(),
+        };
+        var agentEnvironment = new Dictionary<string, string>(node.Agent.Environment, StringComparer.Ordinal)
+        {
+            ["PSSTD_HTTP"] = common["PSSTD_HTTP"],
+            ["PSSTD_ADVERTISE_HTTP"] = common["PSSTD_ADVERTISE_HTTP"],
+            ["PSSTD_GOSSIP"] = $"{host}:{gossipPort}",
+            ["PSSTD_SEEDS"] = seeds,
+        };
+        if (spec.ExtraEnvironment.TryGetValue("PSSTD_MDNS", out var mdns))
+        {
+            agentEnvironment["PSSTD_MDNS"] = mdns;
+        }
+        else
+        {
+            agentEnvironment.Remove("PSSTD_MDNS");
+        }
+
+        return node with
+        {
+            DashboardUrl = dashboardUrl,
+            Agent = node.Agent with { Environment = agentEnvironment, Namespace = place.Namespace },
+            Dashboard = node.Dashboard with { Environment = common, Namespace = place.Namespace },
+            Network = place,
+        };
+    }
 
     private static NodeSpec Node(ClusterSpec spec, int index)
     {

@@ -7,6 +7,10 @@ namespace Psstd.AppHost.Model;
 /// <param name="ParentPid">Children stop by themselves when this process is gone.</param>
 /// <param name="ExtraEnvironment">Added to every agent and dashboard (tests shorten the TTL this way).</param>
 /// <param name="Dashboards">False: agents only, for clusters larger than a small machine can pair up.</param>
+/// <param name="Netns">
+/// Null: every node on loopback, seeded with the others. Set: every pair in its own network namespace
+/// (see <see cref="NetnsModel"/>); the port lists then name the same port for every node.
+/// </param>
 public sealed record ClusterSpec(
     int NodeCount,
     string RootDirectory,
@@ -15,4 +19,5 @@ public sealed record ClusterSpec(
     ChildBinaries Binaries,
     int ParentPid,
     IReadOnlyDictionary<string, string> ExtraEnvironment,
-    bool Dashboards = true);
+    bool Dashboards = true,
+    NetnsSpec? Netns = null);

@@ -1,6 +1,7 @@
 namespace Psstd.AppHost.Model;
 
 /// <summary>One agent+dashboard pair of the local cluster.</summary>
+/// <param name="Network">Its namespace and address with <c>--netns</c>; null on loopback.</param>
 public sealed record NodeSpec(
     string Name,
     string StateDirectory,
@@ -9,4 +10,5 @@ public sealed record NodeSpec(
     int HttpPort,
     Uri DashboardUrl,
     ProcessSpec Agent,
-    ProcessSpec Dashboard);
+    ProcessSpec Dashboard,
+    NetnsNode? Network = null);

@@ -31,13 +31,22 @@ public sealed class ChildProcess : IDisposable
     public static ChildProcess Start(ProcessSpec spec, Action<string> output)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(spec.Namespace is null ? "dotnet" : "ip")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(spec.Dll)!,
         };
+        if (spec.Namespace is not null)
+        {
+            // ip execs dotnet in the namespace: same pid, so stopping and the parent watch work unchanged.
+            foreach (var word in new[] { "netns", "exec", spec.Namespace, "dotnet" })
+            {
+                info.ArgumentList.Add(word);
+            }
+        }
+
         info.ArgumentList.Add("exec");
         info.ArgumentList.Add(spec.Dll);
         foreach (var (key, value) in spec.Environment)

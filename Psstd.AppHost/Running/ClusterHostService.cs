@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Hosting;
 using Psstd.AppHost.Model;
+using Psstd.AppHost.Netns;
 
 namespace Psstd.AppHost.Running;
 
@@ -12,11 +13,26 @@ public sealed class ClusterHostService(ClusterSpec spec, TimeProvider time) : Ba
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Declared first, so removed last: after every child has stopped.
+        using var network = spec.Netns is { } netns ? NetnsNetwork.Create(NetnsModel.Build(netns, spec.NodeCount)) : null;
+        if (network is not null)
+        {
+            // Last resort when the host's shutdown timeout cuts this method short: removal goes by the
+            // run's names, so running it a second time after the normal one finds nothing to do.
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => network.Dispose();
+        }
+
         await using var cluster = LocalCluster.Start(spec, Console.WriteLine, time);
         try
         {
             await cluster.WaitUntilReadyAsync(ReadyTimeout, stoppingToken);
             Console.WriteLine(Table(cluster.Nodes));
+            if (network is not null)
+            {
+                Console.WriteLine($"fault control, one per line on this terminal: {NetnsControl.Help}");
+                _ = Task.Run(() => NetnsControl.RunAsync(Console.In, network.Topology, Console.WriteLine, stoppingToken), stoppingToken);
+            }
+
             await Task.Delay(Timeout.InfiniteTimeSpan, time, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -36,10 +52,12 @@ public sealed class ClusterHostService(ClusterSpec spec, TimeProvider time) : Ba
         ArgumentNullException.ThrowIfNull(nodes);
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"psstd local cluster: {nodes.Count} nodes ready (Ctrl+C stops them all)");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  {"node",-10} {"dashboard",-28} {"gossip",-17} socket");
+        var namespaces = nodes.Any(n => n.Network is not null) ? "namespace" : "";
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {"node",-10} {"dashboard",-28} {"gossip",-17} {"socket",-44} {namespaces}").TrimEnd());
         foreach (var node in nodes)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {node.Name,-10} {node.DashboardUrl,-28} {"127.0.0.1:" + node.GossipPort,-17} {node.SocketPath}");
+            var gossip = $"{node.Network?.Address.ToString() ?? "127.0.0.1"}:{node.GossipPort}";
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {node.Name,-10} {node.DashboardUrl,-28} {gossip,-17} {node.SocketPath,-44} {node.Network?.Namespace}").TrimEnd());
         }
 
         return text.ToString();

@@ -41,7 +41,8 @@ public sealed class CapturedProcess : IDisposable
     public string Output => Read(_combined);
 
     /// <param name="label">Prefix of each line in <see cref="Output"/>; empty for none.</param>
-    public static CapturedProcess Start(ProcessStartInfo info, string label = "")
+    /// <param name="keepInput">Keep standard input open for <see cref="WriteInputLineAsync"/>; closed otherwise.</param>
+    public static CapturedProcess Start(ProcessStartInfo info, string label = "", bool keepInput = false)
     {
         ArgumentNullException.ThrowIfNull(info);
         info.RedirectStandardOutput = true;
@@ -49,12 +50,30 @@ public sealed class CapturedProcess : IDisposable
         info.RedirectStandardInput = true;
         info.UseShellExecute = false;
         var process = Process.Start(info) ?? throw new InvalidOperationException($"{info.FileName} did not start");
-        process.StandardInput.Close();
+        if (!keepInput)
+        {
+            process.StandardInput.Close();
+        }
+
         return new CapturedProcess(process, label);
     }
 
     /// <summary>Starts <c>dotnet exec DLL ARGS</c> with the given variables added to this environment.</summary>
-    public static CapturedProcess StartDotnet(string dll, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static CapturedProcess StartDotnet(string dll, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Start(DotnetInfo(dll, environment, arguments), Path.GetFileNameWithoutExtension(dll));
+
+    /// <summary>As <see cref="StartDotnet"/>, with standard input left open for <see cref="WriteInputLineAsync"/>.</summary>
+    public static CapturedProcess StartDotnetWithInput(string dll, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Start(DotnetInfo(dll, environment, arguments), Path.GetFileNameWithoutExtension(dll), keepInput: true);
+
+    /// <summary>Writes one line to the standard input of a process started with input kept open.</summary>
+    public async Task WriteInputLineAsync(string line)
+    {
+        await _process.StandardInput.WriteLineAsync(line);
+        await _process.StandardInput.FlushAsync();
+    }
+
+    private static ProcessStartInfo DotnetInfo(string dll, IReadOnlyDictionary<string, string> environment, string[] arguments)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var info = new ProcessStartInfo("dotnet");
@@ -70,7 +89,7 @@ public sealed class CapturedProcess : IDisposable
             info.Environment[key] = value;
         }
 
-        return Start(info, Path.GetFileNameWithoutExtension(dll));
+        return info;
     }
 
     /// <summary>Runs <c>dotnet exec DLL</c> to its end; the returned process has exited.</summary>

@@ -1,10 +1,13 @@
 using System.Text.Json;
+using Psstd.AppHost.Netns;
 using Psstd.Bench;
+using Psstd.Bench.Netns;
 using Psstd.Bench.Simulation;
 
 // psstd benchmarks for bench/RESULTS.md:
 //   sim ...                      the cluster simulator; its last output line is one JSON object
 //   dashboard [--no-socket-hop]  cluster partial time and size, and requests/s through a real socket hop
+//   netns                        time to build and remove the AppHost's --netns network (Linux, root)
 switch (args.FirstOrDefault())
 {
     case "sim":
@@ -21,6 +24,20 @@ switch (args.FirstOrDefault())
         }
 
         Console.WriteLine(JsonSerializer.Serialize(new Simulation(options).Run()));
+        return 0;
+
+    case "netns":
+        if (NetnsNetwork.Unavailable() is { } reason)
+        {
+            Console.Error.WriteLine($"psstd-bench netns: {reason}");
+            return 2;
+        }
+
+        Console.WriteLine("| nodes | runs | create median ms | create max ms | remove median ms | remove max ms |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine(NetnsSetupBench.Run(3, 10));
+        Console.WriteLine(NetnsSetupBench.Run(16, 5));
+        Console.WriteLine(NetnsSetupBench.Run(64, 3));
         return 0;
 
     case "dashboard":
