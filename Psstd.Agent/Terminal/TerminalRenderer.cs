@@ -16,8 +16,8 @@ public static class TerminalRenderer
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
         var frame = new TerminalFrame();
-        Header(frame, snapshot, options);
-        Summary(frame, snapshot.Nodes);
+        Header(frame, snapshot, options, width);
+        Summary(frame, snapshot.Nodes, width);
         frame.Line();
         var nodes = NodeOrder.Sort(snapshot.Nodes, options.Sort);
         if (options.List)
@@ -35,46 +35,79 @@ public static class TerminalRenderer
         return frame;
     }
 
-    private static void Header(TerminalFrame frame, ClusterSnapshot snapshot, TerminalOptions options)
+    private static void Header(TerminalFrame frame, ClusterSnapshot snapshot, TerminalOptions options, int width)
     {
-        frame.Line().Add("psstd", TerminalStyle.Title)
-            .Add($" · cluster {snapshot.Cluster} · {snapshot.Nodes.Count} node{(snapshot.Nodes.Count == 1 ? "" : "s")} · {options.Now:yyyy-MM-dd HH:mm:ss}Z")
-            .Add($" · sort {TerminalOptions.Token(options.Sort)}", TerminalStyle.Dim);
+        var items = new List<List<(string, TerminalStyle)>>
+        {
+            new() { ("psstd", TerminalStyle.Title), ($" · cluster {snapshot.Cluster}", TerminalStyle.Plain) },
+            new() { ($"{snapshot.Nodes.Count} node{(snapshot.Nodes.Count == 1 ? "" : "s")}", TerminalStyle.Plain) },
+            new() { ($"{options.Now:yyyy-MM-dd HH:mm:ss}Z", TerminalStyle.Plain) },
+            new() { ($"sort {TerminalOptions.Token(options.Sort)}", TerminalStyle.Dim) },
+        };
         if (options.Source.Length > 0)
         {
-            frame.Add($" · {options.Source}", TerminalStyle.Dim);
+            items.Add([(options.Source, TerminalStyle.Dim)]);
         }
 
         if (options.Interactive)
         {
-            frame.Add(" · q quit · r redraw", TerminalStyle.Dim);
+            items.Add([("q quit · r redraw", TerminalStyle.Dim)]);
         }
+
+        AddWrapped(frame, items, width);
     }
 
     /// <summary>Counts per state (always the five common ones, forgotten only when there are some) and the hottest live node.</summary>
-    private static void Summary(TerminalFrame frame, IReadOnlyList<NodeSnapshot> nodes)
+    private static void Summary(TerminalFrame frame, IReadOnlyList<NodeSnapshot> nodes, int width)
     {
-        frame.Line();
+        var items = new List<List<(string, TerminalStyle)>>();
         NodeHealth[] shown = [NodeHealth.Fresh, NodeHealth.Stale, NodeHealth.Suspect, NodeHealth.Offline, NodeHealth.Left, NodeHealth.Forgotten];
-        var first = true;
         foreach (var health in shown)
         {
             var count = nodes.Count(n => n.Health == health);
-            if (health == NodeHealth.Forgotten && count == 0)
+            if (health != NodeHealth.Forgotten || count > 0)
             {
-                continue;
+                items.Add([($"{health.ToString().ToLowerInvariant()} {count}", count == 0 ? TerminalStyle.Dim : StateStyle(health))]);
             }
-
-            frame.Add(first ? "" : " · ").Add($"{health.ToString().ToLowerInvariant()} {count}", count == 0 ? TerminalStyle.Dim : StateStyle(health));
-            first = false;
         }
 
         var hottest = nodes.Where(n => n.Health is NodeHealth.Fresh or NodeHealth.Stale)
             .OrderByDescending(n => n.Metrics.CpuBusyPercent).ThenBy(n => n.Name, StringComparer.Ordinal).FirstOrDefault();
         if (hottest is not null)
         {
-            frame.Add(" · hottest ").Add(hottest.Name, TerminalStyle.Title)
-                .Add($" {Number(hottest.Metrics.CpuBusyPercent, "0")}% cpu", LoadStyle(hottest.Metrics.CpuBusyPercent));
+            items.Add([("hottest ", TerminalStyle.Plain), (hottest.Name, TerminalStyle.Title),
+                ($" {Number(hottest.Metrics.CpuBusyPercent, "0")}% cpu", LoadStyle(hottest.Metrics.CpuBusyPercent))]);
+        }
+
+        AddWrapped(frame, items, width);
+    }
+
+    /// <summary>Items joined by " · ", starting a new line where the next one would pass the width.</summary>
+    private static void AddWrapped(TerminalFrame frame, List<List<(string Text, TerminalStyle Style)>> items, int width)
+    {
+        frame.Line();
+        var used = 0;
+        foreach (var item in items)
+        {
+            var length = item.Sum(p => p.Text.Length);
+            if (used > 0 && used + 3 + length > width)
+            {
+                frame.Line();
+                used = 0;
+            }
+
+            if (used > 0)
+            {
+                frame.Add(" · ", TerminalStyle.Dim);
+                used += 3;
+            }
+
+            foreach (var (text, style) in item)
+            {
+                frame.Add(text, style);
+            }
+
+            used += length;
         }
     }
 
@@ -121,8 +154,8 @@ public static class TerminalRenderer
             (" " + Fit(Freshness(node), 18), state),
             ($" cpu {Number(m.CpuBusyPercent, "0"),3}%", LoadStyle(m.CpuBusyPercent)),
             ($" max {Number(MaxCore(m), "0"),3}%", TerminalStyle.Dim),
-            ($" mem {Number(MemoryPercent(m), "0"),3}% {UsedOfTotal(m.MemoryUsedBytes, m.MemoryTotalBytes)}", LoadStyle(MemoryPercent(m))),
-            ($" load {Number(m.Load1, "0.00")} {Number(m.Load5, "0.00")} {Number(m.Load15, "0.00")}", TerminalStyle.Plain),
+            ($" mem {Number(MemoryPercent(m), "0"),3}% {UsedOfTotal(m.MemoryUsedBytes, m.MemoryTotalBytes),-15}", LoadStyle(MemoryPercent(m))),
+            ($" load {$"{Number(m.Load1, "0.00")} {Number(m.Load5, "0.00")} {Number(m.Load15, "0.00")}",-17}", TerminalStyle.Plain),
         ];
         line.AddRange(NodeCell.Version(node, selfVersion));
         var room = width - line.Sum(p => p.Text.Length) - 2;
