@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Running;
+using Psstd.Agent.Instance;
 using Psstd.Contracts;
 using Psstd.Tests.Integration;
 using Psstd.Tests.Support;
@@ -39,6 +40,8 @@ public sealed class SingleInstanceProcessTests : IDisposable
         var snapshot = await ClusterAsync(env["PSSTD_SOCKET"]);
         Assert.Equal(["alpha"], snapshot.Nodes.Select(n => n.Name));
         Assert.Equal(first.Id, (await StatusAsync(env["PSSTD_SOCKET"])).ProcessId);
+        Assert.Equal("1", File.ReadAllText(Path.Combine(env["PSSTD_DB"], "generation")).Trim()); // the mirror took no identity
+        Assert.Equal(first.Id, InstanceOwner.Read(env["PSSTD_DB"])!.ProcessId);
     }
 
     [Fact]
@@ -80,6 +83,25 @@ public sealed class SingleInstanceProcessTests : IDisposable
         Assert.Contains($"{port} is already in use by another program (pid {System.Environment.ProcessId} (", line, StringComparison.Ordinal);
         Assert.Contains("choose another port with PSSTD_GOSSIP", line, StringComparison.Ordinal);
         Assert.DoesNotContain("mirror", agent.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DashboardPortHeldByAnotherProgram_NamesTheHolder()
+    {
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+        var env = Environment("alpha");
+        env["PSSTD_HTTP"] = $"127.0.0.1:{port}";
+
+        var dashboard = CapturedProcess.StartDotnet(ChildBinaries.FromBuild().DashboardDll, env);
+        _processes.Add(dashboard);
+        await dashboard.WaitForExitAsync(Timeout);
+
+        Assert.Equal(2, dashboard.ExitCode);
+        var line = Assert.Single(dashboard.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"{port} is already in use by another program (pid {System.Environment.ProcessId} (", line, StringComparison.Ordinal);
+        Assert.Contains("choose another port with PSSTD_HTTP", line, StringComparison.Ordinal);
     }
 
     [Fact]
