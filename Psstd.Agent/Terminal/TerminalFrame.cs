@@ -10,7 +10,34 @@ public sealed class TerminalFrame
 
     public int LineCount => _lines.Count;
 
-    public TerminalFrame Line() { _lines.Add([]); return this; }
+    public TerminalFrame Line()
+    {
+        _lines.Add([]);
+        return this;
+    }
+
+    /// <summary>Cuts every line at <paramref name="width"/> columns, so a terminal never wraps one into the next.</summary>
+    public TerminalFrame ClipTo(int width)
+    {
+        foreach (var line in _lines)
+        {
+            var used = 0;
+            for (var i = 0; i < line.Count; i++)
+            {
+                var (text, style) = line[i];
+                if (used + text.Length > width)
+                {
+                    line[i] = (text[..Math.Max(0, width - used)], style);
+                    line.RemoveRange(i + 1, line.Count - i - 1);
+                    break;
+                }
+
+                used += text.Length;
+            }
+        }
+
+        return this;
+    }
 
     /// <summary>Appends to the last line.</summary>
     public TerminalFrame Add(string text, TerminalStyle style = TerminalStyle.Plain)

@@ -32,7 +32,7 @@ public static class TerminalRenderer
             Grid(frame, nodes, snapshot.AgentVersion, width);
         }
 
-        return frame;
+        return frame.ClipTo(Math.Max(1, width));
     }
 
     private static void Header(TerminalFrame frame, ClusterSnapshot snapshot, TerminalOptions options, int width)

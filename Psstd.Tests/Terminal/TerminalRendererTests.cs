@@ -29,7 +29,16 @@ public sealed class TerminalRendererTests
         var firstRow = Render(width).Split('\n').First(l => l.Contains('●', StringComparison.Ordinal));
 
         Assert.Equal(columns, firstRow.Count(c => c == '●'));
-        Assert.All(Render(width).Split('\n'), line => Assert.True(line.Length <= Math.Max(width, NodeCell.Width), $"{line.Length} > {width}: {line}"));
+        Assert.All(Render(width).Split('\n'), line => Assert.True(line.Length <= width, $"{line.Length} > {width}: {line}"));
+    }
+
+    [Fact]
+    public void List_IsCutAtTheWidth_NeverWrapped()
+    {
+        var lines = Render(60, TerminalSort.Name, list: true).Split('\n');
+
+        Assert.Equal("● alpha *            updated 1s ago     cpu  25% max  99% me", lines.First(l => l.StartsWith('●')));
+        Assert.All(lines, line => Assert.True(line.Length <= 60, line));
     }
 
     [Fact]
