@@ -51,4 +51,39 @@ public sealed class GossipPullTests
         peer.Tick();
         Assert.Equal(3, peerCluster.Count);
     }
+
+    [Fact]
+    public void PullAnswers_StayWithinTheBudget_AndRepeatedPullsCoverTheWholeCluster()
+    {
+        var clock = new ManualTimeProvider();
+        var options = new GossipOptions { Cluster = "test", BandwidthBytesPerSecond = 2400 };
+        var peerAddress = new IPEndPoint(IPAddress.Parse("192.0.2.1"), 7947);
+        var viewerAddress = new IPEndPoint(IPAddress.Parse("192.0.2.9"), 40000);
+        GossipEngine? peer = null;
+        GossipEngine? viewer = null;
+        var peerCluster = new ClusterState(clock);
+        var viewerCluster = new ClusterState(clock);
+        var peerWire = new Wire(t => t.Equals(viewerAddress) ? viewer : null, peerAddress);
+        var viewerWire = new Wire(t => t.Equals(peerAddress) ? peer : null, viewerAddress);
+        peer = new GossipEngine(options, Guid.NewGuid(), peerCluster, peerWire, new GossipCounters(), clock, new Random(1));
+        viewer = new GossipEngine(options, Guid.NewGuid(), viewerCluster, viewerWire, new GossipCounters(), clock, new Random(2));
+        for (var i = 0; i < 60; i++)
+        {
+            peerCluster.Merge(RecordCodec.ToBytes(RecordSamples.Record(id: Guid.NewGuid(), name: $"n{i}")));
+        }
+
+        viewer.RequestPull(peerAddress);
+        var afterOne = viewerCluster.Count;
+        var pulls = 1;
+        while (viewerCluster.Count < 60 && pulls < 200)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            viewer.RequestPull(peerAddress);
+            pulls++;
+        }
+
+        Assert.InRange(afterOne, 1, 59); // one answer is cut short by the budget
+        Assert.True(peerWire.Sent <= pulls * 2, $"{peerWire.Sent} datagrams for {pulls} pulls");
+        Assert.Equal(60, viewerCluster.Count);
+    }
 }

@@ -36,11 +36,14 @@ public sealed partial class GossipEngine
         lock (_lock)
         {
             Refill(_time.GetTimestamp());
+            // Offline and left ones too: the viewer shows them as such. Starting at a random entry, so that
+            // when the budget cuts an answer short, repeated pulls still cover a large cluster.
             var entries = _cluster.Entries();
+            var start = entries.Count == 0 ? 0 : _random.Next(entries.Count);
             var records = new List<byte[]>(entries.Count);
-            foreach (var entry in entries)
+            for (var i = 0; i < entries.Count; i++)
             {
-                records.Add(entry.Encoded); // offline and left ones too: the viewer shows them as such
+                records.Add(entries[(start + i) % entries.Count].Encoded);
             }
 
             SendRecords(from, records, 0, out _);
