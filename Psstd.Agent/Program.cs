@@ -1,21 +1,41 @@
 using System.Net;
+using Psstd.Agent.Cli;
 using Psstd.Agent.Configuration;
 using Psstd.Agent.Forgetting;
 using Psstd.Agent.Gossip;
 using Psstd.Agent.Heartbeat;
+using Psstd.Agent.Instance;
 using Psstd.Agent.LocalApi;
 using Psstd.ServiceDefaults.Configuration;
 using Psstd.ServiceDefaults.Hosting;
 
+var console = CliConsole.FromProcess();
+var commandLine = AgentCommandLine.Create(console);
+if (!AgentCommandLine.RunsAgent(commandLine.Parse(args)))
+{
+    return await AgentCommandLine.InvokeAsync(commandLine, console, args);
+}
+
 var hostName = Dns.GetHostName();
 var settings = StartupGuard.OrExit("psstd-agent", () => AgentSettings.FromEnvironment(SettingsReader.ProcessEnvironment(), hostName, HostAddress.Primary(hostName)));
 
-var builder = WebApplication.CreateSlimBuilder(args);
+// The state directory's lock comes before anything that writes there or publishes this node.
+using var instance = StartupGuard.OrExit("psstd-agent", () => InstanceLock.TryAcquire(settings.StateDirectory));
+if (instance is null)
+{
+    return await SecondInstance.RunAsync(settings, console, CancellationToken.None);
+}
+
+var builder = WebApplication.CreateSlimBuilder();
 builder.AddServiceDefaults("psstd-agent");
 builder.Services.AddSingleton(settings);
+builder.Services.AddSingleton(instance.Owner(settings, TimeProvider.System));
 StartupGuard.OrExit("psstd-agent", () => builder.AddHeartbeat(settings).AddForgetting(settings).AddGossip(settings).AddLocalApi(settings));
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapLocalApi();
+app.MapAgentStatus();
+app.Services.GetRequiredService<InstanceOwner>().Write(settings.StateDirectory);
 app.Run();
+return 0;

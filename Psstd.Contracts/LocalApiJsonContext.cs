@@ -10,4 +10,5 @@ namespace Psstd.Contracts;
 [JsonSerializable(typeof(HistoryPoint))]
 [JsonSerializable(typeof(ClusterEventList))]
 [JsonSerializable(typeof(GossipContactList))]
+[JsonSerializable(typeof(AgentStatus))]
 public sealed partial class LocalApiJsonContext : JsonSerializerContext;

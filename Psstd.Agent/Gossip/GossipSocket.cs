@@ -32,7 +32,7 @@ public sealed class GossipSocket : IDisposable
         }
         catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
         {
-            throw new StartupConfigurationException([ConfigurationError.PortInUse(AgentVariables.Gossip, address, "UDP")]);
+            throw new StartupConfigurationException([ConfigurationError.PortInUse(AgentVariables.Gossip, address, "UDP", PortHolder.Describe(address.Port, "UDP"))]);
         }
         catch (SocketException ex)
         {

@@ -76,7 +76,7 @@ public sealed record ListenPlan(ListenPlanKind Kind, int Port, IReadOnlyList<IPA
             catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
             {
                 var named = new ListenAddress(Kind == ListenPlanKind.Localhost ? "localhost" : Kind == ListenPlanKind.AnyAddress ? "" : address.ToString(), Port);
-                throw new StartupConfigurationException([ConfigurationError.PortInUse(DashboardSettings.HttpVariable, named, "TCP")]);
+                throw new StartupConfigurationException([ConfigurationError.PortInUse(DashboardSettings.HttpVariable, named, "TCP", PortHolder.Describe(named.Port, "TCP"))]);
             }
             catch (SocketException)
             {

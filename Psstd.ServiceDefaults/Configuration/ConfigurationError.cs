@@ -7,9 +7,11 @@ public sealed record ConfigurationError(string Variable, string Value, string Ru
     public override string ToString() => $"{Variable}=\"{Value}\" is invalid: {Rule}";
 
     /// <summary>The port of <paramref name="address"/> is held by some other program.</summary>
-    public static ConfigurationError PortInUse(string variable, ListenAddress address, string protocol)
+    /// <param name="holder">Who holds it, where the OS tells (see <see cref="PortHolder.Describe"/>); null when unknown.</param>
+    public static ConfigurationError PortInUse(string variable, ListenAddress address, string protocol, string? holder = null)
     {
         ArgumentNullException.ThrowIfNull(address);
-        return new(variable, address.ToString(), $"must be a free {protocol} port: {address.Port} is already in use by another program; choose another port");
+        var by = holder is null ? "" : $" ({holder})";
+        return new(variable, address.ToString(), $"must be a free {protocol} port: {address.Port} is already in use by another program{by}; choose another port with {variable}");
     }
 }

@@ -127,6 +127,7 @@ public sealed partial class GossipEngine
                     MessageKind.Ping => AnswerPing(payload, from),
                     MessageKind.Ack => TakeAck(payload),
                     MessageKind.PingRequest => ForwardPing(payload, from),
+                    MessageKind.Pull => AnswerPull(payload, from),
                     _ => false,
                 };
                 outcome = understood ? DecodeOutcome.Accepted : DecodeOutcome.Malformed;

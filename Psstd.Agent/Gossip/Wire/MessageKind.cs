@@ -14,4 +14,7 @@ public enum MessageKind : byte
 
     /// <summary>Please ping this node for me (the indirect probe): probe id, target id, target address.</summary>
     PingRequest = 4,
+
+    /// <summary>Send me what you hold: empty body; answered with Records within the send budget (a viewer's way in).</summary>
+    Pull = 5,
 }

@@ -1,0 +1,143 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using Psstd.Agent.Cluster;
+using Psstd.Agent.Configuration;
+using Psstd.Agent.Gossip;
+using Psstd.Agent.Gossip.Engine;
+using Psstd.Agent.Gossip.Wire;
+using Psstd.Agent.Heartbeat;
+using Psstd.Agent.Terminal;
+using Psstd.Contracts;
+using Psstd.ServiceDefaults.Configuration;
+
+namespace Psstd.Agent.Instance;
+
+/// <summary>
+/// A second agent on a held state directory whose owner's socket does not answer: it joins the gossip
+/// to watch, and publishes nothing. No own record, no heartbeat, no leave, no store: it only asks peers
+/// for what they hold (<see cref="GossipEngine.RequestPull"/>) and keeps the answers in memory.
+/// </summary>
+/// <remarks>
+/// It never runs gossip rounds, so it relays nothing and probes nobody; pings name a node id, and its
+/// own id is a fresh one no peer has ever heard of, so it answers none. Its UDP port is an ephemeral one:
+/// the configured port belongs to the running agent.
+/// </remarks>
+public sealed class GossipViewer : ISnapshotSource, IAsyncDisposable
+{
+    private readonly AgentSettings _settings;
+    private readonly InstanceOwner? _owner;
+    private readonly TimeProvider _time;
+    private readonly GossipSocket _socket;
+    private readonly ClusterState _cluster;
+    private readonly GossipEngine _engine;
+    private readonly GossipReceiver _receiver;
+    private readonly PeerDirectory _seeds;
+    private readonly NodeRecord _self;
+    private readonly Random _random = new();
+    private readonly CancellationTokenSource _stop = new();
+    private Task _pulling = Task.CompletedTask;
+
+    public GossipViewer(AgentSettings settings, InstanceOwner? owner, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings;
+        _owner = owner;
+        _time = time;
+        _socket = GossipSocket.Bind(new ListenAddress(settings.Gossip.Host, 0));
+        _cluster = new ClusterState(time);
+        var options = new GossipOptions { Cluster = settings.Cluster, Keyring = settings.Keys.Count == 0 ? null : new GossipKeyring(settings.Keys) };
+        var counters = new GossipCounters();
+        var transport = new UdpTransport(_socket, counters, NullLogger<UdpTransport>.Instance);
+        _self = new NodeRecord(Guid.NewGuid(), "viewer", 0, 0, LocalNode.AgentVersion, settings.Interval, settings.Ttl, "", "", NodeMetrics.Empty);
+        _engine = new GossipEngine(options, _self.Id, _cluster, transport, counters, time, _random);
+        _receiver = new GossipReceiver(_socket, _engine, NullLogger<GossipReceiver>.Instance);
+        _seeds = new PeerDirectory(settings, NullLogger<PeerDirectory>.Instance);
+    }
+
+    public string Description => $"viewer on gossip {_socket.Socket.LocalEndPoint} (the agent's socket {_owner?.SocketPath ?? _settings.SocketPath} does not answer)";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _receiver.StartAsync(cancellationToken);
+        _pulling = PullLoopAsync(_stop.Token);
+    }
+
+    public Task<ClusterSnapshot?> ReadAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<ClusterSnapshot?>(ClusterSnapshotFactory.Create(_settings.Cluster, _self, _cluster.Entries(), seen => _time.GetElapsedTime(seen)));
+
+    /// <summary>Every interval: pull from the running agent (its advertised address), a random known node, and the seeds while nothing is known.</summary>
+    private async Task PullLoopAsync(CancellationToken cancellationToken)
+    {
+        var ownerAddress = _owner is null ? null : await ResolveAsync(_owner.AdvertiseGossip, cancellationToken);
+        using var timer = new PeriodicTimer(_settings.Interval, _time);
+        do
+        {
+            var targets = new HashSet<IPEndPoint>();
+            if (ownerAddress is not null)
+            {
+                targets.Add(ownerAddress);
+            }
+
+            if (_cluster.PickRandom(_random) is { GossipEndPoint: { } known })
+            {
+                targets.Add(known);
+            }
+
+            if (_cluster.Count == 0)
+            {
+                targets.UnionWith(await _seeds.ResolveSeedsAsync(cancellationToken));
+            }
+
+            foreach (var target in targets)
+            {
+                _engine.RequestPull(target);
+            }
+        }
+        while (await Next(timer, cancellationToken));
+    }
+
+    private static async Task<bool> Next(PeriodicTimer timer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<IPEndPoint?> ResolveAsync(string address, CancellationToken cancellationToken)
+    {
+        if (IPEndPoint.TryParse(address, out var literal) && literal.Port != 0)
+        {
+            return literal;
+        }
+
+        if (ListenAddress.TryParse(address) is not { IsAnyHost: false } parsed)
+        {
+            return null;
+        }
+
+        try
+        {
+            var ips = await Dns.GetHostAddressesAsync(parsed.Host, cancellationToken);
+            return ips.Length == 0 ? null : new IPEndPoint(ips[0], parsed.Port);
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _pulling;
+        await _receiver.StopAsync(CancellationToken.None);
+        _receiver.Dispose();
+        _socket.Dispose();
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,18 @@
+namespace Psstd.Agent.Terminal;
+
+/// <summary>What a piece of a frame means; a terminal gives each a colour, plain text drops them.</summary>
+public enum TerminalStyle
+{
+    Plain,
+    Title,
+    Dim,
+    Fresh,
+    Stale,
+    Suspect,
+    Offline,
+    Left,
+    Cool,
+    Warm,
+    Hot,
+    Mismatch,
+}
