@@ -1,5 +1,6 @@
 using System.Net;
 using Psstd.Agent.Configuration;
+using Psstd.Agent.Discovery;
 using Psstd.Agent.Gossip;
 using Psstd.Agent.Heartbeat;
 using Psstd.Agent.LocalApi;
@@ -13,6 +14,7 @@ var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddServiceDefaults("psstd-agent");
 builder.Services.AddSingleton(settings);
 StartupGuard.OrExit("psstd-agent", () => builder.AddHeartbeat(settings).AddGossip(settings).AddLocalApi(settings));
+builder.AddDiscovery(settings);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -44,6 +44,9 @@ public sealed record AgentSettings
     /// <summary>Gossip keys (<c>PSSTD_KEY</c>): the first seals, all open. Empty: packets are not sealed.</summary>
     public required IReadOnlyList<byte[]> Keys { get; init; }
 
+    /// <summary>Interfaces mDNS uses (<c>PSSTD_MDNS_INTERFACES</c>); empty: chosen automatically.</summary>
+    public IReadOnlyList<string> MdnsInterfaces { get; init; } = [];
+
     /// <summary>Reads and validates; throws <see cref="StartupConfigurationException"/> naming every broken rule.</summary>
     /// <param name="hostName">The OS host name: the default node name.</param>
     /// <param name="advertiseHost">The default host of the advertised gossip address (see <see cref="HostAddress.Primary"/>); the host name when null.</param>
@@ -74,6 +77,7 @@ public sealed record AgentSettings
             Web = read.Flag(AgentVariables.Web, true),
             Mdns = read.Flag(AgentVariables.Mdns, true),
             Keys = ReadKeys(read),
+            MdnsInterfaces = ReadInterfaces(read),
         };
         read.ThrowIfInvalid();
         return settings;
@@ -119,5 +123,24 @@ public sealed record AgentSettings
         }
 
         return keys;
+    }
+
+    /// <summary>Comma-separated interface names as the kernel spells them: 1-15 characters, no whitespace, '/' or ':'.</summary>
+    private static List<string> ReadInterfaces(SettingsReader read)
+    {
+        var raw = read.Raw(AgentVariables.MdnsInterfaces);
+        if (raw is null)
+        {
+            return [];
+        }
+
+        var names = raw.Split(',', StringSplitOptions.TrimEntries);
+        if (names.Any(n => n.Length is 0 or > 15 || n.Any(c => char.IsWhiteSpace(c) || c is '/' or ':')))
+        {
+            read.Fail(AgentVariables.MdnsInterfaces, raw, "must be comma-separated interface names such as eth0,eth1 (each 1-15 characters, no spaces, '/' or ':')");
+            return [];
+        }
+
+        return [.. names.Distinct(StringComparer.Ordinal)];
     }
 }
