@@ -38,7 +38,8 @@ public sealed record ServiceAdvertisement(string Instance, string HostLabel, ush
         foreach (var address in addresses)
         {
             var type = address.AddressFamily == AddressFamily.InterNetworkV6 ? DnsRecordType.Aaaa : DnsRecordType.A;
-            records.Add(new DnsRecord(HostName, type, ttl ?? MdnsConstants.HostRecordTtl, new AddressData(address), CacheFlush: true));
+            var unscoped = new IPAddress(address.GetAddressBytes()); // the wire carries no scope: compare as peers will see it
+            records.Add(new DnsRecord(HostName, type, ttl ?? MdnsConstants.HostRecordTtl, new AddressData(unscoped), CacheFlush: true));
         }
 
         return records;
