@@ -20,7 +20,7 @@ public sealed class MdnsBrowser
     private readonly Guid _selfId;
     private readonly DiscoveryCounters _counters;
     private readonly RecordCache _cache = new();
-    private readonly Dictionary<DnsName, (TimeSpan Next, TimeSpan Interval)> _resolving = [];
+    private readonly Dictionary<(DnsName, DnsRecordType), (TimeSpan Next, TimeSpan Interval)> _resolving = [];
     private readonly HashSet<(string, string)> _otherClusters = [];
     private TimeSpan _nextBrowse;
     private TimeSpan _browseInterval = FirstQueryInterval;
@@ -90,11 +90,11 @@ public sealed class MdnsBrowser
 
         foreach (var (name, type) in Missing(now))
         {
-            var (next, interval) = _resolving.GetValueOrDefault(name, (now, FirstQueryInterval));
+            var (next, interval) = _resolving.GetValueOrDefault((name, type), (now, FirstQueryInterval));
             if (now >= next)
             {
                 Ask(name, type);
-                _resolving[name] = (now + interval, interval * 2 > MaxResolveInterval ? MaxResolveInterval : interval * 2);
+                _resolving[(name, type)] = (now + interval, interval * 2 > MaxResolveInterval ? MaxResolveInterval : interval * 2);
             }
         }
 
@@ -202,8 +202,11 @@ public sealed class MdnsBrowser
             var endPoints = EndPoints(srv.Target, srv.Port, now).ToList();
             if (endPoints.Count > 0)
             {
-                _resolving.Remove(instance);
-                _resolving.Remove(srv.Target);
+                foreach (var key in _resolving.Keys.Where(k => k.Item1.Equals(instance) || k.Item1.Equals(srv.Target)).ToList())
+                {
+                    _resolving.Remove(key);
+                }
+
                 found.Add(new DiscoveredInstance(instance.Labels[0], id, cluster, endPoints, txt.Get("dash") ?? ""));
             }
         }

@@ -53,7 +53,19 @@ public sealed record ServiceAdvertisement(string Instance, string HostLabel, ush
         [.. Records(addresses).Where(r => r.CacheFlush).Select(r => r with { CacheFlush = false })];
 
     /// <summary>A name for the next attempt after a conflict: "node-1" becomes "node-1 (2)", then "node-1 (3)" (RFC 6763 appendix D).</summary>
-    public static string NextInstanceName(string baseName, int attempt) => attempt <= 1 ? baseName : $"{baseName} ({attempt})";
+    /// <remarks>The base is shortened, by whole characters, so the label stays within 63 bytes.</remarks>
+    public static string NextInstanceName(string baseName, int attempt)
+    {
+        ArgumentNullException.ThrowIfNull(baseName);
+        var suffix = attempt <= 1 ? "" : $" ({attempt})";
+        var name = baseName;
+        while (name.Length > 0 && System.Text.Encoding.UTF8.GetByteCount(name + suffix) > DnsName.MaxLabelBytes)
+        {
+            name = name[..^1];
+        }
+
+        return name + suffix;
+    }
 
     /// <summary>Host labels are plain DNS labels: "psstd-node-1", then "psstd-node-1-2".</summary>
     public static string NextHostLabel(string baseLabel, int attempt) => attempt <= 1 ? baseLabel : $"{baseLabel}-{attempt}";
