@@ -172,7 +172,16 @@ public sealed class MdnsService(
                 continue;
             }
 
-            Handle(socket, buffer.AsSpan(0, result.ReceivedBytes), (IPEndPoint)result.RemoteEndPoint, result.PacketInformation.Interface);
+            try
+            {
+                Handle(socket, buffer.AsSpan(0, result.ReceivedBytes), (IPEndPoint)result.RemoteEndPoint, result.PacketInformation.Interface);
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or InvalidCastException or IndexOutOfRangeException or FormatException)
+            {
+                // A packet that slipped past the decoder's checks is one more malformed packet, never a stopped agent.
+                counters.Malformed(DnsDecodeError.BadRecord);
+                DiscoveryLog.ReceiveFailed(logger, ex);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using FsCheck;
 using FsCheck.Fluent;
+using Psstd.Agent.Discovery;
 using Psstd.Agent.Discovery.Dns;
 
 namespace Psstd.Tests.Discovery;
@@ -99,6 +100,38 @@ public sealed class DnsPropertyTests
             var target = nameStart + (targetSeed % (0x3FFF - nameStart));
             byte[] packet = [0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, .. labels, (byte)(0xC0 | (target >> 8)), (byte)target, 0, 1, 0, 1, .. filler];
             return DnsMessageReader.TryRead(packet, out _) == DnsDecodeError.BadPointer;
+        })
+        .QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void WhateverDecodes_NeverThrowsInTheResponderClaimOrBrowser() =>
+        Prop.ForAll<int[], byte[]>((positions, values) =>
+        {
+            var ad = DnsSamples.Advertisement("node-2");
+            var owned = ad.Records([DnsSamples.V4]);
+            foreach (var original in new[] { DnsSamples.Announcement(ad), DnsMessage.Query([new DnsQuestion(ad.InstanceName, DnsRecordType.Any, true)], authorities: ad.ProbeClaims([DnsSamples.V4])) })
+            {
+                var packet = DnsSamples.Bytes(original);
+                for (var i = 0; i < Math.Min(positions.Length, values.Length); i++)
+                {
+                    packet[Math.Abs(positions[i] % packet.Length)] = values[i];
+                }
+
+                if (DnsMessageReader.TryRead(packet, out var message) != DnsDecodeError.None)
+                {
+                    continue;
+                }
+
+                var claim = new NameClaim("node-2", 7947, ad.Txt, TimeSpan.Zero, TimeSpan.Zero);
+                claim.Observe(message!, owned, ad.ProbeClaims([DnsSamples.V4]), TimeSpan.Zero);
+                MdnsResponder.Answer(message!, owned, legacyUnicast: positions.Length % 2 == 0);
+                var browser = new MdnsBrowser("psstd", Guid.Empty, new DiscoveryCounters(), TimeSpan.Zero);
+                browser.Observe(message!, TimeSpan.Zero);
+                browser.DueQuery(TimeSpan.FromSeconds(1));
+                browser.Expire(TimeSpan.FromHours(2));
+            }
+
+            return true;
         })
         .QuickCheckThrowOnFailure();
 }
