@@ -1,6 +1,7 @@
 using System.Net;
 using Psstd.Agent.Cli;
 using Psstd.Agent.Configuration;
+using Psstd.Agent.Discovery;
 using Psstd.Agent.Forgetting;
 using Psstd.Agent.Gossip;
 using Psstd.Agent.Heartbeat;
@@ -31,6 +32,7 @@ builder.AddServiceDefaults("psstd-agent");
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(instance.Owner(settings, TimeProvider.System));
 StartupGuard.OrExit("psstd-agent", () => builder.AddHeartbeat(settings).AddForgetting(settings).AddGossip(settings).AddLocalApi(settings));
+builder.AddDiscovery(settings);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

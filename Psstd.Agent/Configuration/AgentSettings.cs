@@ -54,6 +54,9 @@ public sealed record AgentSettings
 
     public static readonly TimeSpan DefaultReap = TimeSpan.FromHours(24);
 
+    /// <summary>Interfaces mDNS uses (<c>PSSTD_MDNS_INTERFACES</c>); empty: chosen automatically.</summary>
+    public IReadOnlyList<string> MdnsInterfaces { get; init; } = [];
+
     /// <summary>Reads and validates; throws <see cref="StartupConfigurationException"/> naming every broken rule.</summary>
     /// <param name="hostName">The OS host name: the default node name.</param>
     /// <param name="advertiseHost">The default host of the advertised gossip address (see <see cref="HostAddress.Primary"/>); the host name when null.</param>
@@ -85,6 +88,7 @@ public sealed record AgentSettings
             Mdns = read.Flag(AgentVariables.Mdns, true),
             Keys = ReadKeys(read),
             Reap = ReadReap(read, ttl),
+            MdnsInterfaces = ReadInterfaces(read),
         };
         read.ThrowIfInvalid();
         return settings;
@@ -144,5 +148,24 @@ public sealed record AgentSettings
         }
 
         return keys;
+    }
+
+    /// <summary>Comma-separated interface names as the kernel spells them: 1-15 characters, no whitespace, '/' or ':'.</summary>
+    private static List<string> ReadInterfaces(SettingsReader read)
+    {
+        var raw = read.Raw(AgentVariables.MdnsInterfaces);
+        if (raw is null)
+        {
+            return [];
+        }
+
+        var names = raw.Split(',', StringSplitOptions.TrimEntries);
+        if (names.Any(n => n.Length is 0 or > 15 || n.Any(c => char.IsWhiteSpace(c) || c is '/' or ':')))
+        {
+            read.Fail(AgentVariables.MdnsInterfaces, raw, "must be comma-separated interface names such as eth0,eth1 (each 1-15 characters, no spaces, '/' or ':')");
+            return [];
+        }
+
+        return [.. names.Distinct(StringComparer.Ordinal)];
     }
 }

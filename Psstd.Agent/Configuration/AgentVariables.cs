@@ -16,4 +16,5 @@ public static class AgentVariables
     public const string Cluster = "PSSTD_CLUSTER";
     public const string Key = "PSSTD_KEY";
     public const string Reap = "PSSTD_REAP";
+    public const string MdnsInterfaces = "PSSTD_MDNS_INTERFACES";
 }

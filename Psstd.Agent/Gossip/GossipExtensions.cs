@@ -20,6 +20,7 @@ public static class GossipExtensions
             Keyring = settings.Keys.Count == 0 ? null : new GossipKeyring(settings.Keys),
         });
         builder.Services.AddSingleton<GossipCounters>();
+        builder.Services.AddSingleton<ContactBook>();
         builder.Services.AddSingleton<PeerDirectory>();
         builder.Services.AddSingleton<IGossipTransport, UdpTransport>();
         builder.Services.AddSingleton(sp => new GossipEngine(

@@ -5,7 +5,7 @@ using Psstd.Agent.Gossip.Engine;
 namespace Psstd.Agent.Gossip;
 
 /// <summary>Hands every datagram the gossip socket receives to the engine. Nothing a peer sends can stop it.</summary>
-public sealed class GossipReceiver(GossipSocket socket, GossipEngine engine, ILogger<GossipReceiver> logger) : BackgroundService
+public sealed class GossipReceiver(GossipSocket socket, GossipEngine engine, ContactBook contacts, ILogger<GossipReceiver> logger) : BackgroundService
 {
     /// <summary>The sender as a plain IPv4 endpoint when a dual-mode socket reports it IPv4-mapped, so answers reach IPv4-only peers.</summary>
     private static IPEndPoint Sender(IPEndPoint template, SocketAddress address)
@@ -37,7 +37,9 @@ public sealed class GossipReceiver(GossipSocket socket, GossipEngine engine, ILo
                 continue;
             }
 
-            engine.Receive(buffer.AsSpan(0, length), Sender(template, from));
+            var sender = Sender(template, from);
+            engine.Receive(buffer.AsSpan(0, length), sender);
+            contacts.Heard(sender);
         }
     }
 }

@@ -4,12 +4,13 @@ namespace Psstd.Agent.Gossip;
 
 /// <summary>Ticks the gossip engine every round and keeps its seed addresses resolved.</summary>
 public sealed class GossipRounds(
-    GossipEngine engine, GossipOptions options, PeerDirectory seeds, Configuration.AgentSettings settings, TimeProvider time, ILogger<GossipRounds> logger) : BackgroundService
+    GossipEngine engine, GossipOptions options, PeerDirectory seeds, ContactBook contacts, Configuration.AgentSettings settings, TimeProvider time, ILogger<GossipRounds> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         GossipLog.Listening(logger, settings.Gossip, settings.AdvertiseGossip, settings.Cluster, settings.Seeds);
         var lastResolve = long.MinValue;
+        var contactsSeen = contacts.Version;
         using var timer = new PeriodicTimer(options.RoundInterval, time);
         do
         {
@@ -17,6 +18,11 @@ public sealed class GossipRounds(
             {
                 engine.SetSeeds(await seeds.ResolveSeedsAsync(stoppingToken));
                 lastResolve = time.GetTimestamp();
+            }
+            else if (contacts.Version != contactsSeen)
+            {
+                contactsSeen = contacts.Version;
+                engine.SetSeeds(seeds.Targets()); // discovery found or lost a contact: use it now, not at the next resolve
             }
 
             engine.Tick();

@@ -6,19 +6,22 @@ namespace Psstd.Agent.Gossip;
 /// <summary>
 /// Resolves <c>PSSTD_SEEDS</c>: DNS names to all their addresses, again every <see cref="ResolveEvery"/>,
 /// so a seed that moves or comes up later is found without a restart. A name that stops resolving keeps
-/// its last known addresses.
+/// its last known addresses. Contacts discovery found (<see cref="ContactBook.Discovered"/>) join the
+/// seeds, so the engine retries both alike.
 /// </summary>
-public sealed class PeerDirectory(AgentSettings settings, ILogger<PeerDirectory> logger)
+public sealed class PeerDirectory(AgentSettings settings, ContactBook contacts, ILogger<PeerDirectory> logger)
 {
     public static readonly TimeSpan ResolveEvery = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ResolveTimeout = TimeSpan.FromSeconds(2);
 
     private readonly Dictionary<string, IPAddress[]> _lastKnown = new(StringComparer.OrdinalIgnoreCase);
 
+    private IReadOnlyList<IPEndPoint> _resolvedSeeds = [];
+
     public async Task<IReadOnlyList<IPEndPoint>> ResolveSeedsAsync(CancellationToken cancellationToken)
     {
         var own = settings.AdvertiseGossip;
-        var result = new HashSet<IPEndPoint>();
+        var seeds = new List<Contact>();
         foreach (var seed in settings.Seeds)
         {
             if (seed.ToString() == own)
@@ -26,14 +29,21 @@ public sealed class PeerDirectory(AgentSettings settings, ILogger<PeerDirectory>
                 continue;
             }
 
+            var source = IPAddress.TryParse(seed.Host, out _) ? Contracts.ContactSource.Seed : Contracts.ContactSource.Dns;
             foreach (var ip in await ResolveAsync(seed.Host, cancellationToken))
             {
-                result.Add(new IPEndPoint(ip, seed.Port));
+                seeds.Add(new Contact(new IPEndPoint(ip, seed.Port), source, seed.ToString()));
             }
         }
 
-        return [.. result];
+        contacts.SetSeeds(seeds);
+        Volatile.Write(ref _resolvedSeeds, [.. seeds.Select(s => s.EndPoint).Distinct()]);
+        return Targets();
     }
+
+    /// <summary>The seeds as last resolved, with the contacts discovery sees now: what the engine retries.</summary>
+    public IReadOnlyList<IPEndPoint> Targets() =>
+        [.. Volatile.Read(ref _resolvedSeeds).Concat(contacts.Discovered.Select(c => c.EndPoint)).Distinct()];
 
     private async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
     {

@@ -36,6 +36,7 @@ public static class LocalApiExtensions
                 LocalApiJsonContext.Default.ClusterSnapshot));
         app.MapDashboardRegistration(app.Services.GetRequiredService<DashboardRegistry>());
         app.MapForget();
+        app.MapContacts();
         return app;
     }
 }
