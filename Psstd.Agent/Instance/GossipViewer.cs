@@ -50,8 +50,9 @@ public sealed class GossipViewer : ISnapshotSource, IAsyncDisposable
         var transport = new UdpTransport(_socket, counters, NullLogger<UdpTransport>.Instance);
         _self = new NodeRecord(Guid.NewGuid(), "viewer", 0, 0, LocalNode.AgentVersion, settings.Interval, settings.Ttl, "", "", NodeMetrics.Empty);
         _engine = new GossipEngine(options, _self.Id, _cluster, transport, counters, time, _random);
-        _receiver = new GossipReceiver(_socket, _engine, NullLogger<GossipReceiver>.Instance);
-        _seeds = new PeerDirectory(settings, NullLogger<PeerDirectory>.Instance);
+        var contacts = new ContactBook(time);
+        _receiver = new GossipReceiver(_socket, _engine, contacts, NullLogger<GossipReceiver>.Instance);
+        _seeds = new PeerDirectory(settings, contacts, NullLogger<PeerDirectory>.Instance);
     }
 
     public string Description => $"viewer on gossip {_socket.Socket.LocalEndPoint} (the agent's socket {_owner?.SocketPath ?? _settings.SocketPath} does not answer)";

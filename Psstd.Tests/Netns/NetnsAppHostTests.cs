@@ -109,12 +109,8 @@ public sealed class NetnsAppHostTests
         Assert.Equal("psstd AppHost: --netns refused: network namespaces need root (run with sudo)", refused.StandardError.Trim());
     }
 
-    /// <summary>
-    /// The issue's own case: no seeds at all, discovery joins the namespaces. Needs the agent's mDNS
-    /// (issue 6, built on the mdns branch): remove the Skip when that is merged.
-    /// </summary>
-    [NetnsFact(Skip = "needs mDNS discovery in the agent (issue 6, mdns branch): switch on at merge by removing this Skip")]
-    [Trait("DependsOn", "mDNS")]
+    /// <summary>The issue's own case: no seeds at all, the agents' mDNS joins the namespaces.</summary>
+    [NetnsFact]
     public async Task WithoutSeeds_DiscoveryJoinsThreeNamespacesIntoOneCluster_AndASplitHeals()
     {
         using var host = await NetnsAppHost.StartReadyAsync(3, ShortTtl);
