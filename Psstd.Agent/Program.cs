@@ -3,6 +3,7 @@ using Psstd.Agent.Configuration;
 using Psstd.Agent.Gossip;
 using Psstd.Agent.Heartbeat;
 using Psstd.Agent.LocalApi;
+using Psstd.Agent.Store;
 using Psstd.ServiceDefaults.Configuration;
 using Psstd.ServiceDefaults.Hosting;
 
@@ -12,7 +13,7 @@ var settings = StartupGuard.OrExit("psstd-agent", () => AgentSettings.FromEnviro
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddServiceDefaults("psstd-agent");
 builder.Services.AddSingleton(settings);
-StartupGuard.OrExit("psstd-agent", () => builder.AddHeartbeat(settings).AddGossip(settings).AddLocalApi(settings));
+StartupGuard.OrExit("psstd-agent", () => builder.AddHeartbeat(settings).AddGossip(settings).AddStore(settings).AddLocalApi(settings));
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -20,6 +20,12 @@ public sealed record AgentSettings
     public static readonly ListenAddress DefaultGossip = new("", 7947);
     public const string DefaultCluster = "psstd";
 
+    /// <summary>History and events older than this are dropped from the store.</summary>
+    public static readonly TimeSpan DefaultRetention = TimeSpan.FromHours(24);
+
+    /// <summary>The store keeps the last hour at full resolution; a shorter retention would break that promise.</summary>
+    public static readonly TimeSpan MinimumRetention = TimeSpan.FromHours(1);
+
     public required string NodeName { get; init; }
     public required string Cluster { get; init; }
     public required TimeSpan Ttl { get; init; }
@@ -43,6 +49,9 @@ public sealed record AgentSettings
 
     /// <summary>Gossip keys (<c>PSSTD_KEY</c>): the first seals, all open. Empty: packets are not sealed.</summary>
     public required IReadOnlyList<byte[]> Keys { get; init; }
+
+    /// <summary>How long the store keeps history (at one-minute resolution past the first hour) and events.</summary>
+    public TimeSpan Retention { get; init; } = DefaultRetention;
 
     /// <summary>Reads and validates; throws <see cref="StartupConfigurationException"/> naming every broken rule.</summary>
     /// <param name="hostName">The OS host name: the default node name.</param>
@@ -74,6 +83,7 @@ public sealed record AgentSettings
             Web = read.Flag(AgentVariables.Web, true),
             Mdns = read.Flag(AgentVariables.Mdns, true),
             Keys = ReadKeys(read),
+            Retention = read.Duration(AgentVariables.Retention, DefaultRetention, MinimumRetention),
         };
         read.ThrowIfInvalid();
         return settings;

@@ -15,4 +15,5 @@ public static class AgentVariables
     public const string Mdns = "PSSTD_MDNS";
     public const string Cluster = "PSSTD_CLUSTER";
     public const string Key = "PSSTD_KEY";
+    public const string Retention = "PSSTD_RETENTION";
 }

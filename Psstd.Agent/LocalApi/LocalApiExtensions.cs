@@ -35,6 +35,7 @@ public static class LocalApiExtensions
                 ClusterSnapshotFactory.Create(settings.Cluster, local.Current, cluster.Entries(), seen => time.GetElapsedTime(seen)),
                 LocalApiJsonContext.Default.ClusterSnapshot));
         app.MapDashboardRegistration(app.Services.GetRequiredService<DashboardRegistry>());
+        app.MapHistory();
         return app;
     }
 }
