@@ -21,6 +21,9 @@ public sealed class ClusterStore : IDisposable
 
     public string Path { get; }
 
+    /// <summary>The writer's connection, for tests that watch its commits.</summary>
+    internal SqliteConnection Writer => _writer;
+
     /// <summary>Reads for the local API, on their own connections.</summary>
     public StoreQueries Queries { get; }
 
@@ -51,7 +54,9 @@ public sealed class ClusterStore : IDisposable
     /// <summary>
     /// Averages raw history older than <see cref="StoreSchema.RawWindow"/> into one-minute rows, drops
     /// history and events older than <paramref name="retention"/> and events beyond
-    /// <see cref="StoreSchema.MaxEvents"/>. Only whole minutes are thinned, so each minute is averaged once.
+    /// <see cref="StoreSchema.MaxEvents"/>. Only whole minutes are thinned, so each minute is averaged once;
+    /// the average replaces a raw row that happens to sit on the minute's first millisecond (SQLite reads the
+    /// whole SELECT before it inserts).
     /// </summary>
     public void Maintain(DateTimeOffset now, TimeSpan retention)
     {
@@ -60,7 +65,7 @@ public sealed class ClusterStore : IDisposable
         var dropBefore = (now - retention).ToUnixTimeMilliseconds();
         using var transaction = _writer.BeginTransaction();
         using var thin = Command(transaction, """
-            INSERT OR IGNORE INTO history
+            INSERT OR REPLACE INTO history
             SELECT node_id, at / $bucket * $bucket, $bucket,
                    CAST(round(avg(cpu)) AS INTEGER), CAST(round(avg(cpu_max)) AS INTEGER),
                    CAST(round(avg(mem_used)) AS INTEGER), CAST(round(avg(mem_total)) AS INTEGER), CAST(round(avg(swap_used)) AS INTEGER),
