@@ -26,6 +26,11 @@ public sealed record AgentSettings
     /// <summary>The store keeps the last hour at full resolution; a shorter retention would break that promise.</summary>
     public static readonly TimeSpan MinimumRetention = TimeSpan.FromHours(1);
 
+    /// <summary>Room for about 2,000 nodes' last hour at full resolution, or 100 nodes' day many times over.</summary>
+    public const long DefaultMaxStoreBytes = 1L << 30;
+
+    public const long MinimumMaxStoreBytes = 16L << 20;
+
     public required string NodeName { get; init; }
     public required string Cluster { get; init; }
     public required TimeSpan Ttl { get; init; }
@@ -52,6 +57,9 @@ public sealed record AgentSettings
 
     /// <summary>How long the store keeps history (at one-minute resolution past the first hour) and events.</summary>
     public TimeSpan Retention { get; init; } = DefaultRetention;
+
+    /// <summary>The store's pages in use are kept under this: past it, the oldest history goes first, whatever the retention.</summary>
+    public long MaxStoreBytes { get; init; } = DefaultMaxStoreBytes;
 
     /// <summary>Reads and validates; throws <see cref="StartupConfigurationException"/> naming every broken rule.</summary>
     /// <param name="hostName">The OS host name: the default node name.</param>
@@ -84,6 +92,7 @@ public sealed record AgentSettings
             Mdns = read.Flag(AgentVariables.Mdns, true),
             Keys = ReadKeys(read),
             Retention = read.Duration(AgentVariables.Retention, DefaultRetention, MinimumRetention),
+            MaxStoreBytes = ReadSize(read, AgentVariables.MaxStoreSize, DefaultMaxStoreBytes, MinimumMaxStoreBytes),
         };
         read.ThrowIfInvalid();
         return settings;
@@ -103,6 +112,32 @@ public sealed record AgentSettings
         }
 
         return gossip.IsAnyHost ? new ListenAddress(defaultHost, gossip.Port).ToString() : gossip.ToString();
+    }
+
+    /// <summary>A size in MiB or GiB: <c>512MiB</c>, <c>2G</c>; M, MB and MiB (and G, GB, GiB) all count in 1024s.</summary>
+    private static long ReadSize(SettingsReader read, string name, long fallback, long minimum)
+    {
+        var raw = read.Raw(name);
+        if (raw is null)
+        {
+            return fallback;
+        }
+
+        var digits = raw.TakeWhile(char.IsAsciiDigit).Count();
+        var unit = raw[digits..].Trim().ToUpperInvariant() switch
+        {
+            "M" or "MB" or "MIB" => 1L << 20,
+            "G" or "GB" or "GIB" => 1L << 30,
+            _ => 0,
+        };
+        if (digits == 0 || unit == 0 || !long.TryParse(raw.AsSpan(0, digits), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+            || count > long.MaxValue / unit || count * unit < minimum)
+        {
+            read.Fail(name, raw, $"must be a size such as 512MiB or 2GiB (M, MB, MiB and G, GB, GiB all count in 1024s), at least {minimum >> 20}MiB");
+            return fallback;
+        }
+
+        return count * unit;
     }
 
     /// <summary>Base64 keys of 32 bytes, comma-separated; the value is a secret and never echoed.</summary>

@@ -16,4 +16,5 @@ public static class AgentVariables
     public const string Cluster = "PSSTD_CLUSTER";
     public const string Key = "PSSTD_KEY";
     public const string Retention = "PSSTD_RETENTION";
+    public const string MaxStoreSize = "PSSTD_DB_MAX_SIZE";
 }

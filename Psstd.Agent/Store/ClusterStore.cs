@@ -57,8 +57,11 @@ public sealed class ClusterStore : IDisposable
     /// <see cref="StoreSchema.MaxEvents"/>. Only whole minutes are thinned, so each minute is averaged once;
     /// the average replaces a raw row that happens to sit on the minute's first millisecond (SQLite reads the
     /// whole SELECT before it inserts).
+    /// Last, when the pages in use exceed <paramref name="maxBytes"/>, the oldest history of every node is
+    /// dropped until they fit (see <see cref="Trim"/>).
     /// </summary>
-    public void Maintain(DateTimeOffset now, TimeSpan retention)
+    /// <returns>Rows of history dropped to fit <paramref name="maxBytes"/>.</returns>
+    public long Maintain(DateTimeOffset now, TimeSpan retention, long maxBytes = long.MaxValue)
     {
         var bucket = (long)StoreSchema.ThinnedResolution.TotalMilliseconds;
         var thinBefore = (now - StoreSchema.RawWindow).ToUnixTimeMilliseconds() / bucket * bucket;
@@ -94,8 +97,44 @@ public sealed class ClusterStore : IDisposable
         events.Parameters.AddWithValue("$drop", dropBefore);
         events.Parameters.AddWithValue("$max", StoreSchema.MaxEvents);
         events.ExecuteNonQuery();
+        var trimmed = Trim(transaction, maxBytes);
         transaction.Commit();
+        return trimmed;
     }
+
+    /// <summary>
+    /// Drops each node's oldest history, the same share of its time span for every node, until the pages in
+    /// use fit <paramref name="maxBytes"/> with a tenth to spare (so trimming does not run every minute).
+    /// Old history is sparse (a row a minute), so a round may free less than its share: it repeats a few times.
+    /// </summary>
+    private long Trim(SqliteTransaction transaction, long maxBytes)
+    {
+        var dropped = 0L;
+        for (var round = 0; round < 8; round++)
+        {
+            var used = StoreFile.UsedBytes(_writer, transaction);
+            if (used <= maxBytes)
+            {
+                return dropped;
+            }
+
+            var share = Math.Clamp((used - (maxBytes * 0.9)) / used, 0.05, 1.0);
+            using var trim = Command(transaction, """
+                DELETE FROM history WHERE node_id = $id AND at < (
+                    SELECT min(at) + CAST((max(at) - min(at)) * $share AS INTEGER) + 1 FROM history WHERE node_id = $id)
+                """);
+            var id = trim.Parameters.Add("$id", SqliteType.Blob);
+            trim.Parameters.AddWithValue("$share", share);
+            foreach (var node in NodeIds(transaction))
+            {
+                id.Value = node;
+                dropped += trim.ExecuteNonQuery();
+            }
+        }
+
+        return dropped;
+    }
+
 
     /// <summary>Every stored node's latest record, as written.</summary>
     public IReadOnlyList<StoredNode> LoadNodes()

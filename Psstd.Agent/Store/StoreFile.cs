@@ -148,6 +148,17 @@ public static class StoreFile
         return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture) ?? "";
     }
 
+    /// <summary>Bytes of the pages holding data; the file may be larger, as freed pages are kept for reuse.</summary>
+    internal static long UsedBytes(SqliteConnection connection, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT (SELECT page_count FROM pragma_page_count()) - (SELECT freelist_count FROM pragma_freelist_count())";
+        var pages = (long)command.ExecuteScalar()!;
+        command.CommandText = "PRAGMA page_size";
+        return pages * (long)command.ExecuteScalar()!;
+    }
+
     internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();

@@ -11,6 +11,9 @@ internal static partial class StoreLog
     [LoggerMessage(EventId = 1402, Level = LogLevel.Error, Message = "Store thinning and retention failed; retried next minute")]
     public static partial void MaintainFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 1404, Level = LogLevel.Warning, Message = "Store {Path} reached PSSTD_DB_MAX_SIZE ({MaxBytes} bytes): dropped the {Rows} oldest history rows before their retention")]
+    public static partial void Trimmed(ILogger logger, string path, long rows, long maxBytes);
+
     [LoggerMessage(EventId = 1403, Level = LogLevel.Warning, Message = "Store {Path}: a stored record of node {Id} does not decode; skipped")]
     public static partial void RecordSkipped(ILogger logger, string path, Guid id);
 }

@@ -107,6 +107,13 @@ public sealed class StoreQueries(string connectionString)
         return (long)command.ExecuteScalar()!;
     }
 
+    /// <summary>Bytes of the pages holding data, as of the last commit.</summary>
+    public long UsedBytes()
+    {
+        using var connection = Open();
+        return StoreFile.UsedBytes(connection);
+    }
+
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(connectionString);

@@ -13,6 +13,7 @@ public sealed class StoreStatus
     private long _failures;
     private long _lastCommitTimestamp;
     private int _lastBatchNodes;
+    private long _trimmedRows;
 
     /// <summary>The open store; null before the host has started (or after it stopped).</summary>
     public ClusterStore? Store => Volatile.Read(ref _store);
@@ -30,6 +31,9 @@ public sealed class StoreStatus
     /// <summary>Nodes whose records the last committed batch wrote.</summary>
     public int LastBatchNodes => Volatile.Read(ref _lastBatchNodes);
 
+    /// <summary>The size limit (<c>PSSTD_DB_MAX_SIZE</c>) the writer keeps the pages in use under.</summary>
+    public long MaxBytes { get; internal set; } = long.MaxValue;
+
     /// <summary>Nodes loaded from the store at start.</summary>
     public int RestoredNodes { get; internal set; }
 
@@ -46,6 +50,11 @@ public sealed class StoreStatus
 
     internal void Failed() => Interlocked.Increment(ref _failures);
 
+    internal void Trimmed(long rows) => Interlocked.Add(ref _trimmedRows, rows);
+
+    /// <summary>History rows dropped before their retention to keep under the size limit, since start.</summary>
+    public long TrimmedRows => Interlocked.Read(ref _trimmedRows);
+
     /// <summary>One line for <c>/healthz</c>: path, size on disk, batches and the age of the last commit.</summary>
     public string Describe(TimeProvider time)
     {
@@ -60,6 +69,6 @@ public sealed class StoreStatus
         var age = last == 0 ? "none yet" : string.Create(CultureInfo.InvariantCulture, $"{time.GetElapsedTime(last).TotalSeconds:0.0}s ago");
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{store.Path}: {size.TotalBytes / 1048576.0:0.0} MiB ({size.TotalBytes} bytes, wal {size.WalBytes}); {Batches} batches, {FailedBatches} failed, last commit {age}; {RestoredNodes} nodes restored at start");
+            $"{store.Path}: {size.TotalBytes / 1048576.0:0.0} MiB on disk ({size.TotalBytes} bytes, wal {size.WalBytes}), {store.Queries.UsedBytes() / 1048576.0:0.0} MiB in use of a {MaxBytes / 1048576.0:0} MiB limit; {Batches} batches, {FailedBatches} failed, last commit {age}; {RestoredNodes} nodes restored at start; {TrimmedRows} rows trimmed to fit the size limit");
     }
 }

@@ -77,6 +77,7 @@ public sealed class StoreWriter(
         _store = store;
         _lastMaintain = now;
         status.RestoredNodes = restored.Count;
+        status.MaxBytes = settings.MaxStoreBytes;
         status.Opened(store);
         var bytes = store.Size().TotalBytes;
         StoreLog.Opened(logger, store.Path, restored.Count, bytes);
@@ -156,8 +157,13 @@ public sealed class StoreWriter(
     {
         try
         {
-            store.Maintain(now, settings.Retention);
+            var trimmed = store.Maintain(now, settings.Retention, settings.MaxStoreBytes);
             _lastMaintain = now;
+            if (trimmed > 0)
+            {
+                status.Trimmed(trimmed);
+                StoreLog.Trimmed(logger, store.Path, trimmed, settings.MaxStoreBytes);
+            }
         }
         catch (SqliteException ex)
         {

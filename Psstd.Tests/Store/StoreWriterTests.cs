@@ -163,6 +163,31 @@ public sealed class StoreWriterTests
     }
 
     [Fact]
+    public void Maintain_OverTheSizeLimit_DropsTheOldestHistoryFirst_UntilItFits()
+    {
+        using var store = new StoreHarness();
+        var t0 = store.Clock.GetUtcNow();
+        var nodes = Enumerable.Range(1, 20).Select(StoreHarness.Id).ToArray();
+        var samples = new List<HistorySample>();
+        for (var second = 0; second < 3000; second++)
+        {
+            samples.AddRange(nodes.Select(id => new HistorySample(id, t0.AddSeconds(second).ToUnixTimeMilliseconds(), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)));
+        }
+
+        store.Store.Write(new StoreBatch(t0, [.. nodes.Select(id => new StoredNode(id, id.ToString(), [1], t0))], samples, []));
+        var limit = store.Queries.UsedBytes() / 2;
+
+        var dropped = store.Store.Maintain(t0.AddSeconds(3000), TimeSpan.FromDays(1), limit);
+
+        Assert.True(store.Queries.UsedBytes() <= limit, $"{store.Queries.UsedBytes()} bytes in use, limit {limit}");
+        Assert.Equal(60_000 - store.Scalar("SELECT count(*) FROM history"), dropped);
+        var newest = t0.AddSeconds(2999).ToUnixTimeMilliseconds();
+        Assert.Equal(20, store.Scalar($"SELECT count(*) FROM history WHERE at = {newest}"));
+        Assert.Equal(0, store.Scalar($"SELECT count(*) FROM history WHERE at = {t0.ToUnixTimeMilliseconds()}"));
+        Assert.Equal(0, store.Store.Maintain(t0.AddSeconds(3000), TimeSpan.FromDays(1), limit));
+    }
+
+    [Fact]
     public void Status_ReportsPathSizeAndCommits()
     {
         using var store = new StoreHarness();
