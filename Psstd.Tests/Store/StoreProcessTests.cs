@@ -182,6 +182,21 @@ public sealed class StoreProcessTests : IDisposable
         Assert.StartsWith("at,cpu_busy_percent,", lines[0], StringComparison.Ordinal);
         Assert.True(lines.Length > 1, csv);
 
+        var ndjson = await agent.GetStringAsync(new Uri(LocalApiRoutes.HistoryOf("node-1") + "?format=ndjson", UriKind.Relative));
+        Assert.All(ndjson.TrimEnd('\n').Split('\n'), line => Assert.NotNull(System.Text.Json.JsonSerializer.Deserialize(line, LocalApiJsonContext.Default.HistoryPoint)));
+
+        var ofNode1 = await agent.GetFromJsonAsync(LocalApiRoutes.Events + "?node=node-1&limit=5", LocalApiJsonContext.Default.ClusterEventList);
+        Assert.NotEmpty(ofNode1!.Events);
+        Assert.All(ofNode1.Events, e => Assert.Equal("node-1", e.NodeName));
+        Assert.True(ofNode1.Events.Count <= 5);
+
+        using var badLimit = await agent.GetAsync(new Uri(LocalApiRoutes.Events + "?limit=0", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, badLimit.StatusCode);
+        Assert.Contains("limit", await badLimit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var unknownEvents = await agent.GetAsync(new Uri(LocalApiRoutes.Events + "?node=nobody", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, unknownEvents.StatusCode);
+
         using var unknown = await agent.GetAsync(new Uri(LocalApiRoutes.HistoryOf("nobody"), UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
 
