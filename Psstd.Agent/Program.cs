@@ -7,6 +7,7 @@ using Psstd.Agent.Gossip;
 using Psstd.Agent.Heartbeat;
 using Psstd.Agent.Instance;
 using Psstd.Agent.LocalApi;
+using Psstd.Agent.Store;
 using Psstd.ServiceDefaults.Configuration;
 using Psstd.ServiceDefaults.Hosting;
 
@@ -31,7 +32,7 @@ var builder = WebApplication.CreateSlimBuilder();
 builder.AddServiceDefaults("psstd-agent");
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(instance.Owner(settings, TimeProvider.System));
-StartupGuard.OrExit("psstd-agent", () => builder.AddHeartbeat(settings).AddForgetting(settings).AddGossip(settings).AddLocalApi(settings));
+StartupGuard.OrExit("psstd-agent", () => builder.AddHeartbeat(settings).AddForgetting(settings).AddGossip(settings).AddStore(settings).AddLocalApi(settings));
 builder.AddDiscovery(settings);
 
 var app = builder.Build();

@@ -40,6 +40,36 @@ public sealed class ClusterState(TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// Takes a record loaded from disk at start, for a node not held yet. It is old news: it is dated
+    /// <paramref name="age"/> ago, and never less than its TTL, so it is judged offline (or left) until
+    /// gossip brings a newer version. A node already held (this node's own new generation, or anything
+    /// gossip brought first) is left as it is. Returns the entry taken, or null.
+    /// </summary>
+    public ClusterEntry? Restore(byte[] encoded, TimeSpan age)
+    {
+        ArgumentNullException.ThrowIfNull(encoded);
+        if (!RecordCodec.IsValid(encoded) || !RecordCodec.TryReadHeader(encoded, out var header, out var gossipAddress))
+        {
+            return null;
+        }
+
+        var old = age > header.Ttl ? age : header.Ttl + TimeSpan.FromSeconds(1);
+        var seen = time.GetTimestamp() - (long)(old.TotalSeconds * time.TimestampFrequency);
+        lock (_lock)
+        {
+            if (_entries.ContainsKey(header.Id))
+            {
+                return null;
+            }
+
+            var (entry, _) = ClusterMerge.Apply(null, header, encoded, gossipAddress, seen);
+            _entries[header.Id] = entry;
+            _order.Add(header.Id);
+            return entry;
+        }
+    }
+
     /// <summary>Whether a record with this header would change what is held (cheap: nothing decoded).</summary>
     public bool WouldAccept(RecordHeader header)
     {

@@ -20,6 +20,17 @@ public sealed record AgentSettings
     public static readonly ListenAddress DefaultGossip = new("", 7947);
     public const string DefaultCluster = "psstd";
 
+    /// <summary>History and events older than this are dropped from the store.</summary>
+    public static readonly TimeSpan DefaultRetention = TimeSpan.FromHours(24);
+
+    /// <summary>The store keeps the last hour at full resolution; a shorter retention would break that promise.</summary>
+    public static readonly TimeSpan MinimumRetention = TimeSpan.FromHours(1);
+
+    /// <summary>Room for about 2,000 nodes' last hour at full resolution, or 100 nodes' day many times over.</summary>
+    public const long DefaultMaxStoreBytes = 1L << 30;
+
+    public const long MinimumMaxStoreBytes = 16L << 20;
+
     public required string NodeName { get; init; }
     public required string Cluster { get; init; }
     public required TimeSpan Ttl { get; init; }
@@ -57,6 +68,12 @@ public sealed record AgentSettings
     /// <summary>Interfaces mDNS uses (<c>PSSTD_MDNS_INTERFACES</c>); empty: chosen automatically.</summary>
     public IReadOnlyList<string> MdnsInterfaces { get; init; } = [];
 
+    /// <summary>How long the store keeps history (at one-minute resolution past the first hour) and events.</summary>
+    public TimeSpan Retention { get; init; } = DefaultRetention;
+
+    /// <summary>The store's pages in use are kept under this: past it, the oldest history goes first, whatever the retention.</summary>
+    public long MaxStoreBytes { get; init; } = DefaultMaxStoreBytes;
+
     /// <summary>Reads and validates; throws <see cref="StartupConfigurationException"/> naming every broken rule.</summary>
     /// <param name="hostName">The OS host name: the default node name.</param>
     /// <param name="advertiseHost">The default host of the advertised gossip address (see <see cref="HostAddress.Primary"/>); the host name when null.</param>
@@ -89,6 +106,8 @@ public sealed record AgentSettings
             Keys = ReadKeys(read),
             Reap = ReadReap(read, ttl),
             MdnsInterfaces = ReadInterfaces(read),
+            Retention = read.Duration(AgentVariables.Retention, DefaultRetention, MinimumRetention),
+            MaxStoreBytes = ReadSize(read, AgentVariables.MaxStoreSize, DefaultMaxStoreBytes, MinimumMaxStoreBytes),
         };
         read.ThrowIfInvalid();
         return settings;
@@ -122,6 +141,32 @@ public sealed record AgentSettings
         }
 
         return reap.Value;
+    }
+
+    /// <summary>A size in MiB or GiB: <c>512MiB</c>, <c>2G</c>; M, MB and MiB (and G, GB, GiB) all count in 1024s.</summary>
+    private static long ReadSize(SettingsReader read, string name, long fallback, long minimum)
+    {
+        var raw = read.Raw(name);
+        if (raw is null)
+        {
+            return fallback;
+        }
+
+        var digits = raw.TakeWhile(char.IsAsciiDigit).Count();
+        var unit = raw[digits..].Trim().ToUpperInvariant() switch
+        {
+            "M" or "MB" or "MIB" => 1L << 20,
+            "G" or "GB" or "GIB" => 1L << 30,
+            _ => 0,
+        };
+        if (digits == 0 || unit == 0 || !long.TryParse(raw.AsSpan(0, digits), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+            || count > long.MaxValue / unit || count * unit < minimum)
+        {
+            read.Fail(name, raw, $"must be a size such as 512MiB or 2GiB (M, MB, MiB and G, GB, GiB all count in 1024s), at least {minimum >> 20}MiB");
+            return fallback;
+        }
+
+        return count * unit;
     }
 
     /// <summary>Base64 keys of 32 bytes, comma-separated; the value is a secret and never echoed.</summary>

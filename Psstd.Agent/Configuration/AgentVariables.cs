@@ -17,4 +17,6 @@ public static class AgentVariables
     public const string Key = "PSSTD_KEY";
     public const string Reap = "PSSTD_REAP";
     public const string MdnsInterfaces = "PSSTD_MDNS_INTERFACES";
+    public const string Retention = "PSSTD_RETENTION";
+    public const string MaxStoreSize = "PSSTD_DB_MAX_SIZE";
 }

@@ -37,6 +37,7 @@ public static class LocalApiExtensions
         app.MapDashboardRegistration(app.Services.GetRequiredService<DashboardRegistry>());
         app.MapForget();
         app.MapContacts();
+        app.MapHistory();
         return app;
     }
 }

@@ -3,11 +3,13 @@ using Psstd.AppHost.Netns;
 using Psstd.Bench;
 using Psstd.Bench.Netns;
 using Psstd.Bench.Simulation;
+using Psstd.Bench.Store;
 
 // psstd benchmarks for bench/RESULTS.md:
 //   sim ...                      the cluster simulator; its last output line is one JSON object
 //   dashboard [--no-socket-hop]  cluster partial time and size, and requests/s through a real socket hop
 //   netns                        time to build and remove the AppHost's --netns network (Linux, root)
+//   store [--nodes N] [--seconds S] [--cores C]  the store writer on a simulated clock: batch cost and size on disk
 switch (args.FirstOrDefault())
 {
     case "sim":
@@ -56,8 +58,20 @@ switch (args.FirstOrDefault())
 
         return 0;
 
+    case "store":
+        var store = StoreCommand.Parse(args.AsSpan(1));
+        if (store is null)
+        {
+            Console.Error.WriteLine(StoreBench.Usage);
+            return 2;
+        }
+
+        Console.WriteLine(StoreBench.Run(store.Value.Nodes, store.Value.Seconds, store.Value.Cores));
+        return 0;
+
     default:
         Console.Error.WriteLine(SimCommand.Usage);
+        Console.Error.WriteLine("   or: " + StoreBench.Usage["usage: ".Length..]);
         Console.Error.WriteLine("   or: dotnet run -c Release --project bench/Psstd.Bench -- dashboard [--no-socket-hop]");
         return 2;
 }

@@ -1,0 +1,34 @@
+using Psstd.Agent.Cluster;
+using Psstd.Agent.Store;
+
+namespace Psstd.Agent.LocalApi;
+
+/// <summary>Finds a node by id or name: among the nodes held now first, then among those the store remembers.</summary>
+public static class NodeLookup
+{
+    /// <returns>The node's id and name, or null when neither knows it.</returns>
+    public static (Guid Id, string Name)? Find(string idOrName, ClusterState cluster, StoreQueries store)
+    {
+        ArgumentNullException.ThrowIfNull(idOrName);
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(store);
+        if (Guid.TryParse(idOrName, out var id) && cluster.Find(id) is { } byId)
+        {
+            return (id, byId.Decode().Name);
+        }
+
+        if (!Guid.TryParse(idOrName, out _))
+        {
+            foreach (var entry in cluster.Entries())
+            {
+                var record = entry.Decode();
+                if (string.Equals(record.Name, idOrName, StringComparison.Ordinal))
+                {
+                    return (record.Id, record.Name);
+                }
+            }
+        }
+
+        return store.FindNode(idOrName);
+    }
+}

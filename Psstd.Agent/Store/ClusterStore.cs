@@ -1,0 +1,196 @@
+using Microsoft.Data.Sqlite;
+using Psstd.Contracts;
+
+namespace Psstd.Agent.Store;
+
+/// <summary>
+/// The agent's SQLite store (<c>psstd.db</c> in the state directory): the latest record of every node,
+/// history and events. One writer connection, used only by <see cref="StoreWriter"/>'s loop; readers
+/// (the local API) take pooled connections of their own, which WAL lets read while the writer writes.
+/// </summary>
+public sealed partial class ClusterStore : IDisposable
+{
+    private readonly SqliteConnection _writer;
+
+    private ClusterStore(string path, SqliteConnection writer)
+    {
+        Path = path;
+        _writer = writer;
+        Queries = new StoreQueries(StoreFile.ConnectionString(path, pooling: true));
+    }
+
+    public string Path { get; }
+
+    /// <summary>The writer's connection, for tests that watch its commits.</summary>
+    internal SqliteConnection Writer => _writer;
+
+    /// <summary>Reads for the local API, on their own connections.</summary>
+    public StoreQueries Queries { get; }
+
+    /// <exception cref="Psstd.ServiceDefaults.Configuration.StartupConfigurationException">The file is not a usable psstd store.</exception>
+    public static ClusterStore Open(string stateDirectory)
+    {
+        Directory.CreateDirectory(stateDirectory);
+        var path = System.IO.Path.Combine(stateDirectory, StoreSchema.FileName);
+        return new ClusterStore(path, StoreFile.Open(path));
+    }
+
+    /// <summary>Commits <paramref name="batch"/> in one transaction: one WAL append, no fsync (synchronous=NORMAL).</summary>
+    public void Write(StoreBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.IsEmpty)
+        {
+            return;
+        }
+
+        using var transaction = _writer.BeginTransaction();
+        WriteNodes(batch.Nodes, transaction);
+        WriteHistory(batch.History, transaction);
+        WriteEvents(batch.Events, transaction);
+        transaction.Commit();
+    }
+
+    /// <summary>Every stored node's latest record, as written.</summary>
+    public IReadOnlyList<StoredNode> LoadNodes()
+    {
+        using var command = Command(null, "SELECT id, name, record, seen_at FROM nodes");
+        using var reader = command.ExecuteReader();
+        var nodes = new List<StoredNode>();
+        while (reader.Read())
+        {
+            nodes.Add(new StoredNode(
+                new Guid(reader.GetFieldValue<byte[]>(0)),
+                reader.GetString(1),
+                reader.GetFieldValue<byte[]>(2),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))));
+        }
+
+        return nodes;
+    }
+
+    /// <summary>Bytes on disk: the database file and its WAL.</summary>
+    public StoreSize Size() => new(FileLength(Path), FileLength(Path + "-wal"));
+
+    public void Dispose() => _writer.Dispose();
+
+    private void WriteNodes(IReadOnlyList<StoredNode> nodes, SqliteTransaction transaction)
+    {
+        if (nodes.Count == 0)
+        {
+            return;
+        }
+
+        using var command = Command(transaction, """
+            INSERT INTO nodes (id, name, record, seen_at) VALUES ($id, $name, $record, $seen)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, record = excluded.record, seen_at = excluded.seen_at
+            """);
+        var id = command.Parameters.Add("$id", SqliteType.Blob);
+        var name = command.Parameters.Add("$name", SqliteType.Text);
+        var record = command.Parameters.Add("$record", SqliteType.Blob);
+        var seen = command.Parameters.Add("$seen", SqliteType.Integer);
+        foreach (var node in nodes)
+        {
+            id.Value = node.Id.ToByteArray();
+            name.Value = node.Name;
+            record.Value = node.Encoded;
+            seen.Value = node.SeenAt.ToUnixTimeMilliseconds();
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private void WriteHistory(IReadOnlyList<HistorySample> samples, SqliteTransaction transaction)
+    {
+        if (samples.Count == 0)
+        {
+            return;
+        }
+
+        using var command = Command(transaction, """
+            INSERT OR REPLACE INTO history VALUES ($id, $at, 0, $cpu, $cpu_max, $mem_used, $mem_total, $swap_used,
+                $load1, $load5, $load15, $disk_read, $disk_write, $net_rx, $net_tx)
+            """);
+        var p = new SqliteParameter[14];
+        string[] names = ["$id", "$at", "$cpu", "$cpu_max", "$mem_used", "$mem_total", "$swap_used", "$load1", "$load5", "$load15", "$disk_read", "$disk_write", "$net_rx", "$net_tx"];
+        for (var i = 0; i < names.Length; i++)
+        {
+            p[i] = command.Parameters.Add(names[i], i == 0 ? SqliteType.Blob : SqliteType.Integer);
+        }
+
+        foreach (var s in samples)
+        {
+            p[0].Value = s.NodeId.ToByteArray();
+            p[1].Value = s.AtMs;
+            p[2].Value = s.Cpu;
+            p[3].Value = s.CpuMax;
+            p[4].Value = s.MemoryUsed;
+            p[5].Value = s.MemoryTotal;
+            p[6].Value = s.SwapUsed;
+            p[7].Value = s.Load1;
+            p[8].Value = s.Load5;
+            p[9].Value = s.Load15;
+            p[10].Value = s.DiskRead;
+            p[11].Value = s.DiskWrite;
+            p[12].Value = s.NetRx;
+            p[13].Value = s.NetTx;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private void WriteEvents(IReadOnlyList<ClusterEvent> events, SqliteTransaction transaction)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        using var command = Command(transaction, "INSERT INTO events (at, node_id, node_name, kind, detail) VALUES ($at, $id, $name, $kind, $detail)");
+        var at = command.Parameters.Add("$at", SqliteType.Integer);
+        var id = command.Parameters.Add("$id", SqliteType.Blob);
+        var name = command.Parameters.Add("$name", SqliteType.Text);
+        var kind = command.Parameters.Add("$kind", SqliteType.Integer);
+        var detail = command.Parameters.Add("$detail", SqliteType.Text);
+        foreach (var e in events)
+        {
+            at.Value = e.At.ToUnixTimeMilliseconds();
+            id.Value = e.NodeId.ToByteArray();
+            name.Value = e.NodeName;
+            kind.Value = (int)e.Kind;
+            detail.Value = e.Detail;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private List<byte[]> NodeIds(SqliteTransaction transaction)
+    {
+        using var command = Command(transaction, "SELECT id FROM nodes");
+        using var reader = command.ExecuteReader();
+        var ids = new List<byte[]>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetFieldValue<byte[]>(0));
+        }
+
+        return ids;
+    }
+
+    private SqliteCommand Command(SqliteTransaction? transaction, string sql)
+    {
+        var command = _writer.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static long FileLength(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists ? info.Length : 0;
+    }
+}
+
+/// <summary>The store's size on disk.</summary>
+public readonly record struct StoreSize(long DatabaseBytes, long WalBytes)
+{
+    public long TotalBytes => DatabaseBytes + WalBytes;
+}
