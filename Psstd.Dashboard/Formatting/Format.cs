@@ -76,6 +76,13 @@ public static class Format
         _ => "unknown",
     };
 
+    /// <summary>Used over total in binary units: <c>3.1 GiB / 15.5 GiB</c>.</summary>
+    public static string UsedOfTotal(long used, long total) => $"{Bytes(used)} / {Bytes(total)}";
+
+    /// <summary>Two labelled rates: <c>r 1.0 MiB/s w 0 B/s</c>.</summary>
+    public static string RatePair(string firstLabel, long first, string secondLabel, long second) =>
+        $"{firstLabel} {Rate(first)} {secondLabel} {Rate(second)}";
+
     /// <summary>A byte rate: <c>1.5 MiB/s</c>.</summary>
     public static string Rate(long bytesPerSecond) => $"{Bytes(Math.Max(0, bytesPerSecond))}/s";
 
