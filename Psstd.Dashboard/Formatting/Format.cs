@@ -38,8 +38,11 @@ public static class Format
         }
         while (Math.Abs(value) >= 1023.95 && unit < BinaryUnits.Length - 1);
 
-        // F1, a standard format, rounds like the custom "0.0" did and takes the fast path.
-        destination.TryWrite(CultureInfo.InvariantCulture, $"{value:F1} {BinaryUnits[unit]}", out written);
+        // One decimal by integer arithmetic: formatting a double is the slow part of a size, and a page has thousands.
+        var tenths = (long)Math.Round(value * 10, MidpointRounding.AwayFromZero);
+        var sign = tenths < 0 ? "-" : "";
+        tenths = Math.Abs(tenths);
+        destination.TryWrite(CultureInfo.InvariantCulture, $"{sign}{tenths / 10}.{tenths % 10} {BinaryUnits[unit]}", out written);
         return written;
     }
 
