@@ -22,8 +22,10 @@ builder.Services.AddDashboardMvc();
 builder.Services.AddHotPotato();
 builder.Services.AddClusterApi();
 builder.Services.AddDashboardRegistration();
+builder.Services.AddDashboardCompression();
 
 var app = builder.Build();
+app.UseResponseCompression();
 app.UseStaticFiles();
 app.MapDefaultEndpoints();
 app.MapControllers();

@@ -23,39 +23,67 @@ public sealed class AgentClient(
     private const int MaxQuotedBodyChars = 200;
 
     public Task<AgentResult<ClusterSnapshot>> GetClusterAsync(CancellationToken cancellationToken) =>
-        SendAsync(LocalApiRoutes.Cluster, ReadClusterAsync, cancellationToken);
+        SendAsync(LocalApiRoutes.Cluster, Get(LocalApiRoutes.Cluster), ReadClusterAsync, cancellationToken);
 
     public Task<AgentResult<string>> GetHealthAsync(CancellationToken cancellationToken) =>
-        SendAsync(LocalApiRoutes.Health, (content, ct) => content.ReadAsStringAsync(ct)!, cancellationToken);
+        SendAsync(LocalApiRoutes.Health, Get(LocalApiRoutes.Health), ReadTextAsync, cancellationToken);
+
+    public Task<AgentResult<NodeHistory>> GetHistoryAsync(
+        string node, DateTimeOffset since, DateTimeOffset until, TimeSpan resolution, CancellationToken cancellationToken) =>
+        SendAsync(
+            LocalApiRoutes.NodeHistory,
+            Get(AgentQueries.History(node, since, until, resolution, format: null)),
+            ReadHistoryAsync,
+            cancellationToken);
+
+    public Task<AgentResult<ClusterEventList>> GetEventsAsync(string? node, int limit, CancellationToken cancellationToken) =>
+        SendAsync(LocalApiRoutes.Events, Get(AgentQueries.Events(node, limit)), ReadEventsAsync, cancellationToken);
+
+    public Task<AgentResult<AgentExport>> OpenHistoryExportAsync(
+        string node, DateTimeOffset since, DateTimeOffset until, HistoryExportFormat format, CancellationToken cancellationToken) =>
+        SendAsync(
+            LocalApiRoutes.NodeHistory,
+            Get(AgentQueries.History(node, since, until, resolution: null, format)),
+            async (response, ct) => new AgentExport(response, await response.Content.ReadAsStreamAsync(ct)),
+            cancellationToken);
 
     public Task<AgentResult<string>> RegisterDashboardAsync(DashboardRegistration registration, CancellationToken cancellationToken) =>
         SendAsync(
             DashboardRegistrationRoutes.Dashboard,
-            (content, ct) => content.ReadAsStringAsync(ct)!,
-            cancellationToken,
             () => new HttpRequestMessage(HttpMethod.Put, DashboardRegistrationRoutes.Dashboard)
             {
                 Content = JsonContent.Create(registration, RegistrationJsonContext.Default.DashboardRegistration),
-            });
+            },
+            ReadTextAsync,
+            cancellationToken);
 
     public Task<AgentResult<string>> WithdrawDashboardAsync(CancellationToken cancellationToken) =>
         SendAsync(
             DashboardRegistrationRoutes.Dashboard,
-            (content, ct) => content.ReadAsStringAsync(ct)!,
-            cancellationToken,
-            () => new HttpRequestMessage(HttpMethod.Delete, DashboardRegistrationRoutes.Dashboard));
+            () => new HttpRequestMessage(HttpMethod.Delete, DashboardRegistrationRoutes.Dashboard),
+            ReadTextAsync,
+            cancellationToken);
 
+    private static Func<HttpRequestMessage> Get(string pathAndQuery) => () => new HttpRequestMessage(HttpMethod.Get, pathAndQuery);
+
+    /// <param name="route">The route template: names the request in messages and keys <see cref="AgentReachability"/>.</param>
+    /// <param name="read">
+    /// Turns a successful answer into the value. A value that is <see cref="IDisposable"/> takes over the response
+    /// (a streamed export); any other leaves it to be disposed here.
+    /// </param>
     private async Task<AgentResult<T>> SendAsync<T>(
         string route,
-        Func<HttpContent, CancellationToken, Task<T?>> read,
-        CancellationToken cancellationToken,
-        Func<HttpRequestMessage>? request = null)
+        Func<HttpRequestMessage> request,
+        Func<HttpResponseMessage, CancellationToken, Task<T?>> read,
+        CancellationToken cancellationToken)
         where T : class
     {
+        HttpResponseMessage? response = null;
+        T? value = null;
         try
         {
-            using var message = request?.Invoke() ?? new HttpRequestMessage(HttpMethod.Get, route);
-            using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var message = request();
+            response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 var body = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -65,10 +93,10 @@ public sealed class AgentClient(
                     DashboardLog.AgentAnsweredWithError(logger, settings.SocketPath, detail);
                 }
 
-                return new AgentResult<T>(AgentOutcome.AnsweredWithError, null, detail);
+                return new AgentResult<T>(AgentOutcome.AnsweredWithError, null, detail) { StatusCode = (int)response.StatusCode };
             }
 
-            var value = await read(response.Content, cancellationToken);
+            value = await read(response, cancellationToken);
             if (value is null)
             {
                 return BadResponse<T>(route, new JsonException("the body is empty or null"));
@@ -79,7 +107,7 @@ public sealed class AgentClient(
                 DashboardLog.AgentReachable(logger, settings.SocketPath);
             }
 
-            return new AgentResult<T>(AgentOutcome.Ok, value, "");
+            return new AgentResult<T>(AgentOutcome.Ok, value, "") { StatusCode = (int)response.StatusCode };
         }
         catch (HttpRequestException ex)
         {
@@ -94,11 +122,43 @@ public sealed class AgentClient(
         {
             return BadResponse<T>(route, ex);
         }
+        finally
+        {
+            if (value is not IDisposable)
+            {
+                response?.Dispose();
+            }
+        }
     }
 
-    private static async Task<ClusterSnapshot?> ReadClusterAsync(HttpContent content, CancellationToken cancellationToken)
+    private static async Task<string?> ReadTextAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        await response.Content.ReadAsStringAsync(cancellationToken);
+
+    private static async Task<NodeHistory?> ReadHistoryAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var snapshot = await content.ReadFromJsonAsync(LocalApiJsonContext.Default.ClusterSnapshot, cancellationToken);
+        var history = await response.Content.ReadFromJsonAsync(LocalApiJsonContext.Default.NodeHistory, cancellationToken);
+        if (history is not null && (history.Points is null || history.Name is null || history.Points.Any(p => p is null)))
+        {
+            throw new JsonException("the history lacks its points or its name");
+        }
+
+        return history;
+    }
+
+    private static async Task<ClusterEventList?> ReadEventsAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var events = await response.Content.ReadFromJsonAsync(LocalApiJsonContext.Default.ClusterEventList, cancellationToken);
+        if (events is not null && (events.Events is null || events.Events.Any(e => e is null || e.NodeName is null || e.Detail is null)))
+        {
+            throw new JsonException("the event list lacks its events, or an event lacks its node name or detail");
+        }
+
+        return events;
+    }
+
+    private static async Task<ClusterSnapshot?> ReadClusterAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var snapshot = await response.Content.ReadFromJsonAsync(LocalApiJsonContext.Default.ClusterSnapshot, cancellationToken);
 
         // The generated reader leaves absent members null whatever the annotations say; an agent of
         // another version could send such a body, and it must not reach the views as a null.

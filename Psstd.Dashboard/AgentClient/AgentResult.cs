@@ -8,6 +8,9 @@ namespace Psstd.Dashboard.AgentClient;
 public sealed record AgentResult<T>(AgentOutcome Outcome, T? Value, string Detail)
     where T : class
 {
+    /// <summary>The agent's HTTP status when it answered at all (404: it does not know the node); null otherwise.</summary>
+    public int? StatusCode { get; init; }
+
     [MemberNotNullWhen(true, nameof(Value))]
     public bool IsOk => Outcome == AgentOutcome.Ok && Value is not null;
 }

@@ -11,6 +11,17 @@ public interface IAgentClient
 {
     Task<AgentResult<ClusterSnapshot>> GetClusterAsync(CancellationToken cancellationToken);
 
+    /// <summary>One node's history between two instants, averaged into buckets of <paramref name="resolution"/>.</summary>
+    /// <param name="node">The node's name or id, as the agent's history route takes it.</param>
+    Task<AgentResult<NodeHistory>> GetHistoryAsync(string node, DateTimeOffset since, DateTimeOffset until, TimeSpan resolution, CancellationToken cancellationToken);
+
+    /// <summary>Recent events, newest first, of one node (or all when <paramref name="node"/> is null).</summary>
+    Task<AgentResult<ClusterEventList>> GetEventsAsync(string? node, int limit, CancellationToken cancellationToken);
+
+    /// <summary>One node's raw history at the stored resolution, as a stream to pass on; the caller disposes it.</summary>
+    Task<AgentResult<AgentExport>> OpenHistoryExportAsync(
+        string node, DateTimeOffset since, DateTimeOffset until, HistoryExportFormat format, CancellationToken cancellationToken);
+
     /// <summary>The agent's own health report, as the JSON text it sent.</summary>
     Task<AgentResult<string>> GetHealthAsync(CancellationToken cancellationToken);
 

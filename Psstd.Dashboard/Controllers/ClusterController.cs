@@ -22,13 +22,11 @@ public sealed class ClusterController(IAgentClient agent, DashboardSettings sett
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var result = await agent.GetClusterAsync(cancellationToken);
-        var address = new PageAddress(
-            $"{Request.PathBase}{Request.Path}",
-            Request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))).ToArray());
+        var address = RequestAddress.Of(Request);
 
         // The same URL answers with two bodies; caches must keep them apart.
         Response.Headers.Vary = HtmxRequestHeader;
-        var isPartial = Request.Headers.ContainsKey(HtmxRequestHeader) && !Request.Headers.ContainsKey(HtmxHistoryRestoreHeader);
+        var isPartial = RequestAddress.WantsPartial(Request);
 
         var target = result.IsOk ? handOff.TargetFor(result.Value, address) : null;
         if (target is not null)

@@ -12,9 +12,21 @@ public static class Format
     /// <summary>Binary units with one decimal: <c>1536</c> is <c>1.5 KiB</c>; below 1 KiB, whole bytes.</summary>
     public static string Bytes(long bytes)
     {
+        Span<char> text = stackalloc char[32];
+        return new string(text[..WriteBytes(text, bytes)]);
+    }
+
+    /// <summary>
+    /// <see cref="Bytes"/> into <paramref name="destination"/> (at least 32 chars), returning the length. The cell
+    /// texts of a 1,000-node page hold 6,000 sizes; composing them in spans saves two strings apiece.
+    /// </summary>
+    private static int WriteBytes(Span<char> destination, long bytes)
+    {
+        int written;
         if (bytes is > -1024 and < 1024)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{bytes} B");
+            destination.TryWrite(CultureInfo.InvariantCulture, $"{bytes} B", out written);
+            return written;
         }
 
         var value = (double)bytes;
@@ -26,7 +38,12 @@ public static class Format
         }
         while (Math.Abs(value) >= 1023.95 && unit < BinaryUnits.Length - 1);
 
-        return string.Create(CultureInfo.InvariantCulture, $"{value:0.0} {BinaryUnits[unit]}");
+        // One decimal by integer arithmetic: formatting a double is the slow part of a size, and a page has thousands.
+        var tenths = (long)Math.Round(value * 10, MidpointRounding.AwayFromZero);
+        var sign = tenths < 0 ? "-" : "";
+        tenths = Math.Abs(tenths);
+        destination.TryWrite(CultureInfo.InvariantCulture, $"{sign}{tenths / 10}.{tenths % 10} {BinaryUnits[unit]}", out written);
+        return written;
     }
 
     /// <summary>
@@ -76,8 +93,53 @@ public static class Format
         _ => "unknown",
     };
 
+    /// <summary>Used over total in binary units: <c>3.1 GiB / 15.5 GiB</c>.</summary>
+    public static string UsedOfTotal(long used, long total)
+    {
+        Span<char> text = stackalloc char[80];
+        var length = WriteBytes(text, used);
+        " / ".CopyTo(text[length..]);
+        length += 3;
+        length += WriteBytes(text[length..], total);
+        return new string(text[..length]);
+    }
+
+    /// <summary>Two labelled rates: <c>r 1.0 MiB/s w 0 B/s</c>.</summary>
+    public static string RatePair(string firstLabel, long first, string secondLabel, long second)
+    {
+        ArgumentNullException.ThrowIfNull(firstLabel);
+        ArgumentNullException.ThrowIfNull(secondLabel);
+        Span<char> text = stackalloc char[96 + firstLabel.Length + secondLabel.Length];
+        var length = 0;
+        Append(text, ref length, firstLabel);
+        Append(text, ref length, " ");
+        length += WriteRate(text[length..], first);
+        Append(text, ref length, " ");
+        Append(text, ref length, secondLabel);
+        Append(text, ref length, " ");
+        length += WriteRate(text[length..], second);
+        return new string(text[..length]);
+    }
+
     /// <summary>A byte rate: <c>1.5 MiB/s</c>.</summary>
-    public static string Rate(long bytesPerSecond) => $"{Bytes(Math.Max(0, bytesPerSecond))}/s";
+    public static string Rate(long bytesPerSecond)
+    {
+        Span<char> text = stackalloc char[40];
+        return new string(text[..WriteRate(text, bytesPerSecond)]);
+    }
+
+    private static int WriteRate(Span<char> destination, long bytesPerSecond)
+    {
+        var length = WriteBytes(destination, Math.Max(0, bytesPerSecond));
+        "/s".CopyTo(destination[length..]);
+        return length + 2;
+    }
+
+    private static void Append(Span<char> destination, ref int length, string text)
+    {
+        text.CopyTo(destination[length..]);
+        length += text.Length;
+    }
 
     /// <summary>Uptime like <c>uptime</c> would say it, coarsely: <c>up 3d 4h</c>.</summary>
     public static string Uptime(long seconds) => $"up {Duration(seconds)}";
@@ -106,7 +168,7 @@ public static class Format
 
     /// <summary>Load averages the way <c>uptime</c> prints them: <c>0.42 0.35 0.30</c>.</summary>
     public static string Load(double load1, double load5, double load15) =>
-        string.Create(CultureInfo.InvariantCulture, $"{load1:0.00} {load5:0.00} {load15:0.00}");
+        string.Create(CultureInfo.InvariantCulture, $"{load1:F2} {load5:F2} {load15:F2}");
 
     /// <summary>What the page says instead of the cluster when the agent fails it.</summary>
     public static string AgentProblem(AgentOutcome outcome, string detail, string socketPath) => outcome switch

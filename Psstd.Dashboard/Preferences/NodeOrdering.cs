@@ -25,16 +25,25 @@ public static class NodeOrdering
             .ToArray();
     }
 
+    /// <summary>
+    /// Whether the cluster view shows <paramref name="node"/>. Forgotten nodes never: an operator asked for them to
+    /// go; the summary counts them and their node pages still show them.
+    /// </summary>
     public static bool IsVisible(NodeSnapshot node, DisplayPreferences preferences)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(preferences);
+        if (node.Health == NodeHealth.Forgotten)
+        {
+            return false;
+        }
+
         if (preferences.HideStale && node.Health is NodeHealth.Stale or NodeHealth.Suspect)
         {
             return false;
         }
 
-        if (preferences.HideOffline && node.Health is NodeHealth.Offline or NodeHealth.Left or NodeHealth.Forgotten)
+        if (preferences.HideOffline && node.Health is NodeHealth.Offline or NodeHealth.Left)
         {
             return false;
         }

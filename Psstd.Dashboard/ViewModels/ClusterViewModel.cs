@@ -2,12 +2,12 @@ namespace Psstd.Dashboard.ViewModels;
 
 /// <summary>Everything the cluster page and its partial show; built by <see cref="ClusterViewModelBuilder"/>.</summary>
 /// <param name="PageTitle">The browser tab's title, <c>psstd · cluster</c>.</param>
-/// <param name="Nodes">The visible nodes, in display order.</param>
+/// <param name="Nodes">The visible nodes, in display order; forgotten nodes never are.</param>
 /// <param name="AgentError">The sentence shown instead of the cluster when the agent failed; null otherwise.</param>
 /// <param name="StateCounts">Per health state over all nodes (filters do not change it); rare states only when present.</param>
 /// <param name="TotalNodes">Every node the agent knows, shown or not.</param>
-/// <param name="HottestText">Busiest fresh node and its score, e.g. <c>web-3 92%</c>; empty when none is fresh.</param>
-/// <param name="QuietestText">Least loaded fresh node and its score.</param>
+/// <param name="HottestText">Busiest fresh node and its score, e.g. <c>web-3 92%</c>; empty unless two or more are fresh.</param>
+/// <param name="QuietestText">Least loaded fresh node other than the hottest, and its score.</param>
 /// <param name="RefreshSeconds">The polling interval this answer asks for (<see cref="LoadRules.RefreshIntervalRule"/>).</param>
 /// <param name="RefreshUrl">The URL the page polls: the one it was opened with, pins and preferences included.</param>
 /// <param name="Compact">Large cluster: one dense row per node instead of a grid of cells.</param>
@@ -24,4 +24,11 @@ public sealed record ClusterViewModel(
     int RefreshSeconds,
     string RefreshUrl,
     bool Compact,
-    ControlsViewModel Controls);
+    ControlsViewModel Controls)
+{
+    /// <summary>The one fresh node and its score when there is exactly one; hottest and quietest are then empty.</summary>
+    public string OnlyFreshText { get; init; } = "";
+
+    /// <summary>Forgotten nodes (hidden from the grid), by name, linked to their node pages; at most a few.</summary>
+    public IReadOnlyList<ForgottenLinkViewModel> Forgotten { get; init; } = [];
+}

@@ -18,6 +18,9 @@ public static class ClusterViewModelBuilder
     /// <summary>From this many visible nodes the grid becomes one compact row per node.</summary>
     public const int CompactNodeThreshold = 64;
 
+    /// <summary>The summary links at most this many forgotten nodes by name; the count covers them all.</summary>
+    public const int MaxForgottenLinks = 20;
+
     private const string Product = "psstd";
 
     private static readonly (SortKey Key, string Label)[] SortLabels =
@@ -32,25 +35,35 @@ public static class ClusterViewModelBuilder
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(address);
         var preferences = PreferenceReader.Read(address.Query);
-        var carried = address.WithoutHops();
-        var nodes = NodeOrdering.Apply(snapshot.Nodes, preferences)
-            .Select(n => Cell(n, snapshot.AgentVersion, carried))
-            .ToArray();
+        var links = CellLinks.For(address);
+        var ordered = NodeOrdering.Apply(snapshot.Nodes, preferences);
+        var nodes = new NodeCellViewModel[ordered.Count];
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            nodes[i] = Cell(ordered[i], snapshot.AgentVersion, links);
+        }
 
         // Fresh, stale and offline always show (a zero is news too); the rarer states only when present.
+        var perState = new int[Enum.GetValues<NodeHealth>().Length];
+        foreach (var node in snapshot.Nodes)
+        {
+            if ((uint)node.Health < (uint)perState.Length)
+            {
+                perState[(int)node.Health]++;
+            }
+        }
+
         var counts = Enum.GetValues<NodeHealth>()
-            .Select(h => (Health: h, Count: snapshot.Nodes.Count(n => n.Health == h)))
-            .Where(c => c.Count > 0 || c.Health is NodeHealth.Fresh or NodeHealth.Stale or NodeHealth.Offline)
-            .Select(c => new StateCountViewModel(StateName(c.Health), c.Count))
+            .Where(h => perState[(int)h] > 0 || h is NodeHealth.Fresh or NodeHealth.Stale or NodeHealth.Offline)
+            .Select(h => new StateCountViewModel(StateName(h), perState[(int)h]))
             .ToArray();
-        var scored = snapshot.Nodes
-            .Where(n => n.Health == NodeHealth.Fresh)
-            .Select(n => (Node: n, Score: NodeScore.Of(n.Metrics)))
-            .OrderBy(s => s.Score)
-            .ThenBy(s => s.Node.Name, StringComparer.Ordinal)
+        var (hottest, quietest, only) = Extremes(snapshot.Nodes);
+        var forgotten = snapshot.Nodes
+            .Where(n => n.Health == NodeHealth.Forgotten)
+            .OrderBy(n => n.Name, StringComparer.OrdinalIgnoreCase)
+            .Take(MaxForgottenLinks)
+            .Select(n => new ForgottenLinkViewModel(n.Name, NodeLinks.Page(address.PathBase, n.Name) + links.Suffix))
             .ToArray();
-        var hottest = scored.Length == 0 ? "" : Describe(scored.MaxBy(s => s.Score));
-        var quietest = scored.Length == 0 ? "" : Describe(scored[0]);
         return new ClusterViewModel(
             $"{Product} · {snapshot.Cluster}",
             snapshot.Cluster,
@@ -64,7 +77,69 @@ public static class ClusterViewModelBuilder
             RefreshIntervalRule.Seconds(snapshot.Nodes),
             address.Url,
             nodes.Length >= CompactNodeThreshold,
-            Controls(address, preferences));
+            Controls(address, preferences))
+        {
+            OnlyFreshText = only,
+            Forgotten = forgotten,
+        };
+    }
+
+    /// <summary>
+    /// The busiest and the least loaded fresh node, as <c>name score</c>. They are always two different nodes: ties
+    /// on the score go by name, the hottest first. With one fresh node neither is named; it comes back as the third
+    /// text instead, so the summary can say it is the only one.
+    /// </summary>
+    public static (string Hottest, string Quietest, string Only) Extremes(IReadOnlyList<NodeSnapshot> nodes)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        (NodeSnapshot Node, double Score)? hottest = null, quietest = null;
+        var fresh = 0;
+        foreach (var node in nodes)
+        {
+            if (node.Health != NodeHealth.Fresh)
+            {
+                continue;
+            }
+
+            fresh++;
+            var score = NodeScore.Of(node.Metrics);
+            if (hottest is not { } h || score > h.Score || (score == h.Score && NameOrder(node, h.Node) < 0))
+            {
+                hottest = (node, score);
+            }
+        }
+
+        if (hottest is not { } top)
+        {
+            return ("", "", "");
+        }
+
+        if (fresh == 1)
+        {
+            return ("", "", Describe(top));
+        }
+
+        foreach (var node in nodes)
+        {
+            if (node.Health != NodeHealth.Fresh || ReferenceEquals(node, top.Node))
+            {
+                continue;
+            }
+
+            var score = NodeScore.Of(node.Metrics);
+            if (quietest is not { } q || score < q.Score || (score == q.Score && NameOrder(node, q.Node) < 0))
+            {
+                quietest = (node, score);
+            }
+        }
+
+        return (Describe(top), Describe(quietest!.Value), "");
+    }
+
+    private static int NameOrder(NodeSnapshot a, NodeSnapshot b)
+    {
+        var byName = string.Compare(a.Name, b.Name, StringComparison.Ordinal);
+        return byName != 0 ? byName : a.Id.CompareTo(b.Id);
     }
 
     /// <summary>The page without a cluster: only the sentence that says why, and the controls so nothing is lost.</summary>
@@ -122,33 +197,37 @@ public static class ClusterViewModelBuilder
             DisplayPreferences.Palettes);
     }
 
-    private static NodeCellViewModel Cell(NodeSnapshot node, string localVersion, IReadOnlyList<KeyValuePair<string, string>> carried)
+    /// <summary>One node as the cluster page shows it (the node page reuses it for the current state).</summary>
+    public static NodeCellViewModel Cell(NodeSnapshot node, string localVersion, CellLinks links)
     {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(links);
         var m = node.Metrics;
         var cores = CoreBars(m);
+        var memoryPercent = Format.Percent(m.MemoryUsedBytes, m.MemoryTotalBytes);
         return new NodeCellViewModel(
             string.Create(CultureInfo.InvariantCulture, $"node-{node.Id:N}"),
             node.Name,
             StateName(node.Health),
             Format.Freshness(node.Health, node.AgeSeconds),
             cores,
-            CoreStripHtml.Render(cores),
             cores.Length > DenseCoreThreshold,
             Format.Percent(m.CpuBusyPercent),
-            Format.Percent(m.MemoryUsedBytes, m.MemoryTotalBytes),
-            Format.Band(Format.Percent(m.MemoryUsedBytes, m.MemoryTotalBytes)),
-            $"{Format.Bytes(m.MemoryUsedBytes)} / {Format.Bytes(m.MemoryTotalBytes)}",
+            memoryPercent,
+            Format.Band(memoryPercent),
+            Format.UsedOfTotal(m.MemoryUsedBytes, m.MemoryTotalBytes),
             Format.Percent(m.SwapUsedBytes, m.SwapTotalBytes),
-            m.SwapTotalBytes > 0 ? $"{Format.Bytes(m.SwapUsedBytes)} / {Format.Bytes(m.SwapTotalBytes)}" : "no swap",
+            m.SwapTotalBytes > 0 ? Format.UsedOfTotal(m.SwapUsedBytes, m.SwapTotalBytes) : "no swap",
             Format.Load(m.Load1, m.Load5, m.Load15),
-            $"r {Format.Rate(m.DiskReadBytesPerSecond)} w {Format.Rate(m.DiskWriteBytesPerSecond)}",
-            $"rx {Format.Rate(m.NetRxBytesPerSecond)} tx {Format.Rate(m.NetTxBytesPerSecond)}",
+            Format.RatePair("r", m.DiskReadBytesPerSecond, "w", m.DiskWriteBytesPerSecond),
+            Format.RatePair("rx", m.NetRxBytesPerSecond, "tx", m.NetTxBytesPerSecond),
             Format.Uptime(m.UptimeSeconds),
             Format.Score(NodeScore.Of(m)),
-            DashboardLink.IsUsable(node.DashboardUrl) ? UrlQuery.Rebase(node.DashboardUrl, carried) : null,
+            links.Peer(node.DashboardUrl),
             node.IsSelf,
             node.AgentVersion,
-            !string.Equals(node.AgentVersion, localVersion, StringComparison.Ordinal));
+            !string.Equals(node.AgentVersion, localVersion, StringComparison.Ordinal),
+            links.Page(node.Name));
     }
 
     /// <summary>

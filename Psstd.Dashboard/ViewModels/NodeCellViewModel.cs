@@ -4,7 +4,6 @@ namespace Psstd.Dashboard.ViewModels;
 /// <param name="DomId">Stable element id (from the node id), so swaps keep focus and open details on the same node.</param>
 /// <param name="State">Health as a CSS token that doubles as the label: fresh, stale, suspect, offline, left, forgotten.</param>
 /// <param name="FreshnessText">How current the cell is in its state's words, e.g. <c>updated 3s ago</c>, <c>offline 3m</c>.</param>
-/// <param name="CoresHtml">The bars of <paramref name="Cores"/> as trusted markup (see <see cref="Formatting.CoreStripHtml"/>).</param>
 /// <param name="DenseCores">Many cores: the bars become a dense strip so the cell stays readable.</param>
 /// <param name="CpuPercent">Whole-machine CPU busy, 0 to 100.</param>
 /// <param name="MemoryBand">Colour band of the memory bar, like a core's.</param>
@@ -15,13 +14,13 @@ namespace Psstd.Dashboard.ViewModels;
 /// <param name="NetText">Receive and transmit rates, e.g. <c>rx 1.0 KiB/s tx 512 B/s</c>.</param>
 /// <param name="LinkUrl">The node's own dashboard with this page's preferences and pin; null when it has none.</param>
 /// <param name="VersionMismatch">The node runs another agent version than the local one.</param>
+/// <param name="PageUrl">This dashboard's page for the node (<c>/nodes/{name}</c>) with this page's preferences and pin.</param>
 public sealed record NodeCellViewModel(
     string DomId,
     string Name,
     string State,
     string FreshnessText,
     IReadOnlyList<CoreBarViewModel> Cores,
-    string CoresHtml,
     bool DenseCores,
     int CpuPercent,
     int MemoryPercent,
@@ -37,4 +36,5 @@ public sealed record NodeCellViewModel(
     string? LinkUrl,
     bool IsSelf,
     string Version,
-    bool VersionMismatch);
+    bool VersionMismatch,
+    string PageUrl);

@@ -151,6 +151,16 @@ public sealed class HotPotatoBrowserTests(ITestOutputHelper output)
             await page.GotoAsync(_urls["a"]);
             await page.WaitForURLAsync(url => url.Contains("palette=ocean", StringComparison.Ordinal) && url.Contains("theme=dark", StringComparison.Ordinal));
             await page.WaitForSelectorAsync("html[data-palette='ocean'][data-theme='dark']");
+
+            // From a cell to that node's page: the preferences come along (this URL has no pin since the bare load), and
+            // the page renders its cores.
+            // The stand-in agent serves no history or events, so the page says so instead of charting.
+            await page.Locator("article[data-node='b'] a.node-page").ClickAsync();
+            await page.WaitForURLAsync(url => url.StartsWith($"{_urls["a"]}nodes/b?", StringComparison.Ordinal));
+            await page.WaitForSelectorAsync("#node-detail .node-status[data-node='b']");
+            Assert.Equal("ocean", Query(page.Url)["palette"]);
+            Assert.Equal(4, await page.Locator("#node-detail .core-row").CountAsync());
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("browser-node-page.png"), FullPage = true });
         }
         catch
         {

@@ -26,7 +26,8 @@ public sealed class ClusterControlsTests
         urls.Add(doc.QuerySelector("#poller")!.GetAttribute("hx-get")!);
         urls.AddRange(doc.QuerySelectorAll("a.sort-link").Select(a => a.GetAttribute("href")!));
         urls.AddRange(doc.QuerySelectorAll("a.node-link").Select(a => a.GetAttribute("href")!));
-        Assert.Equal(1 + 10 + 3, urls.Count);
+        urls.AddRange(doc.QuerySelectorAll("a.node-page").Select(a => a.GetAttribute("href")!));
+        Assert.Equal(1 + 10 + 3 + 3, urls.Count);
         foreach (var url in urls)
         {
             var query = UrlQuery.Parse(new Uri(new Uri("http://here/"), url).Query);

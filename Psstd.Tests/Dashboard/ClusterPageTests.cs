@@ -115,13 +115,27 @@ public sealed partial class ClusterPageTests
 
         var link = Assert.Single(doc.QuerySelectorAll("a.node-link"));
         Assert.Equal("http://10.0.0.7:8080/?psstd_node=with-web", link.GetAttribute("href"));
-        Assert.Equal("with-web", link.TextContent);
+        Assert.Equal("with-web's own dashboard", link.GetAttribute("aria-label"));
         foreach (var name in new[] { "sync-only", "hostile" })
         {
             var cell = doc.QuerySelector($"article[data-node='{name}']")!;
-            Assert.Null(cell.QuerySelector("a"));
+            Assert.Null(cell.QuerySelector("a.node-link"));
+            Assert.DoesNotContain(cell.QuerySelectorAll("a"), a => a.GetAttribute("href")!.Contains("javascript", StringComparison.Ordinal));
             Assert.Equal(name, cell.QuerySelector(".node-name")!.TextContent);
         }
+    }
+
+    [Fact]
+    public async Task Page_EveryCellLinksToItsNodePage_KeepingPinAndPreferences()
+    {
+        using var factory = new DashboardFactory();
+        factory.Agent.Serve(Snapshot(Node("web 1"), Node("db", dashboardUrl: "http://db:8080/")));
+
+        var (_, _, doc) = await Html.GetAsync(factory.CreateClient(), "/?psstd_node=db&sort=cpu&psstd_hops=1&psstd_hop_at=5");
+
+        var links = doc.QuerySelectorAll("article.node a.node-page").ToDictionary(a => a.TextContent, a => a.GetAttribute("href"));
+        Assert.Equal("/nodes/web%201?psstd_node=db&sort=cpu", links["web 1"]);
+        Assert.Equal("/nodes/db?psstd_node=db&sort=cpu", links["db"]);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Psstd.Contracts;
 using Psstd.Dashboard.AgentClient;
+using Psstd.Dashboard.Formatting;
 using Psstd.Dashboard.Preferences;
 using Psstd.Dashboard.ViewModels;
 using static Psstd.Tests.Dashboard.TestSnapshots;
@@ -73,7 +74,7 @@ public sealed class ClusterViewModelBuilderTests
             cell.Cores);
         Assert.Equal(
             "<i class=\"core low\" style=\"--pct:0\" title=\"cpu0 0%\"></i><i class=\"core mid\" style=\"--pct:50\" title=\"cpu1 50%\"></i><i class=\"core high\" style=\"--pct:100\" title=\"cpu2 100%\"></i>",
-            cell.CoresHtml);
+            CoreStripHtml.Render(cell.Cores));
         Assert.False(cell.DenseCores);
         Assert.Equal(25, cell.MemoryPercent);
         Assert.Equal("4.0 GiB / 16.0 GiB", cell.MemoryText);

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text;
 using Psstd.Contracts;
 using Psstd.Dashboard.AgentClient;
 
@@ -20,6 +22,81 @@ public sealed class FakeAgentClient : IAgentClient
         _cluster = new AgentResult<ClusterSnapshot>(outcome, null, detail);
         _health = new AgentResult<string>(outcome, null, detail);
     }
+
+    private readonly ConcurrentDictionary<string, NodeHistory> _histories = new(StringComparer.Ordinal);
+    private volatile IReadOnlyList<ClusterEvent> _events = [];
+    private volatile AgentResult<string>? _historyFailure;
+
+    /// <summary>Serves <paramref name="history"/> for its node's name, and its points as CSV and NDJSON exports.</summary>
+    public void ServeHistory(NodeHistory history) => _histories[history.Name] = history;
+
+    /// <summary>Every history and export request fails this way (the cluster snapshot is unaffected).</summary>
+    public void FailHistory(AgentOutcome outcome, string detail) => _historyFailure = new AgentResult<string>(outcome, null, detail);
+
+    /// <summary>The whole event log, newest first; requests filter it by node name and limit it, as the agent does.</summary>
+    public void ServeEvents(params ClusterEvent[] events) => _events = events;
+
+    /// <summary>Every history request: node, since, until, resolution (null for exports).</summary>
+    public ConcurrentQueue<(string Node, DateTimeOffset Since, DateTimeOffset Until, TimeSpan? Resolution)> HistoryRequests { get; } = new();
+
+    /// <summary>Every events request: node and limit.</summary>
+    public ConcurrentQueue<(string? Node, int Limit)> EventRequests { get; } = new();
+
+    public Task<AgentResult<NodeHistory>> GetHistoryAsync(
+        string node, DateTimeOffset since, DateTimeOffset until, TimeSpan resolution, CancellationToken cancellationToken)
+    {
+        HistoryRequests.Enqueue((node, since, until, resolution));
+        if (_historyFailure is { } failure)
+        {
+            return Task.FromResult(new AgentResult<NodeHistory>(failure.Outcome, null, failure.Detail));
+        }
+
+        return Task.FromResult(_histories.TryGetValue(node, out var history)
+            ? new AgentResult<NodeHistory>(AgentOutcome.Ok, history, "")
+            : NotFound<NodeHistory>(node));
+    }
+
+    public Task<AgentResult<ClusterEventList>> GetEventsAsync(string? node, int limit, CancellationToken cancellationToken)
+    {
+        EventRequests.Enqueue((node, limit));
+        var events = _events.Where(e => node is null || e.NodeName == node).Take(limit).ToArray();
+        return Task.FromResult(new AgentResult<ClusterEventList>(AgentOutcome.Ok, new ClusterEventList(events), ""));
+    }
+
+    public Task<AgentResult<AgentExport>> OpenHistoryExportAsync(
+        string node, DateTimeOffset since, DateTimeOffset until, HistoryExportFormat format, CancellationToken cancellationToken)
+    {
+        HistoryRequests.Enqueue((node, since, until, null));
+        if (_historyFailure is { } failure)
+        {
+            return Task.FromResult(new AgentResult<AgentExport>(failure.Outcome, null, failure.Detail));
+        }
+
+        if (!_histories.TryGetValue(node, out var history))
+        {
+            return Task.FromResult(NotFound<AgentExport>(node));
+        }
+
+        var text = new StringBuilder();
+        if (format == HistoryExportFormat.Csv)
+        {
+            text.Append("at,cpu_busy_percent\n");
+        }
+
+        foreach (var p in history.Points)
+        {
+            text.Append(format == HistoryExportFormat.Csv
+                ? FormattableString.Invariant($"{p.At:O},{p.CpuBusyPercent}\n")
+                : FormattableString.Invariant($"{{\"at\":\"{p.At:O}\",\"cpuBusyPercent\":{p.CpuBusyPercent}}}\n"));
+        }
+
+        var body = new MemoryStream(Encoding.UTF8.GetBytes(text.ToString()));
+        return Task.FromResult(new AgentResult<AgentExport>(AgentOutcome.Ok, new AgentExport(body, body), ""));
+    }
+
+    private static AgentResult<T> NotFound<T>(string node)
+        where T : class =>
+        new(AgentOutcome.AnsweredWithError, null, $"HTTP 404 Not Found from {LocalApiRoutes.NodeHistory}: no node {node}") { StatusCode = 404 };
 
     public Task<AgentResult<ClusterSnapshot>> GetClusterAsync(CancellationToken cancellationToken) => Task.FromResult(_cluster);
 

@@ -10,6 +10,7 @@ using Psstd.Bench.Store;
 //   dashboard [--no-socket-hop]  cluster partial time and size, and requests/s through a real socket hop
 //   netns                        time to build and remove the AppHost's --netns network (Linux, root)
 //   store [--nodes N] [--seconds S] [--cores C]  the store writer on a simulated clock: batch cost and size on disk
+//   dashboard-profile [--short]  only the 1,000-node partial, many times, to run under a profiler
 switch (args.FirstOrDefault())
 {
     case "sim":
@@ -43,10 +44,13 @@ switch (args.FirstOrDefault())
         return 0;
 
     case "dashboard":
-        Console.WriteLine("| cluster | median ms | p99 ms | raw | gzip |");
-        Console.WriteLine("|---|---|---|---|---|");
+        Console.WriteLine("| cluster | accept-encoding | median ms | p99 ms | CPU ms/req | allocated/req | raw | gzip (optimal) | as served |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         Console.WriteLine(await PartialBench.RunAsync(100, 16, warmup: 200, samples: 500));
+        Console.WriteLine(await PartialBench.RunAsync(100, 16, warmup: 200, samples: 500, acceptEncoding: "gzip, br"));
         Console.WriteLine(await PartialBench.RunAsync(1000, 16, warmup: 100, samples: 300));
+        Console.WriteLine(await PartialBench.RunAsync(1000, 16, warmup: 100, samples: 300, acceptEncoding: "gzip"));
+        Console.WriteLine(await PartialBench.RunAsync(1000, 16, warmup: 100, samples: 300, acceptEncoding: "gzip, br"));
         Console.WriteLine(ViewModelBench.Run(1000, 16, warmup: 100, samples: 300));
         Console.WriteLine();
         Console.WriteLine("| cluster | concurrency | duration | requests | throughput |");
@@ -67,6 +71,11 @@ switch (args.FirstOrDefault())
         }
 
         Console.WriteLine(StoreBench.Run(store.Value.Nodes, store.Value.Seconds, store.Value.Cores));
+        return 0;
+
+    case "dashboard-profile":
+        // One long run of the 1,000-node partial, for a profiler attached from outside (dotnet-trace collect -- ...).
+        Console.WriteLine(await PartialBench.RunAsync(1000, 16, warmup: 50, samples: args.Contains("--short") ? 100 : 600));
         return 0;
 
     default:

@@ -47,7 +47,7 @@
     document.addEventListener("htmx:afterSwap", restore);
     document.addEventListener("htmx:afterSettle", restore);
 
-    // Keyboard: arrows or j/k move between nodes, Home/End jump, Enter opens the node's own dashboard.
+    // Keyboard: arrows or j/k move between nodes, Home/End jump, Enter opens the node page.
     document.addEventListener("keydown", function (e) {
         var cell = e.target && e.target.closest ? e.target.closest("article.node") : null;
         if (!cell || e.target !== cell || e.altKey || e.ctrlKey || e.metaKey) { return; }
@@ -60,7 +60,7 @@
             case "Home": next = cells[0]; break;
             case "End": next = cells[cells.length - 1]; break;
             case "Enter":
-                var link = cell.querySelector("a.node-link");
+                var link = cell.querySelector("a.node-page");
                 if (link) { link.click(); e.preventDefault(); }
                 return;
             default: return;

@@ -9,6 +9,17 @@ internal sealed class FixedAgentClient(ClusterSnapshot snapshot) : IAgentClient
     public Task<AgentResult<ClusterSnapshot>> GetClusterAsync(CancellationToken cancellationToken) =>
         Task.FromResult(new AgentResult<ClusterSnapshot>(AgentOutcome.Ok, snapshot, ""));
 
+    public Task<AgentResult<NodeHistory>> GetHistoryAsync(
+        string node, DateTimeOffset since, DateTimeOffset until, TimeSpan resolution, CancellationToken cancellationToken) =>
+        Task.FromResult(new AgentResult<NodeHistory>(AgentOutcome.AnsweredWithError, null, "the bench serves no history"));
+
+    public Task<AgentResult<ClusterEventList>> GetEventsAsync(string? node, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult(new AgentResult<ClusterEventList>(AgentOutcome.Ok, new ClusterEventList([]), ""));
+
+    public Task<AgentResult<AgentExport>> OpenHistoryExportAsync(
+        string node, DateTimeOffset since, DateTimeOffset until, HistoryExportFormat format, CancellationToken cancellationToken) =>
+        Task.FromResult(new AgentResult<AgentExport>(AgentOutcome.AnsweredWithError, null, "the bench serves no history"));
+
     public Task<AgentResult<string>> GetHealthAsync(CancellationToken cancellationToken) =>
         Task.FromResult(new AgentResult<string>(AgentOutcome.Ok, "{}", ""));
 

@@ -25,6 +25,6 @@ internal static class ViewModelBench
 
         Array.Sort(times);
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {nodes} x {cores} (view model only) | {PartialBench.Percentile(times, 0.5):0.00} | {PartialBench.Percentile(times, 0.99):0.00} | | |");
+            $"| {nodes} x {cores} (view model only) | | {PartialBench.Percentile(times, 0.5):0.00} | {PartialBench.Percentile(times, 0.99):0.00} | | | | | |");
     }
 }

@@ -1,0 +1,26 @@
+using Psstd.Dashboard.Preferences;
+
+namespace Psstd.Dashboard.Controllers;
+
+/// <summary>Reads a request's <see cref="PageAddress"/>: where it was mounted, its path and its query pairs in order.</summary>
+public static class RequestAddress
+{
+    public static PageAddress Of(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new PageAddress(
+            $"{request.PathBase}{request.Path}",
+            request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))).ToArray())
+        {
+            PathBase = request.PathBase.Value ?? "",
+        };
+    }
+
+    /// <summary>htmx polling for a partial (and not restoring history, which needs the whole page).</summary>
+    public static bool WantsPartial(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Headers.ContainsKey(ClusterController.HtmxRequestHeader)
+            && !request.Headers.ContainsKey(ClusterController.HtmxHistoryRestoreHeader);
+    }
+}

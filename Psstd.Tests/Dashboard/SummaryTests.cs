@@ -1,0 +1,114 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using Psstd.Contracts;
+using Psstd.Dashboard.ViewModels;
+using static Psstd.Tests.Dashboard.TestSnapshots;
+
+namespace Psstd.Tests.Dashboard;
+
+/// <summary>The summary band's hottest and quietest nodes, and response compression of what the page polls.</summary>
+public sealed class SummaryTests
+{
+    [Fact]
+    public void Extremes_AreTwoDifferentNodes_EvenWhenEveryScoreIsEqual()
+    {
+        var (hottest, quietest, only) = ClusterViewModelBuilder.Extremes([Busy("b", 10), Busy("a", 10), Busy("c", 10)]);
+
+        Assert.Equal(("a 10%", "b 10%", ""), (hottest, quietest, only));
+    }
+
+    [Fact]
+    public void Extremes_TakeTheBusiestAndTheQuietestFreshNode()
+    {
+        var (hottest, quietest, _) = ClusterViewModelBuilder.Extremes(
+            [Busy("a", 40), Busy("b", 90), Busy("c", 5), Busy("d", 99) with { Health = NodeHealth.Stale }, Busy("e", 1) with { Health = NodeHealth.Offline }]);
+
+        Assert.Equal(("b 90%", "c 5%"), (hottest, quietest));
+    }
+
+    [Fact]
+    public void Extremes_OneFreshNode_IsNamedOnce()
+    {
+        var (hottest, quietest, only) = ClusterViewModelBuilder.Extremes([Busy("a", 40), Busy("b", 5) with { Health = NodeHealth.Stale }]);
+
+        Assert.Equal(("", "", "a 40%"), (hottest, quietest, only));
+    }
+
+    [Fact]
+    public void Extremes_NoFreshNode_NamesNone() =>
+        Assert.Equal(("", "", ""), ClusterViewModelBuilder.Extremes([Busy("a", 40) with { Health = NodeHealth.Offline }]));
+
+    [Fact]
+    public async Task Summary_NeverNamesTheSameNodeHottestAndQuietest()
+    {
+        using var factory = new DashboardFactory();
+        factory.Agent.Serve(Snapshot(Busy("a", 30), Busy("b", 30)));
+
+        var (_, _, doc) = await Html.GetAsync(factory.CreateClient(), "/");
+
+        Assert.Equal("hottest a 30%", doc.QuerySelector(".summary-hottest")!.TextContent);
+        Assert.Equal("quietest b 30%", doc.QuerySelector(".summary-quietest")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Summary_WithOneNode_SaysItIsTheOnlyOne()
+    {
+        using var factory = new DashboardFactory();
+        factory.Agent.Serve(Snapshot(Busy("solo", 12)));
+
+        var (_, _, doc) = await Html.GetAsync(factory.CreateClient(), "/");
+
+        Assert.Null(doc.QuerySelector(".summary-hottest"));
+        Assert.Null(doc.QuerySelector(".summary-quietest"));
+        Assert.Equal("only fresh node solo 12%", doc.QuerySelector(".summary-only")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("gzip", "gzip")]
+    [InlineData("br", "br")]
+    [InlineData("gzip, deflate, br, zstd", "gzip")]
+    public async Task Partial_IsCompressed_WhenTheBrowserAsks(string accepted, string encoding)
+    {
+        using var factory = new DashboardFactory();
+        factory.Agent.Serve(Snapshot(Enumerable.Range(0, 100).Select(i => Node($"n{i:D3}", cores: 16)).ToArray()));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/?psstd_node=n001");
+        request.Headers.Add("HX-Request", "true");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", accepted);
+
+        using var response = await factory.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
+        var compressed = await response.Content.ReadAsByteArrayAsync();
+        using var decoder = encoding == "gzip"
+            ? (Stream)new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress)
+            : new BrotliStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        var html = await new StreamReader(decoder).ReadToEndAsync();
+        Assert.Equal(100, Html.Parse(html).QuerySelectorAll("#nodes article.node").Length);
+        Assert.True(compressed.Length * 5 < html.Length, $"{compressed.Length} compressed bytes for {html.Length} characters");
+    }
+
+    [Fact]
+    public async Task ApiCluster_IsCompressed_ButTheEventStreamIsNot()
+    {
+        using var factory = new DashboardFactory();
+        factory.Agent.Serve(Snapshot(Enumerable.Range(0, 50).Select(i => Node($"n{i:D3}")).ToArray()));
+        var client = factory.CreateClient();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        using var api = new HttpRequestMessage(HttpMethod.Get, "/api/cluster");
+        api.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+        using var apiResponse = await client.SendAsync(api, cts.Token);
+        using var stream = new HttpRequestMessage(HttpMethod.Get, "/api/cluster/stream");
+        stream.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+        using var streamResponse = await client.SendAsync(stream, HttpCompletionOption.ResponseHeadersRead, cts.Token);
+
+        Assert.Equal(["gzip"], apiResponse.Content.Headers.ContentEncoding);
+        Assert.Equal("text/event-stream", streamResponse.Content.Headers.ContentType!.MediaType);
+        Assert.DoesNotContain("gzip", streamResponse.Content.Headers.ContentEncoding);
+    }
+
+    private static NodeSnapshot Busy(string name, double cpu) =>
+        Node(name, metrics: SampleMetrics(4) with { CpuBusyPercent = cpu, Load1 = 0 });
+}
