@@ -1,4 +1,5 @@
 using System.Net;
+using Psstd.Agent.Gossip.Wire;
 
 namespace Psstd.Bench.Simulation;
 
@@ -37,4 +38,25 @@ public sealed class SimNetwork(SimOptions options, Random random)
         var copy = packet.ToArray();
         events.At(events.Now + options.Delay.Ticks, () => target.Deliver(copy, from.Address));
     }
+
+    /// <summary>
+    /// An in-memory stream: the frames as the agent's TCP client writes them, arriving together after a
+    /// handshake and the data (three one-way delays), cut into frames by the agent's own reader. Streams
+    /// are reliable (TCP retransmits); a partition or a dead peer refuses them.
+    /// </summary>
+    public void SendStream(SimNode from, IPEndPoint to, IReadOnlyList<byte[]> packets, SimScheduler events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (!_nodes.TryGetValue(to, out var target) || (Side is { } side && side(from) != side(target)))
+        {
+            Lost++;
+            return;
+        }
+
+        Streams++;
+        var stream = StreamFrames.Join(packets);
+        events.At(events.Now + (3 * options.Delay.Ticks), () => target.DeliverStream(stream));
+    }
+
+    public long Streams { get; private set; }
 }

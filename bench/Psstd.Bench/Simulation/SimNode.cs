@@ -80,6 +80,23 @@ public sealed class SimNode : IGossipTransport
         }
     }
 
+    /// <summary>A whole stream arrived: cut into frames by the agent's reader, each handed to the engine.</summary>
+    public void DeliverStream(byte[] stream)
+    {
+        if (!Alive)
+        {
+            return;
+        }
+
+        var reader = new StreamFrameReader();
+        reader.Feed(stream, Engine.ReceiveFrame);
+        reader.End();
+        if (reader.Dropped is { } reason)
+        {
+            Counters.StreamDropped(reason);
+        }
+    }
+
     public void Kill() => Alive = false;
 
     /// <summary>A graceful stop, as the agent does on SIGTERM: the last record, marked left, sent at once.</summary>
@@ -92,6 +109,8 @@ public sealed class SimNode : IGossipTransport
     }
 
     void IGossipTransport.Send(IPEndPoint target, ReadOnlySpan<byte> packet) => _network.Send(this, target, packet, _events);
+
+    void IGossipTransport.SendStream(IPEndPoint target, IReadOnlyList<byte[]> packets) => _network.SendStream(this, target, packets, _events);
 
     public static NodeMetrics SampleMetrics(int cores) => new()
     {
