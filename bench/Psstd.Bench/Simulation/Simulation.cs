@@ -60,6 +60,9 @@ public sealed class Simulation
 
     public SimClock Clock => _clock;
 
+    /// <summary>Runs events up to a simulated time without measuring anything (for tests that inspect the nodes).</summary>
+    public void RunUntil(TimeSpan time) => _events.RunUntil(time.Ticks);
+
     /// <summary>Runs the whole scenario and measures it.</summary>
     public SimReport Run()
     {
