@@ -15,7 +15,7 @@ namespace Psstd.Agent.Gossip.Engine;
 /// <list type="number">
 /// <item>A sends its <see cref="SyncSummary"/> (64 bucket counts and hashes, about 400 bytes).</item>
 /// <item>B compares. Buckets A has empty and B does not: B sends their records at once (a new node gets
-/// the whole cluster in one round trip). Other differing buckets: B sends a digest, the (id, generation,
+/// the whole cluster in one round trip, always over the stream). Other differing buckets: B sends a digest, the (id, generation,
 /// sequence) of every node it vouches for there.</item>
 /// <item>A pulls what B has newer or A lacks, and pushes what A has newer or B lacks; B answers the pull.</item>
 /// </list>
@@ -153,7 +153,9 @@ public sealed partial class GossipEngine
 
             if (whole != 0)
             {
-                SendSyncRecords(target, InBuckets(whole).Select(e => e.Encoded).ToList());
+                // A peer that knows nobody but itself has just started (or lost everything): it gets the
+                // whole state at once, over the reliable stream, however little there is.
+                SendSyncRecords(target, InBuckets(whole).Select(e => e.Encoded).ToList(), bulk: _peerSummary.Total <= 1);
             }
 
             var digestMask = differing & ~whole;
@@ -343,7 +345,8 @@ public sealed partial class GossipEngine
         Stream(target, frames);
     }
 
-    private void SendSyncRecords(IPEndPoint target, List<byte[]> records)
+    /// <param name="bulk">Over the stream even when the records would fit a datagram.</param>
+    private void SendSyncRecords(IPEndPoint target, List<byte[]> records, bool bulk = false)
     {
         if (records.Count == 0)
         {
@@ -352,7 +355,7 @@ public sealed partial class GossipEngine
 
         var next = 0;
         var length = RecordBatch.Pack(records, ref next, _payload.AsSpan(0, DatagramCapacity));
-        if (next == records.Count)
+        if (next == records.Count && !bulk)
         {
             Transmit(target, MessageKind.SyncRecords, _payload.AsSpan(0, length), overBudget: true);
             return;

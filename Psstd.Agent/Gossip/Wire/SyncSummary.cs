@@ -30,6 +30,9 @@ public sealed class SyncSummary
 
     public uint Hash(int bucket) => _hashes[bucket];
 
+    /// <summary>Nodes summarised, all buckets together.</summary>
+    public long Total => _counts.Sum(c => (long)c);
+
     public void Clear()
     {
         Array.Clear(_counts);
