@@ -146,9 +146,16 @@ public sealed partial class GossipEngine
                 continue;
             }
 
-            if (!RecordCodec.IsValid(bytes))
+            var encoded = _options.SharedRecords?.Find(header, bytes);
+            if (encoded is null)
             {
-                return false;
+                if (!RecordCodec.IsValid(bytes))
+                {
+                    return false;
+                }
+
+                encoded = bytes.ToArray();
+                _options.SharedRecords?.Offer(header, encoded);
             }
 
             if (relay)
@@ -156,7 +163,6 @@ public sealed partial class GossipEngine
                 NoteReturn(header);
             }
 
-            var encoded = bytes.ToArray();
             if (_cluster.Merge(encoded) != MergeOutcome.Ignored)
             {
                 _counters.RecordNew();

@@ -53,4 +53,7 @@ public sealed record GossipOptions
     /// hundred bytes, then digests and records of the buckets that differ only. Infinite turns it off.
     /// </summary>
     public TimeSpan AntiEntropyEvery { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Record bytes shared with other engines of this process (the simulator); null in the agent.</summary>
+    public SharedRecords? SharedRecords { get; init; }
 }

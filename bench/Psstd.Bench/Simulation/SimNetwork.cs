@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using Psstd.Agent.Gossip.Wire;
 
@@ -35,8 +36,14 @@ public sealed class SimNetwork(SimOptions options, Random random)
         }
 
         Delivered++;
-        var copy = packet.ToArray();
-        events.At(events.Now + options.Delay.Ticks, () => target.Deliver(copy, from.Address));
+        var copy = ArrayPool<byte>.Shared.Rent(packet.Length); // back to the pool once delivered: no garbage per datagram
+        packet.CopyTo(copy);
+        var length = packet.Length;
+        events.At(events.Now + options.Delay.Ticks, () =>
+        {
+            target.Deliver(copy.AsSpan(0, length), from.Address);
+            ArrayPool<byte>.Shared.Return(copy);
+        });
     }
 
     /// <summary>

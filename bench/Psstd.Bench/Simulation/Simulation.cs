@@ -31,6 +31,7 @@ public sealed class Simulation
         _random = new Random(options.Seed);
         _network = new SimNetwork(options, new Random(options.Seed + 1));
         gossip ??= new GossipOptions { Cluster = "sim" };
+        gossip = gossip with { SharedRecords = gossip.SharedRecords ?? new SharedRecords() };
         if (options.Fanout is { } fanout)
         {
             gossip = gossip with { Fanout = fanout };
