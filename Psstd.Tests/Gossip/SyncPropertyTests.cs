@@ -49,7 +49,7 @@ public sealed class SyncPropertyTests
         .QuickCheckThrowOnFailure();
 
     [Fact]
-    public void MutatedSyncPackets_NeverCrashTheEngine_NorAddANodeTheyDidNotCarry()
+    public void MutatedSyncPackets_NeverCrashTheEngine_NorAddMoreThanTheyCarry()
     {
         var carried = RecordSamples.Record(id: Guid.NewGuid(), name: "carried");
         var originals = SyncPackets(carried);
@@ -65,7 +65,8 @@ public sealed class SyncPropertyTests
             var (engine, cluster, self) = Engine();
             engine.Receive(packet, Peer);
             engine.ReceiveFrame(packet);
-            return cluster.Entries().All(e => (e.Id == self || e.Id == carried.Id) && RecordCodec.IsValid(e.Encoded));
+            // A mutation can leave a valid record of some other node: at most one record is carried, so at most one node joins.
+            return cluster.Count <= 2 && cluster.Find(self) is not null && cluster.Entries().All(e => RecordCodec.IsValid(e.Encoded));
         })
         .QuickCheckThrowOnFailure();
     }
