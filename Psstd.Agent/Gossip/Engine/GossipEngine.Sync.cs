@@ -250,8 +250,15 @@ public sealed partial class GossipEngine
     /// <summary>This node's gossip address as peers should answer it; empty when it is not an IP literal (then: the datagram's sender).</summary>
     private string ReplyAddress() => _cluster.Find(_selfId)?.GossipEndPoint?.ToString() ?? "";
 
+    /// <summary>
+    /// Where to answer: a datagram's sender (its gossip socket) rather than any address the datagram
+    /// names; a stream frame arrives from an ephemeral port, so it names its sender's gossip address.
+    /// In a cluster without <c>PSSTD_KEY</c> a forged UDP source can still make this node stream its
+    /// state to that source (at most <see cref="StreamFrames.MaxConnections"/> streams at once, each
+    /// within <see cref="StreamFrames.ConnectionTimeout"/>); with a key, a forged summary does not open.
+    /// </summary>
     private static IPEndPoint? AnswerAddress(string replyTo, IPEndPoint? from) =>
-        IPEndPoint.TryParse(replyTo, out var parsed) && parsed.Port != 0 ? parsed : from;
+        from ?? (IPEndPoint.TryParse(replyTo, out var parsed) && parsed.Port != 0 ? parsed : null);
 
     private void SendPull(IPEndPoint target)
     {
