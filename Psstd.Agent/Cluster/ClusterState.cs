@@ -160,4 +160,15 @@ public sealed class ClusterState(TimeProvider time)
             return _order.Count == 0 ? null : _entries[_order[random.Next(_order.Count)]];
         }
     }
+
+    /// <summary>Fills <paramref name="into"/> (cleared first) with every entry: a reusable list instead of a new array (anti-entropy scans often).</summary>
+    public void CollectAll(List<ClusterEntry> into)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        into.Clear();
+        lock (_lock)
+        {
+            into.AddRange(_entries.Values);
+        }
+    }
 }

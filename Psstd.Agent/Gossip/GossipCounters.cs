@@ -16,6 +16,10 @@ public sealed class GossipCounters
     private long _recordsNew;
     private long _recordsDuplicate;
     private long _roundsOverBudget;
+    private readonly long[] _streamDrops = new long[Enum.GetValues<StreamDrop>().Length];
+    private long _streamsIn;
+    private long _streamsOut;
+    private long _syncRounds;
 
     public void PacketIn(DecodeOutcome outcome, int bytes)
     {
@@ -36,6 +40,25 @@ public sealed class GossipCounters
     public void RecordDuplicate() => Interlocked.Increment(ref _recordsDuplicate);
 
     public void RoundOverBudget() => Interlocked.Increment(ref _roundsOverBudget);
+
+    /// <summary>A gossip stream (TCP) connection was taken in (whatever came of it).</summary>
+    public void StreamIn() => Interlocked.Increment(ref _streamsIn);
+
+    /// <summary>A gossip stream was opened to a peer and its frames written.</summary>
+    public void StreamOut() => Interlocked.Increment(ref _streamsOut);
+
+    public void StreamDropped(StreamDrop reason) => Interlocked.Increment(ref _streamDrops[(int)reason]);
+
+    /// <summary>This node started an anti-entropy exchange (sent its summary).</summary>
+    public void SyncRound() => Interlocked.Increment(ref _syncRounds);
+
+    public long StreamsIn => Interlocked.Read(ref _streamsIn);
+
+    public long StreamsOut => Interlocked.Read(ref _streamsOut);
+
+    public long StreamDrops(StreamDrop reason) => Interlocked.Read(ref _streamDrops[(int)reason]);
+
+    public long SyncRounds => Interlocked.Read(ref _syncRounds);
 
     public long PacketsIn(DecodeOutcome outcome) => Interlocked.Read(ref _packetsIn[(int)outcome]);
 
@@ -73,8 +96,11 @@ public sealed class GossipCounters
         var drops = Enum.GetValues<DecodeOutcome>()
             .Where(o => o != DecodeOutcome.Accepted && PacketsIn(o) > 0)
             .Select(o => $"{o} {PacketsIn(o)}");
-        var dropText = string.Join(", ", drops);
+        var streamDrops = Enum.GetValues<StreamDrop>()
+            .Where(d => StreamDrops(d) > 0)
+            .Select(d => $"stream {d} {StreamDrops(d)}");
+        var dropText = string.Join(", ", drops.Concat(streamDrops));
         return $"out {PacketsOut} packets ({BytesOut} B, {SendFailures} failed), in {PacketsIn(DecodeOutcome.Accepted)} accepted ({BytesIn} B), "
-            + $"records new {RecordsNew}, duplicate {RecordsDuplicate}, rounds over budget {RoundsOverBudget}, dropped: {(dropText.Length == 0 ? "none" : dropText)}";
+            + $"records new {RecordsNew}, duplicate {RecordsDuplicate}, rounds over budget {RoundsOverBudget}, sync rounds {SyncRounds}, streams in {StreamsIn} out {StreamsOut}, dropped: {(dropText.Length == 0 ? "none" : dropText)}";
     }
 }

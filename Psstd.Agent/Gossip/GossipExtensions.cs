@@ -22,6 +22,7 @@ public static class GossipExtensions
         builder.Services.AddSingleton<GossipCounters>();
         builder.Services.AddSingleton<ContactBook>();
         builder.Services.AddSingleton<PeerDirectory>();
+        builder.Services.AddSingleton<Tcp.GossipStreamClient>();
         builder.Services.AddSingleton<IGossipTransport, UdpTransport>();
         builder.Services.AddSingleton(sp => new GossipEngine(
             sp.GetRequiredService<GossipOptions>(),
@@ -32,6 +33,7 @@ public static class GossipExtensions
             sp.GetRequiredService<TimeProvider>(),
             new Random()));
         builder.Services.AddHostedService<GossipReceiver>();
+        builder.Services.AddHostedService<Tcp.GossipStreamListener>();
         builder.Services.AddHostedService<GossipRounds>();
         builder.Services.AddHostedService<GossipLeave>(); // registered last: stops first, while the socket is open
         return builder;

@@ -15,4 +15,7 @@ internal static partial class GossipLog
 
     [LoggerMessage(EventId = 1205, Level = LogLevel.Information, Message = "Gossip listening on {Address} (udp), advertised as {Advertised}, cluster {Cluster}, seeds: {Seeds}")]
     public static partial void Listening(ILogger logger, object address, string advertised, string cluster, IEnumerable<object> seeds);
+
+    [LoggerMessage(EventId = 1206, Level = LogLevel.Debug, Message = "Gossip stream to {Target} failed")]
+    public static partial void StreamFailed(ILogger logger, System.Net.EndPoint target, Exception exception);
 }

@@ -1,19 +1,28 @@
 using System.Net;
 using System.Net.Sockets;
 using Psstd.Agent.Configuration;
+using Psstd.Agent.Gossip.Wire;
 using Psstd.ServiceDefaults.Configuration;
 
 namespace Psstd.Agent.Gossip;
 
 /// <summary>
-/// The UDP socket gossip uses, bound once at start so a port held by another program stops the agent
-/// with a clear line instead of failing later in a background loop.
+/// The UDP socket gossip uses, and the TCP listener on the same address for streams (bulk sync), both
+/// bound once at start so a port held by another program stops the agent with a clear line instead of
+/// failing later in a background loop.
 /// </summary>
 public sealed class GossipSocket : IDisposable
 {
-    private GossipSocket(Socket socket) => Socket = socket;
+    private GossipSocket(Socket socket, Socket listener)
+    {
+        Socket = socket;
+        Listener = listener;
+    }
 
     public Socket Socket { get; }
+
+    /// <summary>TCP, listening on the same address and port as <see cref="Socket"/>.</summary>
+    public Socket Listener { get; }
 
     /// <exception cref="StartupConfigurationException">The address cannot be bound (in use, not local, ...).</exception>
     public static GossipSocket Bind(ListenAddress address)
@@ -22,13 +31,15 @@ public sealed class GossipSocket : IDisposable
         var endPoint = address.ToBindEndPoint()
             ?? Dns.GetHostAddresses(address.Host).Select(ip => new IPEndPoint(ip, address.Port)).FirstOrDefault()
             ?? throw Invalid(address, "names a host that does not resolve");
+        Socket udp;
         try
         {
-            return new GossipSocket(Open(endPoint));
+            udp = Open(endPoint, SocketType.Dgram, ProtocolType.Udp);
         }
         catch (SocketException ex) when (endPoint.Address.Equals(IPAddress.IPv6Any) && ex.SocketErrorCode == SocketError.AddressFamilyNotSupported)
         {
-            return new GossipSocket(Open(new IPEndPoint(IPAddress.Any, address.Port))); // a host without IPv6
+            endPoint = new IPEndPoint(IPAddress.Any, address.Port); // a host without IPv6
+            udp = Open(endPoint, SocketType.Dgram, ProtocolType.Udp);
         }
         catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
         {
@@ -38,11 +49,29 @@ public sealed class GossipSocket : IDisposable
         {
             throw Invalid(address, $"must be an address of this host that can be bound ({ex.SocketErrorCode}: {ex.Message})");
         }
+
+        try
+        {
+            // Port 0 asks the system for a free port: the stream listener takes the one UDP got.
+            var tcp = Open(new IPEndPoint(endPoint.Address, ((IPEndPoint)udp.LocalEndPoint!).Port), SocketType.Stream, ProtocolType.Tcp);
+            tcp.Listen(StreamFrames.MaxConnections);
+            return new GossipSocket(udp, tcp);
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            udp.Dispose();
+            throw new StartupConfigurationException([ConfigurationError.PortInUse(AgentVariables.Gossip, address, "TCP")]);
+        }
+        catch (SocketException ex)
+        {
+            udp.Dispose();
+            throw Invalid(address, $"must be an address of this host that can be bound ({ex.SocketErrorCode}: {ex.Message})");
+        }
     }
 
-    private static Socket Open(IPEndPoint endPoint)
+    private static Socket Open(IPEndPoint endPoint, SocketType type, ProtocolType protocol)
     {
-        var socket = new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        var socket = new Socket(endPoint.AddressFamily, type, protocol);
         try
         {
             if (endPoint.AddressFamily == AddressFamily.InterNetworkV6 && endPoint.Address.Equals(IPAddress.IPv6Any))
@@ -63,5 +92,9 @@ public sealed class GossipSocket : IDisposable
     private static StartupConfigurationException Invalid(ListenAddress address, string rule) =>
         new([new ConfigurationError(AgentVariables.Gossip, address.ToString(), rule)]);
 
-    public void Dispose() => Socket.Dispose();
+    public void Dispose()
+    {
+        Socket.Dispose();
+        Listener.Dispose();
+    }
 }

@@ -4,9 +4,11 @@ using Psstd.Agent.Gossip.Engine;
 
 namespace Psstd.Agent.Gossip;
 
-/// <summary>The engine's packets over the gossip UDP socket.</summary>
-public sealed class UdpTransport(GossipSocket socket, GossipCounters counters, ILogger<UdpTransport> logger) : IGossipTransport
+/// <summary>The engine's packets over the gossip UDP socket; the few larger ones over TCP to the same port.</summary>
+public sealed class UdpTransport(GossipSocket socket, GossipCounters counters, Tcp.GossipStreamClient streams, ILogger<UdpTransport> logger) : IGossipTransport
 {
+    public void SendStream(IPEndPoint target, IReadOnlyList<byte[]> packets) => streams.Send(target, packets);
+
     public void Send(IPEndPoint target, ReadOnlySpan<byte> packet)
     {
         try

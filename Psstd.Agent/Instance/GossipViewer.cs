@@ -4,6 +4,7 @@ using Psstd.Agent.Cluster;
 using Psstd.Agent.Configuration;
 using Psstd.Agent.Gossip;
 using Psstd.Agent.Gossip.Engine;
+using Psstd.Agent.Gossip.Tcp;
 using Psstd.Agent.Gossip.Wire;
 using Psstd.Agent.Heartbeat;
 using Psstd.Agent.Terminal;
@@ -47,7 +48,7 @@ public sealed class GossipViewer : ISnapshotSource, IAsyncDisposable
         _cluster = new ClusterState(time);
         var options = new GossipOptions { Cluster = settings.Cluster, Keyring = settings.Keys.Count == 0 ? null : new GossipKeyring(settings.Keys) };
         var counters = new GossipCounters();
-        var transport = new UdpTransport(_socket, counters, NullLogger<UdpTransport>.Instance);
+        var transport = new UdpTransport(_socket, counters, new GossipStreamClient(counters, time, NullLogger<GossipStreamClient>.Instance), NullLogger<UdpTransport>.Instance);
         _self = new NodeRecord(Guid.NewGuid(), "viewer", 0, 0, LocalNode.AgentVersion, settings.Interval, settings.Ttl, "", "", NodeMetrics.Empty);
         _engine = new GossipEngine(options, _self.Id, _cluster, transport, counters, time, _random);
         var contacts = new ContactBook(time);

@@ -269,7 +269,7 @@ public sealed partial class GossipEngineTests
         // A budget of one and a half packets: one packet now, the next only after a refill.
         var packet = PacketCodec.Overhead("test", null) + 1 + 2 + RecordCodec.ToBytes(RecordSamples.Record()).Length;
         var clock = new ManualTimeProvider();
-        var nodes = Nodes(2, new GossipOptions { Cluster = "test", BandwidthBytesPerSecond = packet * 3 / 2 }, clock);
+        var nodes = Nodes(2, new GossipOptions { Cluster = "test", BandwidthBytesPerSecond = packet * 3 / 2, AntiEntropyEvery = Timeout.InfiniteTimeSpan }, clock);
         var (sender, receiver) = (nodes[0], nodes[1]);
         sender.Engine.SetSeeds([receiver.Address]);
 

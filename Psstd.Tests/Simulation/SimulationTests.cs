@@ -1,3 +1,4 @@
+using Psstd.Agent.Gossip.Engine;
 using Psstd.Bench.Simulation;
 
 namespace Psstd.Tests.Simulation;
@@ -53,5 +54,23 @@ public sealed class SimulationTests
         var report = Run(Scenario.Partition, 100);
 
         Assert.InRange(report.HealSeconds!.Value, 0, 15);
+    }
+
+    [Fact]
+    public void WithTheRelayOff_AntiEntropyAlone_TeachesEveryNodeTheWholeCluster()
+    {
+        // No relay and no own-record fanout: a node hears directly only from nodes that have it as a
+        // seed (the reconnect timer). Everything else it must learn through digest exchanges.
+        var quiet = new GossipOptions { Cluster = "sim", Fanout = 0, OriginFanout = 0 };
+        var options = new SimOptions { Nodes = 60, Seconds = 60, Seed = 7 };
+        var synced = new Bench.Simulation.Simulation(options, quiet);
+        var control = new Bench.Simulation.Simulation(options, quiet with { AntiEntropyEvery = Timeout.InfiniteTimeSpan });
+
+        synced.RunUntil(TimeSpan.FromSeconds(60));
+        control.RunUntil(TimeSpan.FromSeconds(60));
+
+        Assert.All(synced.Nodes, n => Assert.Equal(60, n.Cluster.Count));
+        Assert.All(control.Nodes, n => Assert.InRange(n.Cluster.Count, 1, 20));
+        Assert.All(synced.Nodes, n => Assert.Equal(0, n.Counters.Dropped));
     }
 }

@@ -22,11 +22,11 @@ public sealed partial class GossipEngine
         lock (_lock)
         {
             Refill(_time.GetTimestamp());
-            Transmit(target, MessageKind.Pull, [], overBudget: true);
+            Transmit(target, MessageKind.ViewerPull, [], overBudget: true);
         }
     }
 
-    private bool AnswerPull(ReadOnlySpan<byte> payload, IPEndPoint from)
+    private bool AnswerViewerPull(ReadOnlySpan<byte> payload, IPEndPoint from)
     {
         if (!payload.IsEmpty)
         {

@@ -65,6 +65,7 @@ public sealed partial class GossipEngine
             var now = _time.GetTimestamp();
             Refill(now);
             ProbeRound(now);
+            SyncRound(now);
             var (self, selfIsNew) = QueueOwnRecord();
             var fanout = (int)_options.Fanout + (_random.NextDouble() < _options.Fanout % 1 ? 1 : 0);
             var targets = PickTargets(fanout);
@@ -121,23 +122,15 @@ public sealed partial class GossipEngine
             var outcome = PacketCodec.Open(packet, _options.Cluster, _options.Keyring, _scratch, out var kind, out var payload);
             if (outcome == DecodeOutcome.Accepted)
             {
-                var understood = kind switch
-                {
-                    MessageKind.Records => MergeRecords(payload),
-                    MessageKind.Ping => AnswerPing(payload, from),
-                    MessageKind.Ack => TakeAck(payload),
-                    MessageKind.PingRequest => ForwardPing(payload, from),
-                    MessageKind.Pull => AnswerPull(payload, from),
-                    _ => false,
-                };
-                outcome = understood ? DecodeOutcome.Accepted : DecodeOutcome.Malformed;
+                outcome = Dispatch(kind, payload, from) ? DecodeOutcome.Accepted : DecodeOutcome.Malformed;
             }
 
             _counters.PacketIn(outcome, packet.Length);
         }
     }
 
-    private bool MergeRecords(ReadOnlySpan<byte> payload)
+    /// <param name="relay">False for records that came by anti-entropy: merged, not relayed.</param>
+    private bool MergeRecords(ReadOnlySpan<byte> payload, bool relay)
     {
         var reader = new RecordBatchReader(payload);
         while (reader.TryNext(out var bytes))
@@ -153,18 +146,32 @@ public sealed partial class GossipEngine
                 continue;
             }
 
-            if (!RecordCodec.IsValid(bytes))
+            var encoded = _options.SharedRecords?.Find(header, bytes);
+            if (encoded is null)
             {
-                return false;
+                if (!RecordCodec.IsValid(bytes))
+                {
+                    return false;
+                }
+
+                encoded = bytes.ToArray();
+                _options.SharedRecords?.Offer(header, encoded);
             }
 
-            var encoded = bytes.ToArray();
+            if (relay)
+            {
+                NoteReturn(header);
+            }
+
             if (_cluster.Merge(encoded) != MergeOutcome.Ignored)
             {
                 _counters.RecordNew();
-                lock (_lock)
+                if (relay)
                 {
-                    _queue.Add(header.Id, encoded);
+                    lock (_lock)
+                    {
+                        _queue.Add(header.Id, encoded);
+                    }
                 }
             }
         }

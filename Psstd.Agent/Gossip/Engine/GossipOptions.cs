@@ -47,4 +47,13 @@ public sealed record GossipOptions
 
     /// <summary>How often seeds and peers believed offline are tried again, so a healed partition merges.</summary>
     public TimeSpan ReconnectEvery { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How often this node starts an anti-entropy exchange with one random peer: a summary of a few
+    /// hundred bytes, then digests and records of the buckets that differ only. Infinite turns it off.
+    /// </summary>
+    public TimeSpan AntiEntropyEvery { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Record bytes shared with other engines of this process (the simulator); null in the agent.</summary>
+    public SharedRecords? SharedRecords { get; init; }
 }

@@ -15,6 +15,18 @@ public enum MessageKind : byte
     /// <summary>Please ping this node for me (the indirect probe): probe id, target id, target address.</summary>
     PingRequest = 4,
 
-    /// <summary>Send me what you hold: empty body; answered with Records within the send budget (a viewer's way in).</summary>
-    Pull = 5,
+    /// <summary>Anti-entropy, step 1: the sender's <see cref="SyncSummary"/> (where to answer, bucket counts and hashes).</summary>
+    SyncSummary = 5,
+
+    /// <summary>Step 2: the versions the sender vouches for in the buckets that differed (a <see cref="SyncMessages"/> digest).</summary>
+    SyncDigest = 6,
+
+    /// <summary>Step 3: node ids whose records the sender wants.</summary>
+    SyncPull = 7,
+
+    /// <summary>Records sent to repair a peer's state: merged like <see cref="Records"/>, but not relayed (they are not news).</summary>
+    SyncRecords = 8,
+
+    /// <summary>A viewer's way in: empty body; answered with Records within the send budget.</summary>
+    ViewerPull = 9,
 }

@@ -48,8 +48,9 @@ public static class PacketCodec
             return w.Overflowed ? 0 : w.Position;
         }
 
-        Span<byte> body = stackalloc byte[MaxDatagramBytes];
-        if (payload.Length + 1 > body.Length)
+        // Datagrams seal from the stack; stream frames (StreamFrames.MaxFrameBytes) are larger and rarer.
+        Span<byte> body = payload.Length < MaxDatagramBytes ? stackalloc byte[MaxDatagramBytes] : new byte[payload.Length + 1];
+        if (payload.Length + 1 > StreamFrames.MaxFrameBytes)
         {
             return 0;
         }

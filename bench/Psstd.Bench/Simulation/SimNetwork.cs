@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Net;
+using Psstd.Agent.Gossip.Wire;
 
 namespace Psstd.Bench.Simulation;
 
@@ -34,7 +36,34 @@ public sealed class SimNetwork(SimOptions options, Random random)
         }
 
         Delivered++;
-        var copy = packet.ToArray();
-        events.At(events.Now + options.Delay.Ticks, () => target.Deliver(copy, from.Address));
+        var copy = ArrayPool<byte>.Shared.Rent(packet.Length); // back to the pool once delivered: no garbage per datagram
+        packet.CopyTo(copy);
+        var length = packet.Length;
+        events.At(events.Now + options.Delay.Ticks, () =>
+        {
+            target.Deliver(copy.AsSpan(0, length), from.Address);
+            ArrayPool<byte>.Shared.Return(copy);
+        });
     }
+
+    /// <summary>
+    /// An in-memory stream: the frames as the agent's TCP client writes them, arriving together after a
+    /// handshake and the data (three one-way delays), cut into frames by the agent's own reader. Streams
+    /// are reliable (TCP retransmits); a partition or a dead peer refuses them.
+    /// </summary>
+    public void SendStream(SimNode from, IPEndPoint to, IReadOnlyList<byte[]> packets, SimScheduler events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (!_nodes.TryGetValue(to, out var target) || (Side is { } side && side(from) != side(target)))
+        {
+            Lost++;
+            return;
+        }
+
+        Streams++;
+        var stream = StreamFrames.Join(packets);
+        events.At(events.Now + (3 * options.Delay.Ticks), () => target.DeliverStream(stream));
+    }
+
+    public long Streams { get; private set; }
 }

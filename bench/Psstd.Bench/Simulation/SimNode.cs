@@ -12,6 +12,7 @@ public sealed class SimNode : IGossipTransport
 {
     private readonly SimNetwork _network;
     private readonly SimScheduler _events;
+    private readonly SharedRecords? _shared;
     private NodeRecord _record;
 
     public SimNode(int index, SimOptions options, GossipOptions gossip, SimNetwork network, SimScheduler events, SimClock clock, int seed)
@@ -19,6 +20,7 @@ public sealed class SimNode : IGossipTransport
         ArgumentNullException.ThrowIfNull(options);
         _network = network;
         _events = events;
+        _shared = gossip.SharedRecords;
         Index = index;
         Address = new IPEndPoint(new IPAddress([10, (byte)(index >> 16), (byte)(index >> 8), (byte)index]), 7947);
         Cluster = new ClusterState(clock);
@@ -61,7 +63,18 @@ public sealed class SimNode : IGossipTransport
         }
 
         _record = _record with { Sequence = _record.Sequence + 1 };
-        Cluster.Merge(RecordCodec.ToBytes(_record));
+        Merge(RecordCodec.ToBytes(_record));
+    }
+
+    /// <summary>Its own new record, offered to the shared bytes so every receiver holds this one array.</summary>
+    private void Merge(byte[] encoded)
+    {
+        if (_shared is not null && RecordCodec.TryReadHeader(encoded, out var header, out _))
+        {
+            _shared.Offer(header, encoded);
+        }
+
+        Cluster.Merge(encoded);
     }
 
     public void Tick()
@@ -72,11 +85,28 @@ public sealed class SimNode : IGossipTransport
         }
     }
 
-    public void Deliver(byte[] packet, IPEndPoint from)
+    public void Deliver(ReadOnlySpan<byte> packet, IPEndPoint from)
     {
         if (Alive)
         {
             Engine.Receive(packet, from);
+        }
+    }
+
+    /// <summary>A whole stream arrived: cut into frames by the agent's reader, each handed to the engine.</summary>
+    public void DeliverStream(byte[] stream)
+    {
+        if (!Alive)
+        {
+            return;
+        }
+
+        var reader = new StreamFrameReader();
+        reader.Feed(stream, Engine.ReceiveFrame);
+        reader.End();
+        if (reader.Dropped is { } reason)
+        {
+            Counters.StreamDropped(reason);
         }
     }
 
@@ -86,12 +116,14 @@ public sealed class SimNode : IGossipTransport
     public void Leave()
     {
         _record = _record with { Sequence = _record.Sequence + 1, Left = true };
-        Cluster.Merge(RecordCodec.ToBytes(_record));
+        Merge(RecordCodec.ToBytes(_record));
         Engine.AnnounceLeave();
         Alive = false;
     }
 
     void IGossipTransport.Send(IPEndPoint target, ReadOnlySpan<byte> packet) => _network.Send(this, target, packet, _events);
+
+    void IGossipTransport.SendStream(IPEndPoint target, IReadOnlyList<byte[]> packets) => _network.SendStream(this, target, packets, _events);
 
     public static NodeMetrics SampleMetrics(int cores) => new()
     {

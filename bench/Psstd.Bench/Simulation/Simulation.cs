@@ -31,6 +31,7 @@ public sealed class Simulation
         _random = new Random(options.Seed);
         _network = new SimNetwork(options, new Random(options.Seed + 1));
         gossip ??= new GossipOptions { Cluster = "sim" };
+        gossip = gossip with { SharedRecords = gossip.SharedRecords ?? new SharedRecords() };
         if (options.Fanout is { } fanout)
         {
             gossip = gossip with { Fanout = fanout };
@@ -59,6 +60,9 @@ public sealed class Simulation
     public IReadOnlyList<SimNode> Nodes => _nodes;
 
     public SimClock Clock => _clock;
+
+    /// <summary>Runs events up to a simulated time without measuring anything (for tests that inspect the nodes).</summary>
+    public void RunUntil(TimeSpan time) => _events.RunUntil(time.Ticks);
 
     /// <summary>Runs the whole scenario and measures it.</summary>
     public SimReport Run()

@@ -1,0 +1,430 @@
+using System.Buffers;
+using System.Net;
+using Psstd.Agent.Cluster;
+using Psstd.Agent.Gossip.Wire;
+using Psstd.Contracts;
+
+namespace Psstd.Agent.Gossip.Engine;
+
+/// <summary>
+/// Anti-entropy: what the relay missed (a lost packet, a node that joined late, a healed partition)
+/// is pulled from one random peer every <see cref="GossipOptions.AntiEntropyEvery"/>, in three steps
+/// that cost little while two peers agree.
+/// </summary>
+/// <remarks>
+/// <list type="number">
+/// <item>A sends its <see cref="SyncSummary"/> (64 bucket counts and hashes, about 400 bytes).</item>
+/// <item>B compares. Buckets A has empty and B does not: B sends their records at once (a new node gets
+/// the whole cluster in one round trip, always over the stream). Other differing buckets: B sends a digest, the (id, generation,
+/// sequence) of every node it vouches for there.</item>
+/// <item>A pulls what B has newer or A lacks, and pushes what A has newer or B lacks; B answers the pull.</item>
+/// </list>
+/// A node vouches for the nodes it does not judge offline, so a long-dead node is never handed on as
+/// if it were fresh. Whatever does not fit one datagram goes over a stream (TCP on the gossip port).
+/// A node syncs at once with its seeds on its first round, and with a peer it held offline the moment
+/// that peer's records come back (a healed partition). Records that arrive by sync are merged but not
+/// relayed: they are repairs, not news.
+/// </remarks>
+public sealed partial class GossipEngine
+{
+    private readonly SyncSummary _ownSummary = new();
+    private readonly SyncSummary _peerSummary = new();
+    private readonly List<ClusterEntry> _offered = [];
+    private readonly List<DigestEntry> _digest = [];
+    private readonly Dictionary<Guid, DigestEntry> _listed = [];
+    private readonly List<Guid> _ids = [];
+    private long _lastSync = long.MinValue;
+    private IPEndPoint? _syncSoon;
+
+    private bool SyncEnabled => _options.AntiEntropyEvery != Timeout.InfiniteTimeSpan;
+
+    /// <summary>Opens one stream frame (a packet larger than a datagram) and acts on it; only sync messages travel this way.</summary>
+    public void ReceiveFrame(ReadOnlySpan<byte> frame)
+    {
+        var scratch = ArrayPool<byte>.Shared.Rent(StreamFrames.MaxFrameBytes); // frames are rare: no 64 KiB buffer held per engine
+        try
+        {
+            lock (_receiveLock)
+            {
+                var outcome = PacketCodec.Open(frame, _options.Cluster, _options.Keyring, scratch, out var kind, out var payload);
+                if (outcome == DecodeOutcome.Accepted)
+                {
+                    outcome = kind is MessageKind.SyncDigest or MessageKind.SyncPull or MessageKind.SyncRecords && Dispatch(kind, payload, from: null)
+                        ? DecodeOutcome.Accepted
+                        : DecodeOutcome.Malformed;
+                }
+
+                _counters.PacketIn(outcome, frame.Length);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
+    }
+
+    private bool Dispatch(MessageKind kind, ReadOnlySpan<byte> payload, IPEndPoint? from) => kind switch
+    {
+        MessageKind.Records => MergeRecords(payload, relay: true),
+        MessageKind.Ping when from is not null => AnswerPing(payload, from),
+        MessageKind.Ack => TakeAck(payload),
+        MessageKind.PingRequest when from is not null => ForwardPing(payload, from),
+        MessageKind.SyncSummary => AnswerSummary(payload, from),
+        MessageKind.SyncDigest => AnswerDigest(payload, from),
+        MessageKind.SyncPull => AnswerPull(payload, from),
+        MessageKind.SyncRecords => MergeRecords(payload, relay: false),
+        MessageKind.ViewerPull when from is not null => AnswerViewerPull(payload, from),
+        _ => false,
+    };
+
+    /// <summary>Once per round: starts an exchange when one is due, or asked for by a returning peer.</summary>
+    private void SyncRound(long now)
+    {
+        if (!SyncEnabled)
+        {
+            return;
+        }
+
+        var due = _lastSync == long.MinValue || _time.GetElapsedTime(_lastSync, now) >= _options.AntiEntropyEvery;
+        var target = _syncSoon;
+        if (target is null && due)
+        {
+            var seeds = Volatile.Read(ref _seeds);
+            target = _lastSync == long.MinValue && seeds.Count > 0 ? seeds[_random.Next(seeds.Count)] : PickTargets(1).FirstOrDefault();
+        }
+
+        _syncSoon = null;
+        if (target is null)
+        {
+            return;
+        }
+
+        if (due)
+        {
+            _lastSync = now;
+        }
+
+        CollectOffered(now);
+        var length = SyncMessages.WriteSummary(ReplyAddress(), _ownSummary, _payload);
+        if (length > 0 && Transmit(target, MessageKind.SyncSummary, _payload.AsSpan(0, length), overBudget: true))
+        {
+            _counters.SyncRound();
+        }
+    }
+
+    /// <summary>Fills <see cref="_offered"/> with the entries this node vouches for, and <see cref="_ownSummary"/> with their summary.</summary>
+    private void CollectOffered(long now)
+    {
+        _cluster.CollectAll(_offered);
+        _offered.RemoveAll(e => !Vouches(e, now));
+        _ownSummary.Clear();
+        foreach (var entry in _offered)
+        {
+            _ownSummary.Add(entry.Header);
+        }
+    }
+
+    private bool Vouches(ClusterEntry entry, long now) =>
+        NodeHealthJudge.Judge(_time.GetElapsedTime(entry.SeenTimestamp, now), entry.Header.Ttl, entry.Header.Left, entry.Suspected) != NodeHealth.Offline;
+
+    private bool AnswerSummary(ReadOnlySpan<byte> payload, IPEndPoint? from)
+    {
+        if (!SyncMessages.TryReadSummary(payload, _peerSummary, out var replyTo))
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            if (AnswerAddress(replyTo, from) is not { } target)
+            {
+                return true; // well formed, but nowhere to answer: nothing to do
+            }
+
+            CollectOffered(_time.GetTimestamp());
+            var differing = _ownSummary.Differing(_peerSummary);
+            ulong whole = 0;
+            for (var b = 0; b < SyncSummary.Buckets; b++)
+            {
+                if ((differing & (1UL << b)) != 0 && _peerSummary.Count(b) == 0)
+                {
+                    whole |= 1UL << b;
+                }
+            }
+
+            if (whole != 0)
+            {
+                // A peer that knows nobody but itself has just started (or lost everything): it gets the
+                // whole state at once, over the reliable stream, however little there is.
+                SendSyncRecords(target, InBuckets(whole).Select(e => e.Encoded).ToList(), bulk: _peerSummary.Total <= 1);
+            }
+
+            var digestMask = differing & ~whole;
+            if (digestMask != 0)
+            {
+                SendDigest(target, digestMask, InBuckets(digestMask).Select(e => new DigestEntry(e.Id, e.Header.Generation, e.Header.Sequence)).ToList());
+            }
+        }
+
+        return true;
+    }
+
+    private bool AnswerDigest(ReadOnlySpan<byte> payload, IPEndPoint? from)
+    {
+        if (!SyncMessages.TryReadDigest(payload, _digest, out var replyTo, out var mask))
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            if (AnswerAddress(replyTo, from) is not { } target)
+            {
+                return true;
+            }
+
+            _ids.Clear();
+            _listed.Clear();
+            foreach (var entry in _digest)
+            {
+                _listed[entry.Id] = entry;
+                var held = entry.Id == _selfId ? null : _cluster.Find(entry.Id);
+                if (entry.Id != _selfId && (held is null || entry.IsNewerThan(held.Header)))
+                {
+                    _ids.Add(entry.Id);
+                }
+            }
+
+            if (_ids.Count > 0)
+            {
+                SendPull(target);
+            }
+
+            CollectOffered(_time.GetTimestamp());
+            var push = InBuckets(mask)
+                .Where(e => !_listed.TryGetValue(e.Id, out var theirs) || theirs.IsOlderThan(e.Header))
+                .Select(e => e.Encoded)
+                .ToList();
+            SendSyncRecords(target, push);
+        }
+
+        return true;
+    }
+
+    private bool AnswerPull(ReadOnlySpan<byte> payload, IPEndPoint? from)
+    {
+        if (!SyncMessages.TryReadPull(payload, _ids, out var replyTo))
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            if (AnswerAddress(replyTo, from) is not { } target)
+            {
+                return true;
+            }
+
+            var now = _time.GetTimestamp();
+            var records = new List<byte[]>(_ids.Count);
+            foreach (var id in _ids)
+            {
+                if (_cluster.Find(id) is { } entry && Vouches(entry, now))
+                {
+                    records.Add(entry.Encoded);
+                }
+            }
+
+            SendSyncRecords(target, records);
+        }
+
+        return true;
+    }
+
+    /// <summary>The offered entries whose bucket is in <paramref name="mask"/>, bucket by bucket.</summary>
+    private IEnumerable<ClusterEntry> InBuckets(ulong mask) =>
+        _offered.Select(e => (Entry: e, Bucket: SyncSummary.Bucket(e.Id)))
+            .Where(p => (mask & (1UL << p.Bucket)) != 0)
+            .OrderBy(p => p.Bucket)
+            .Select(p => p.Entry);
+
+    /// <summary>This node's gossip address as peers should answer it; empty when it is not an IP literal (then: the datagram's sender).</summary>
+    private string ReplyAddress() => _cluster.Find(_selfId)?.GossipEndPoint?.ToString() ?? "";
+
+    /// <summary>
+    /// Where to answer: a datagram's sender (its gossip socket) rather than any address the datagram
+    /// names; a stream frame arrives from an ephemeral port, so it names its sender's gossip address.
+    /// In a cluster without <c>PSSTD_KEY</c> a forged UDP source can still make this node stream its
+    /// state to that source (at most <see cref="StreamFrames.MaxConnections"/> streams at once, each
+    /// within <see cref="StreamFrames.ConnectionTimeout"/>); with a key, a forged summary does not open.
+    /// </summary>
+    private static IPEndPoint? AnswerAddress(string replyTo, IPEndPoint? from) =>
+        from ?? (IPEndPoint.TryParse(replyTo, out var parsed) && parsed.Port != 0 ? parsed : null);
+
+    private void SendPull(IPEndPoint target)
+    {
+        var replyTo = ReplyAddress();
+        var length = SyncMessages.WritePull(replyTo, _ids, _payload.AsSpan(0, DatagramCapacity));
+        if (length > 0)
+        {
+            Transmit(target, MessageKind.SyncPull, _payload.AsSpan(0, length), overBudget: true);
+            return;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(StreamFrames.MaxFrameBytes);
+        length = SyncMessages.WritePull(replyTo, _ids, buffer.AsSpan(0, FrameCapacity));
+        if (length > 0)
+        {
+            Stream(target, [Frame(MessageKind.SyncPull, buffer.AsSpan(0, length))]);
+        }
+
+        ArrayPool<byte>.Shared.Return(buffer);
+    }
+
+    private void SendDigest(IPEndPoint target, ulong mask, List<DigestEntry> entries)
+    {
+        var replyTo = ReplyAddress();
+        var length = SyncMessages.WriteDigest(replyTo, mask, entries, _payload.AsSpan(0, DatagramCapacity));
+        if (length > 0)
+        {
+            Transmit(target, MessageKind.SyncDigest, _payload.AsSpan(0, length), overBudget: true);
+            return;
+        }
+
+        // Too large for a datagram: whole buckets per frame, so each frame is a digest of its own.
+        var buffer = ArrayPool<byte>.Shared.Rent(StreamFrames.MaxFrameBytes);
+        var frames = new List<byte[]>();
+        var room = FrameCapacity - SyncMessages.DigestOverhead(replyTo);
+        var start = 0;
+        while (start < entries.Count)
+        {
+            ulong chunkMask = 0;
+            var used = 0;
+            var end = start;
+            while (end < entries.Count)
+            {
+                var bucket = SyncSummary.Bucket(entries[end].Id);
+                var bucketEnd = end;
+                var bucketBytes = 0;
+                while (bucketEnd < entries.Count && SyncSummary.Bucket(entries[bucketEnd].Id) == bucket)
+                {
+                    bucketBytes += SyncMessages.EntryBytes(entries[bucketEnd]);
+                    bucketEnd++;
+                }
+
+                if (used + bucketBytes > room && used > 0)
+                {
+                    break;
+                }
+
+                chunkMask |= 1UL << bucket;
+                used += bucketBytes;
+                end = bucketEnd;
+            }
+
+            if (end == start)
+            {
+                break;
+            }
+
+            length = SyncMessages.WriteDigest(replyTo, chunkMask, entries.GetRange(start, end - start), buffer.AsSpan(0, FrameCapacity));
+            if (length > 0)
+            {
+                frames.Add(Frame(MessageKind.SyncDigest, buffer.AsSpan(0, length)));
+            }
+
+            start = end;
+        }
+
+        // Covered buckets where this node vouches for nobody: the peer pushes all it has there.
+        var empty = mask;
+        foreach (var entry in entries)
+        {
+            empty &= ~(1UL << SyncSummary.Bucket(entry.Id));
+        }
+
+        if (empty != 0)
+        {
+            length = SyncMessages.WriteDigest(replyTo, empty, [], buffer.AsSpan(0, FrameCapacity));
+            frames.Add(Frame(MessageKind.SyncDigest, buffer.AsSpan(0, length)));
+        }
+
+        ArrayPool<byte>.Shared.Return(buffer);
+        Stream(target, frames);
+    }
+
+    /// <param name="bulk">Over the stream even when the records would fit a datagram.</param>
+    private void SendSyncRecords(IPEndPoint target, List<byte[]> records, bool bulk = false)
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        var next = 0;
+        var length = RecordBatch.Pack(records, ref next, _payload.AsSpan(0, DatagramCapacity));
+        if (next == records.Count && !bulk)
+        {
+            Transmit(target, MessageKind.SyncRecords, _payload.AsSpan(0, length), overBudget: true);
+            return;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(StreamFrames.MaxFrameBytes);
+        var frames = new List<byte[]>();
+        next = 0;
+        while (next < records.Count)
+        {
+            length = RecordBatch.Pack(records, ref next, buffer.AsSpan(0, FrameCapacity));
+            if (length == 0)
+            {
+                next++; // a record too large for any frame: skip it rather than loop
+                continue;
+            }
+
+            frames.Add(Frame(MessageKind.SyncRecords, buffer.AsSpan(0, length)));
+        }
+
+        ArrayPool<byte>.Shared.Return(buffer);
+        Stream(target, frames);
+    }
+
+    private int DatagramCapacity => PacketCodec.MaxDatagramBytes - PacketCodec.Overhead(_options.Cluster, _options.Keyring);
+
+    private int FrameCapacity => StreamFrames.MaxFrameBytes - PacketCodec.Overhead(_options.Cluster, _options.Keyring);
+
+    /// <summary>One sealed packet for a stream, charged to the budget like a datagram (past it: sync is bounded by its own pace).</summary>
+    private byte[] Frame(MessageKind kind, ReadOnlySpan<byte> payload)
+    {
+        var sealedFrame = ArrayPool<byte>.Shared.Rent(StreamFrames.MaxFrameBytes);
+        var length = PacketCodec.Write(_options.Cluster, _options.Keyring, kind, payload, sealedFrame.AsSpan(0, StreamFrames.MaxFrameBytes));
+        var frame = sealedFrame.AsSpan(0, length).ToArray();
+        ArrayPool<byte>.Shared.Return(sealedFrame);
+        _tokens -= length;
+        _counters.PacketOut(length);
+        return frame;
+    }
+
+    private void Stream(IPEndPoint target, List<byte[]> frames)
+    {
+        if (frames.Count > 0)
+        {
+            _transport.SendStream(target, frames);
+            _counters.StreamOut();
+        }
+    }
+
+    /// <summary>A record came in for a node this agent held offline: it is back (a healed partition), so sync with it now.</summary>
+    private void NoteReturn(RecordHeader header)
+    {
+        if (!SyncEnabled || header.Left || _cluster.Find(header.Id) is not { GossipEndPoint: { } endPoint } held || held.Header.Left
+            || NodeHealthJudge.Judge(held, _time) != NodeHealth.Offline)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            _syncSoon ??= endPoint;
+        }
+    }
+}

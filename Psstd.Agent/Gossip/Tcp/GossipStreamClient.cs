@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Sockets;
+using Psstd.Agent.Gossip.Wire;
+
+namespace Psstd.Agent.Gossip.Tcp;
+
+/// <summary>
+/// Sends packets too large for a datagram over a fresh TCP connection to the peer's gossip port, in
+/// the background: connect, write every frame, close. At most <see cref="StreamFrames.MaxConnections"/>
+/// at once and each within <see cref="StreamFrames.ConnectionTimeout"/>; a failure is counted, never thrown.
+/// </summary>
+public sealed class GossipStreamClient(GossipCounters counters, TimeProvider time, ILogger<GossipStreamClient> logger)
+{
+    private int _open;
+
+    public void Send(IPEndPoint target, IReadOnlyList<byte[]> packets)
+    {
+        if (Interlocked.Increment(ref _open) > StreamFrames.MaxConnections)
+        {
+            Interlocked.Decrement(ref _open);
+            counters.SendFailed();
+            return;
+        }
+
+        _ = SendAsync(target, StreamFrames.Join(packets));
+    }
+
+    private async Task SendAsync(IPEndPoint target, byte[] stream)
+    {
+        using var limit = new CancellationTokenSource(StreamFrames.ConnectionTimeout, time);
+        using var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            await socket.ConnectAsync(target, limit.Token);
+            await socket.SendAsync(stream, SocketFlags.None, limit.Token);
+            socket.Shutdown(SocketShutdown.Send);
+        }
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
+        {
+            counters.SendFailed();
+            GossipLog.StreamFailed(logger, target, ex);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _open);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using Psstd.Agent.Cluster;
+using Psstd.Agent.Gossip;
+using Psstd.Agent.Gossip.Engine;
+using Psstd.Agent.Gossip.Wire;
+using Psstd.Tests.Support;
+
+namespace Psstd.Tests.Gossip;
+
+/// <summary>
+/// Two real engines wired by hand, datagrams and streams alike (streams through the agent's frame
+/// reader), with the relay turned off: what anti-entropy alone repairs, and what it costs.
+/// </summary>
+public sealed class AntiEntropyTests
+{
+    /// <summary>No relay, and no failure detector (its pings would blur what sync costs).</summary>
+    private static readonly GossipOptions SyncOnly = new() { Cluster = "test", Fanout = 0, OriginFanout = 0, ProbeAfterIntervals = 1000 };
+
+    private sealed class Node : IGossipTransport
+    {
+        public Node(int index, ManualTimeProvider clock, Dictionary<IPEndPoint, Node> network)
+        {
+            Address = new IPEndPoint(IPAddress.Parse($"192.0.2.{index + 1}"), 7947);
+            var self = RecordSamples.Record(id: Guid.NewGuid(), name: $"n{index}") with { GossipAddress = Address.ToString() };
+            Cluster = new ClusterState(clock);
+            Cluster.Merge(RecordCodec.ToBytes(self));
+            Engine = new GossipEngine(SyncOnly, self.Id, Cluster, this, Counters, clock, new Random(index));
+            Network = network;
+            network[Address] = this;
+        }
+
+        public IPEndPoint Address { get; }
+
+        public ClusterState Cluster { get; }
+
+        public GossipCounters Counters { get; } = new();
+
+        public GossipEngine Engine { get; }
+
+        public Dictionary<IPEndPoint, Node> Network { get; }
+
+        public void Send(IPEndPoint target, ReadOnlySpan<byte> packet)
+        {
+            if (Network.TryGetValue(target, out var node))
+            {
+                node.Engine.Receive(packet, Address);
+            }
+        }
+
+        public void SendStream(IPEndPoint target, IReadOnlyList<byte[]> packets)
+        {
+            if (Network.TryGetValue(target, out var node))
+            {
+                var reader = new StreamFrameReader();
+                Assert.True(reader.Feed(StreamFrames.Join(packets), node.Engine.ReceiveFrame));
+                node.Counters.StreamIn();
+            }
+        }
+    }
+
+    /// <summary>Records of other nodes (addresses nobody listens on), versions from <paramref name="sequence"/>.</summary>
+    private static List<byte[]> Others(int count, long sequence = 1, int firstId = 0) =>
+        [.. Enumerable.Range(firstId, count).Select(i => RecordCodec.ToBytes(
+            RecordSamples.Record(id: new Guid(i, 1, 1, [0, 0, 0, 0, 0, 0, 0, 9]), name: $"other-{i}", sequence: sequence) with { GossipAddress = $"198.51.100.{i % 250}:7947" }))];
+
+    private readonly ManualTimeProvider _clock = new();
+
+    private (Node Old, Node New) Pair()
+    {
+        var clock = _clock;
+        var network = new Dictionary<IPEndPoint, Node>();
+        var old = new Node(0, clock, network);
+        var fresh = new Node(1, clock, network);
+        fresh.Engine.SetSeeds([old.Address]);
+        return (old, fresh);
+    }
+
+    [Fact]
+    public void NewNode_PullsTheWholeClusterFromItsSeed_InItsFirstRound_OverAStream()
+    {
+        var (old, fresh) = Pair();
+        Others(60).ForEach(r => old.Cluster.Merge(r));
+
+        fresh.Engine.Tick();
+
+        Assert.Equal(62, fresh.Cluster.Count); // 60 others, the seed and itself
+        Assert.Equal(1, fresh.Counters.StreamsIn);
+        Assert.Equal(0, fresh.Counters.Dropped);
+    }
+
+    [Fact]
+    public void TwoNodesThatEachMissedRecords_RepairEachOther_BothWays_InOneExchange()
+    {
+        var (old, fresh) = Pair();
+        Others(40).ForEach(r => old.Cluster.Merge(r));
+        Others(40, firstId: 20).ForEach(r => fresh.Cluster.Merge(r));
+        Others(1, sequence: 9, firstId: 25).ForEach(r => fresh.Cluster.Merge(r)); // a newer version the old node lacks
+        old.Cluster.Merge(RecordCodec.ToBytes(RecordSamples.Record(id: new Guid(30, 1, 1, [0, 0, 0, 0, 0, 0, 0, 9]), name: "other-30", generation: 2) with { GossipAddress = "198.51.100.30:7947" }));
+
+        fresh.Engine.Tick();
+
+        var all = Enumerable.Range(0, 60).Select(i => new Guid(i, 1, 1, [0, 0, 0, 0, 0, 0, 0, 9])).ToList();
+        Assert.All(all, id => Assert.NotNull(old.Cluster.Find(id)));
+        Assert.All(all, id => Assert.NotNull(fresh.Cluster.Find(id)));
+        Assert.Equal(9, old.Cluster.Find(all[25])!.Header.Sequence);
+        Assert.Equal(2, fresh.Cluster.Find(all[30])!.Header.Generation);
+    }
+
+    [Fact]
+    public void NodesInAgreement_ExchangeOneSummary_AndNothingComesBack()
+    {
+        var (old, fresh) = Pair();
+        Others(500).ForEach(r => old.Cluster.Merge(r));
+        fresh.Engine.Tick(); // the first exchange brings the new node up to date, and the old one learns it
+        _clock.Advance(SyncOnly.AntiEntropyEvery);
+        Others(500, sequence: 7).ForEach(r => { old.Cluster.Merge(r); fresh.Cluster.Merge(r); }); // newer sequences alone change no summary
+        var oldOut = old.Counters.PacketsOut;
+        var freshOut = fresh.Counters.BytesOut;
+
+        fresh.Engine.Tick();
+
+        Assert.Equal(2, fresh.Counters.SyncRounds);
+        Assert.Equal(oldOut, old.Counters.PacketsOut);
+        Assert.InRange(fresh.Counters.BytesOut - freshOut, 1, 1200); // the summary (and the own record the reconnect timer sends the seed)
+        Assert.Equal(502, old.Cluster.Count);
+        Assert.Equal(502, fresh.Cluster.Count);
+    }
+}
