@@ -1,3 +1,4 @@
+using Psstd.Contracts;
 using System.CommandLine;
 using Psstd.Agent.Terminal;
 
@@ -38,7 +39,7 @@ public static class TopCommand
     {
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(console);
-        return new TerminalOptions(console.Time.GetUtcNow(), TerminalOptions.ParseSort(parsed.GetValue(SortOption) ?? "") ?? TerminalSort.Name, parsed.GetValue(ListOption));
+        return new TerminalOptions(console.Time.GetUtcNow(), TerminalOptions.ParseSort(parsed.GetValue(SortOption) ?? "") ?? SortKey.Name, parsed.GetValue(ListOption));
     }
 
     private static Option<string> CreateSortOption()
@@ -46,10 +47,10 @@ public static class TopCommand
         var option = new Option<string>("--sort")
         {
             Description = "Sort key, as on the dashboard (measures largest first, names A to Z)",
-            DefaultValueFactory = _ => TerminalOptions.Token(TerminalSort.Name),
+            DefaultValueFactory = _ => TerminalOptions.Token(SortKey.Name),
             HelpName = "key",
         };
-        option.AcceptOnlyFromAmong([.. Enum.GetValues<TerminalSort>().Select(TerminalOptions.Token)]);
+        option.AcceptOnlyFromAmong([.. Enum.GetValues<SortKey>().Select(TerminalOptions.Token)]);
         return option;
     }
 }

@@ -1,3 +1,4 @@
+using Psstd.Contracts;
 namespace Psstd.Agent.Terminal;
 
 /// <summary>How a frame is laid out.</summary>
@@ -5,14 +6,14 @@ namespace Psstd.Agent.Terminal;
 /// <param name="List">One line per node instead of the grid.</param>
 /// <param name="Interactive">On a terminal: the header names the keys.</param>
 /// <param name="Source">Where the data comes from, shown in the header (such as "mirror of /run/psstd/agent.sock").</param>
-public sealed record TerminalOptions(DateTimeOffset Now, TerminalSort Sort = TerminalSort.Name, bool List = false, bool Interactive = false, string Source = "")
+public sealed record TerminalOptions(DateTimeOffset Now, SortKey Sort = SortKey.Name, bool List = false, bool Interactive = false, string Source = "")
 {
     /// <summary>Names read best A to Z; every measure is most useful largest first, as on the dashboard.</summary>
-    public bool Descending => Sort != TerminalSort.Name;
+    public bool Descending => Sort != SortKey.Name;
 
     /// <summary>The token of a sort key on the command line, as on the dashboard's URLs: <c>cpumax</c>.</summary>
-    public static string Token(TerminalSort sort) => sort.ToString().ToLowerInvariant();
+    public static string Token(SortKey sort) => sort.ToString().ToLowerInvariant();
 
-    public static TerminalSort? ParseSort(string text) =>
-        Enum.GetValues<TerminalSort>().Select(s => (TerminalSort?)s).FirstOrDefault(s => Token(s!.Value) == text);
+    public static SortKey? ParseSort(string text) =>
+        Enum.GetValues<SortKey>().Select(s => (SortKey?)s).FirstOrDefault(s => Token(s!.Value) == text);
 }

@@ -11,7 +11,7 @@ namespace Psstd.Dashboard.AgentClient;
 
 /// <summary>
 /// Typed <see cref="HttpClient"/> over the agent's Unix socket (the handler comes from
-/// <see cref="AgentSocketHandler"/>); turns every way the agent can fail into an <see cref="AgentOutcome"/>.
+/// <see cref="LocalApiSocket"/>); turns every way the agent can fail into an <see cref="AgentOutcome"/>.
 /// </summary>
 public sealed class AgentClient(
     HttpClient http,

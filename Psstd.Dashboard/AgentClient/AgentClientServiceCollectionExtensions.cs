@@ -1,3 +1,4 @@
+using Psstd.Contracts;
 using Psstd.Dashboard.Configuration;
 
 namespace Psstd.Dashboard.AgentClient;
@@ -12,10 +13,10 @@ public static class AgentClientServiceCollectionExtensions
         services.AddSingleton<AgentReachability>();
         services.AddHttpClient<IAgentClient, AgentClient>(client =>
             {
-                client.BaseAddress = AgentSocketHandler.BaseAddress;
+                client.BaseAddress = LocalApiSocket.BaseAddress;
                 client.Timeout = settings.AgentTimeout;
             })
-            .ConfigurePrimaryHttpMessageHandler(() => AgentSocketHandler.Create(settings.SocketPath))
+            .ConfigurePrimaryHttpMessageHandler(() => LocalApiSocket.CreateHandler(settings.SocketPath))
 
             // Every open page polls every two seconds; the factory's per-request logs would bury everything
             // else. AgentClient logs the failures that matter itself.

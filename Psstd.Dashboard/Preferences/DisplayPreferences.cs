@@ -1,3 +1,4 @@
+using Psstd.Contracts;
 namespace Psstd.Dashboard.Preferences;
 
 /// <summary>How the browser wants the cluster shown, as read from the query string.</summary>

@@ -52,23 +52,5 @@ public static class NodeOrdering
     }
 
     /// <summary>The number a sort key orders by; unreadable values count as 0.</summary>
-    public static double Measure(NodeSnapshot node, SortKey key)
-    {
-        ArgumentNullException.ThrowIfNull(node);
-        var m = node.Metrics;
-        var value = key switch
-        {
-            SortKey.Cpu => m.CpuBusyPercent,
-            SortKey.CpuMax => m.CoreBusyPercent is { Count: > 0 } cores ? cores.Max() : m.CpuBusyPercent,
-            SortKey.Mem => m.MemoryTotalBytes > 0 ? 100.0 * m.MemoryUsedBytes / m.MemoryTotalBytes : 0,
-            SortKey.MemUsed => m.MemoryUsedBytes,
-            SortKey.MemTotal => m.MemoryTotalBytes,
-            SortKey.Load1 => m.Load1,
-            SortKey.Load5 => m.Load5,
-            SortKey.Load15 => m.Load15,
-            SortKey.Age => node.AgeSeconds,
-            _ => 0,
-        };
-        return double.IsFinite(value) ? value : 0;
-    }
+    public static double Measure(NodeSnapshot node, SortKey key) => SortKeys.Measure(node, key);
 }

@@ -1,3 +1,4 @@
+using Psstd.Contracts;
 namespace Psstd.Dashboard.Preferences;
 
 /// <summary>Reads <see cref="DisplayPreferences"/> from query pairs; anything unknown or malformed falls back to the default.</summary>

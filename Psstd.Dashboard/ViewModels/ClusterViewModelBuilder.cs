@@ -1,5 +1,5 @@
 using System.Globalization;
-using SortKey = Psstd.Dashboard.Preferences.SortKey;
+using SortKey = Psstd.Contracts.SortKey;
 using Psstd.Contracts;
 using Psstd.Dashboard.AgentClient;
 using Psstd.Dashboard.Formatting;

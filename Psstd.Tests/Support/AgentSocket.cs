@@ -1,13 +1,13 @@
-using Psstd.Dashboard.AgentClient;
+using Psstd.Contracts;
 
 namespace Psstd.Tests.Support;
 
-/// <summary>An HTTP client for an agent's local API over its Unix socket, with the dashboard's own handler.</summary>
+/// <summary>An HTTP client for an agent's local API over its Unix socket, with the handler agent and dashboard use.</summary>
 public static class AgentSocket
 {
-    public static HttpClient Client(string socketPath) => new(AgentSocketHandler.Create(socketPath))
-    {
-        BaseAddress = AgentSocketHandler.BaseAddress,
-        Timeout = TimeSpan.FromSeconds(3),
-    };
+    /// <summary>
+    /// Generous: a test machine running several agents on two cores can keep one answer waiting a few
+    /// seconds, and a read that times out fails the test instead of telling anything about psstd.
+    /// </summary>
+    public static HttpClient Client(string socketPath) => LocalApiSocket.CreateClient(socketPath, TimeSpan.FromSeconds(10));
 }

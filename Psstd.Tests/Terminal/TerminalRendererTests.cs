@@ -6,17 +6,17 @@ namespace Psstd.Tests.Terminal;
 
 public sealed class TerminalRendererTests
 {
-    private static string Render(int width, TerminalSort sort = TerminalSort.Name, bool list = false) =>
+    private static string Render(int width, SortKey sort = SortKey.Name, bool list = false) =>
         TerminalRenderer.Render(Snapshot(), width, new TerminalOptions(Now, sort, list)).ToPlainText();
 
     [Fact]
     public void Grid_Narrow_MatchesSnapshot() => TextSnapshot.Matches("grid-40", Render(40));
 
     [Fact]
-    public void Grid_Wide_MatchesSnapshot() => TextSnapshot.Matches("grid-130-cpu", Render(130, TerminalSort.Cpu));
+    public void Grid_Wide_MatchesSnapshot() => TextSnapshot.Matches("grid-130-cpu", Render(130, SortKey.Cpu));
 
     [Fact]
-    public void List_MatchesSnapshot() => TextSnapshot.Matches("list-150-mem", Render(150, TerminalSort.Mem, list: true));
+    public void List_MatchesSnapshot() => TextSnapshot.Matches("list-150-mem", Render(150, SortKey.Mem, list: true));
 
     [Theory]
     [InlineData(40, 1)]
@@ -35,7 +35,7 @@ public sealed class TerminalRendererTests
     [Fact]
     public void List_IsCutAtTheWidth_NeverWrapped()
     {
-        var lines = Render(60, TerminalSort.Name, list: true).Split('\n');
+        var lines = Render(60, SortKey.Name, list: true).Split('\n');
 
         Assert.Equal("● alpha *            updated 1s ago     cpu  25% max  99% me", lines.First(l => l.StartsWith('●')));
         Assert.All(lines, line => Assert.True(line.Length <= 60, line));
@@ -65,7 +65,7 @@ public sealed class TerminalRendererTests
     [Fact]
     public void Node128Cores_GetsADenseStripOfOneCharacterPerCore_OverFourLines()
     {
-        var text = Render(40, TerminalSort.Cpu); // sorted by cpu: beta (91), gamma (60), ...
+        var text = Render(40, SortKey.Cpu); // sorted by cpu: beta (91), gamma (60), ...
         var gamma = text.Split("\n\n").Single(cell => cell.Contains("● gamma", StringComparison.Ordinal)).Split('\n');
         var strip = gamma.Where(l => l.StartsWith("    ", StringComparison.Ordinal)).ToList();
 
@@ -76,12 +76,12 @@ public sealed class TerminalRendererTests
     }
 
     [Theory]
-    [InlineData(TerminalSort.Name, "alpha,beta,delta,epsilon,gamma,zeta")]
-    [InlineData(TerminalSort.Cpu, "beta,gamma,zeta,alpha,delta,epsilon")]
-    [InlineData(TerminalSort.MemTotal, "gamma,zeta,beta,alpha,delta,epsilon")]
-    [InlineData(TerminalSort.Load1, "gamma,beta,zeta,alpha,delta,epsilon")]
-    [InlineData(TerminalSort.Age, "delta,beta,zeta,epsilon,alpha,gamma")]
-    public void List_FollowsTheSortKey(TerminalSort sort, string order)
+    [InlineData(SortKey.Name, "alpha,beta,delta,epsilon,gamma,zeta")]
+    [InlineData(SortKey.Cpu, "beta,gamma,zeta,alpha,delta,epsilon")]
+    [InlineData(SortKey.MemTotal, "gamma,zeta,beta,alpha,delta,epsilon")]
+    [InlineData(SortKey.Load1, "gamma,beta,zeta,alpha,delta,epsilon")]
+    [InlineData(SortKey.Age, "delta,beta,zeta,epsilon,alpha,gamma")]
+    public void List_FollowsTheSortKey(SortKey sort, string order)
     {
         var names = Render(150, sort, list: true).Split('\n').Skip(3).Where(l => l.Length > 0).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
 
