@@ -61,6 +61,7 @@ public sealed class StartupErrorTests : IDisposable
         ["PSSTD_SOCKET"] = _dir.File("agent.sock"),
         ["PSSTD_GOSSIP"] = $"127.0.0.1:{TestPorts.Next()}",
         ["PSSTD_HTTP"] = $"127.0.0.1:{TestPorts.Next()}",
+        ["PSSTD_MDNS"] = "false", // tests send only to loopback
         [variable] = value,
     };
 
