@@ -6,9 +6,12 @@ namespace Psstd.Tests.Integration;
 /// <param name="Link">The cell's link to the node's own dashboard; empty when it has none.</param>
 internal sealed record NodeCell(string Name, string State, int CoreBars, string Link = "");
 
+/// <summary>What a real dashboard's node page shows: points per sparkline series and the events listed, newest first.</summary>
+internal sealed record NodePageView(IReadOnlyDictionary<string, int> SeriesPoints, IReadOnlyList<string> EventKinds);
+
 internal static class DashboardPage
 {
-    private static readonly HttpClient Client = new() { Timeout = TimeSpan.FromSeconds(3) };
+    private static readonly HttpClient Client = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     public static async Task<IReadOnlyList<NodeCell>> ReadAsync(Uri dashboard, CancellationToken cancellationToken)
     {
@@ -19,6 +22,22 @@ internal static class DashboardPage
             cell.GetAttribute("data-state") ?? "",
             cell.QuerySelectorAll(".core").Length,
             cell.QuerySelector("a.node-link")?.GetAttribute("href") ?? ""))];
+    }
+
+    /// <summary>The node page <c>/nodes/{node}</c> of <paramref name="dashboard"/>; null when it does not answer 200.</summary>
+    public static async Task<NodePageView?> TryReadNodePageAsync(Uri dashboard, string node, CancellationToken cancellationToken)
+    {
+        using var response = await Client.GetAsync(new Uri(dashboard, "nodes/" + Uri.EscapeDataString(node)), cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+
+        var document = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync(cancellationToken), cancellationToken);
+        var series = document.QuerySelectorAll("path.series")
+            .GroupBy(p => p.GetAttribute("data-series") ?? "")
+            .ToDictionary(g => g.Key, g => g.Max(p => int.TryParse(p.GetAttribute("data-points"), out var n) ? n : 0));
+        return new NodePageView(series, [.. document.QuerySelectorAll("li.event").Select(e => e.GetAttribute("data-kind") ?? "")]);
     }
 
     /// <summary>Reads the page, but treats a dashboard that does not answer yet as "nothing shown".</summary>
