@@ -135,7 +135,7 @@ public sealed partial class GossipEngine
         var reader = new RecordBatchReader(payload);
         while (reader.TryNext(out var bytes))
         {
-            if (!RecordCodec.TryReadHeader(bytes, out var header, out _))
+            if (!RecordCodec.TryReadHeader(bytes, out var header, out var gossipAddress))
             {
                 return false;
             }
@@ -163,7 +163,7 @@ public sealed partial class GossipEngine
                 NoteReturn(header);
             }
 
-            if (_cluster.Merge(encoded) != MergeOutcome.Ignored)
+            if (_cluster.Merge(header, gossipAddress, encoded) != MergeOutcome.Ignored)
             {
                 _counters.RecordNew();
                 if (relay)
