@@ -6,7 +6,8 @@ namespace Psstd.Agent.Cluster;
 /// The cluster as this agent knows it, in memory. Gossip and the heartbeat write through
 /// <see cref="Merge"/>; readers take copies. One short lock: every operation is a dictionary step.
 /// </summary>
-public sealed partial class ClusterState(TimeProvider time)
+/// <param name="addresses">Shared parsed addresses (the simulator's many nodes); null: each entry parses its own.</param>
+public sealed partial class ClusterState(TimeProvider time, GossipAddressBook? addresses = null)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, Slot> _entries = [];
@@ -36,7 +37,7 @@ public sealed partial class ClusterState(TimeProvider time)
         {
             if (!_entries.TryGetValue(header.Id, out var held))
             {
-                Join(new Slot(header, encoded, ClusterMerge.Address(gossipAddress, null), now, _order.Count));
+                Join(new Slot(header, encoded, Address(header.Id, gossipAddress, null), now, _order.Count));
                 return MergeOutcome.Joined;
             }
 
@@ -47,7 +48,7 @@ public sealed partial class ClusterState(TimeProvider time)
 
             held.Header = header;
             held.Encoded = encoded;
-            held.Address = ClusterMerge.Address(gossipAddress, held.Address);
+            held.Address = Address(header.Id, gossipAddress, held.Address);
             held.Seen = now;
             held.Suspected = false;
             Revive(held, now);
@@ -78,7 +79,7 @@ public sealed partial class ClusterState(TimeProvider time)
                 return null;
             }
 
-            var slot = new Slot(header, encoded, ClusterMerge.Address(gossipAddress, null), seen, _order.Count);
+            var slot = new Slot(header, encoded, Address(header.Id, gossipAddress, null), seen, _order.Count);
             Join(slot);
             return slot.View();
         }
@@ -177,6 +178,10 @@ public sealed partial class ClusterState(TimeProvider time)
             }
         }
     }
+
+    private GossipAddress Address(Guid node, ReadOnlySpan<byte> gossipAddress, GossipAddress? previous) =>
+        previous is not null && previous.Utf8.AsSpan().SequenceEqual(gossipAddress) ? previous
+        : addresses?.Get(node, gossipAddress) ?? ClusterMerge.Address(gossipAddress, previous);
 
     /// <summary>
     /// What is held for one node, changed in place under the lock (a 1,000-node cluster accepts a
