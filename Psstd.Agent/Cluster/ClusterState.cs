@@ -1,4 +1,6 @@
+using System.Net;
 using Psstd.Agent.Gossip.Wire;
+using Psstd.Contracts;
 
 namespace Psstd.Agent.Cluster;
 
@@ -127,12 +129,21 @@ public sealed partial class ClusterState(TimeProvider time, GossipAddressBook? a
         }
     }
 
-    /// <summary>The header held for a node, without building an entry; null when none is held.</summary>
-    public RecordHeader? FindHeader(Guid id)
+    /// <summary>
+    /// A held node's health now (as <see cref="NodeHealthJudge"/> judges it), header and gossip endpoint,
+    /// without building an entry (gossip asks for every record it accepts); null when none is held.
+    /// </summary>
+    public (NodeHealth Health, RecordHeader Header, IPEndPoint? EndPoint)? Judge(Guid id)
     {
         lock (_lock)
         {
-            return _entries.TryGetValue(id, out var held) ? held.Header : null;
+            if (!_entries.TryGetValue(id, out var held))
+            {
+                return null;
+            }
+
+            var h = held.Header;
+            return (NodeHealthJudge.Judge(time.GetElapsedTime(held.Seen), h.Ttl, h.Left, held.Suspected, h.Forgotten), h, held.Address.EndPoint);
         }
     }
 

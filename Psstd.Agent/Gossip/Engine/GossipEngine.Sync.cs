@@ -416,8 +416,8 @@ public sealed partial class GossipEngine
     /// <summary>A record came in for a node this agent held offline: it is back (a healed partition), so sync with it now.</summary>
     private void NoteReturn(RecordHeader header)
     {
-        if (!SyncEnabled || header.Left || _cluster.Find(header.Id) is not { GossipEndPoint: { } endPoint } held || held.Header.Left
-            || NodeHealthJudge.Judge(held, _time) != NodeHealth.Offline)
+        if (!SyncEnabled || header.Left || _cluster.Judge(header.Id) is not { EndPoint: { } endPoint } held || held.Header.Left
+            || held.Health != NodeHealth.Offline)
         {
             return;
         }
