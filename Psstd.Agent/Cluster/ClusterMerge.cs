@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using Psstd.Agent.Gossip.Wire;
 
 namespace Psstd.Agent.Cluster;
@@ -29,25 +27,24 @@ public static class ClusterMerge
             return (Entry(incoming, encoded, gossipAddress, now, null), MergeOutcome.Joined);
         }
 
-        return incoming.IsNewerThan(held.Header)
+        return Replaces(incoming, held.Header)
             ? (Entry(incoming, encoded, gossipAddress, now, held), MergeOutcome.Updated)
             : (held, MergeOutcome.Ignored);
     }
 
+    /// <summary>The rule itself: whether a record with header <paramref name="incoming"/> replaces the held one.</summary>
+    public static bool Replaces(RecordHeader incoming, RecordHeader held) => incoming.IsNewerThan(held);
+
+    /// <summary>
+    /// A record's gossip address as held: the previous one when the bytes did not change (addresses
+    /// rarely change: no parsing every second), else parsed afresh.
+    /// </summary>
+    public static GossipAddress Address(ReadOnlySpan<byte> gossipAddress, GossipAddress? previous) =>
+        previous is not null && previous.Utf8.AsSpan().SequenceEqual(gossipAddress) ? previous : GossipAddress.Parse(gossipAddress);
+
     private static ClusterEntry Entry(RecordHeader header, byte[] encoded, ReadOnlySpan<byte> gossipAddress, long now, ClusterEntry? previous)
     {
-        // Addresses rarely change: keep the held string and endpoint rather than parse every second.
-        if (previous is not null && previous.GossipAddressUtf8.AsSpan().SequenceEqual(gossipAddress))
-        {
-            return new ClusterEntry(header, encoded, previous.GossipAddress, previous.GossipEndPoint, now)
-            {
-                AliveTimestamp = now,
-                GossipAddressUtf8 = previous.GossipAddressUtf8,
-            };
-        }
-
-        var address = Encoding.UTF8.GetString(gossipAddress);
-        var endPoint = IPEndPoint.TryParse(address, out var parsed) && parsed.Port != 0 ? parsed : null;
-        return new ClusterEntry(header, encoded, address, endPoint, now) { AliveTimestamp = now, GossipAddressUtf8 = gossipAddress.ToArray() };
+        var address = Address(gossipAddress, previous?.Address);
+        return new ClusterEntry(header, encoded, address, now) { AliveTimestamp = now };
     }
 }

@@ -1,4 +1,6 @@
+using System.Net;
 using Psstd.Agent.Gossip.Wire;
+using Psstd.Contracts;
 
 namespace Psstd.Agent.Cluster;
 
@@ -6,11 +8,12 @@ namespace Psstd.Agent.Cluster;
 /// The cluster as this agent knows it, in memory. Gossip and the heartbeat write through
 /// <see cref="Merge"/>; readers take copies. One short lock: every operation is a dictionary step.
 /// </summary>
-public sealed class ClusterState(TimeProvider time)
+/// <param name="addresses">Shared parsed addresses (the simulator's many nodes); null: each entry parses its own.</param>
+public sealed partial class ClusterState(TimeProvider time, GossipAddressBook? addresses = null)
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<Guid, ClusterEntry> _entries = [];
-    private readonly List<Guid> _order = []; // the same keys, indexable, for picking gossip targets at random
+    private readonly Dictionary<Guid, Slot> _entries = [];
+    private readonly List<Slot> _order = []; // the same slots in join order, indexable, for picking gossip targets at random
 
     /// <summary>Merges a record in wire form that <see cref="RecordCodec.IsValid"/> accepted.</summary>
     public MergeOutcome Merge(byte[] encoded)
@@ -21,22 +24,37 @@ public sealed class ClusterState(TimeProvider time)
             throw new ArgumentException("not a record", nameof(encoded));
         }
 
+        return Merge(header, gossipAddress, encoded);
+    }
+
+    /// <summary>
+    /// Merges a checked record whose header and gossip address the caller already read from
+    /// <paramref name="encoded"/> (gossip reads them to drop duplicates before it copies anything).
+    /// </summary>
+    public MergeOutcome Merge(RecordHeader header, ReadOnlySpan<byte> gossipAddress, byte[] encoded)
+    {
+        ArgumentNullException.ThrowIfNull(encoded);
         var now = time.GetTimestamp();
         lock (_lock)
         {
-            var held = _entries.GetValueOrDefault(header.Id);
-            var (merged, outcome) = ClusterMerge.Apply(held, header, encoded, gossipAddress, now);
-            if (outcome != MergeOutcome.Ignored)
+            if (!_entries.TryGetValue(header.Id, out var held))
             {
-                _entries[header.Id] = merged;
+                Join(new Slot(header, encoded, Address(header.Id, gossipAddress, null), now, _order.Count));
+                return MergeOutcome.Joined;
             }
 
-            if (outcome == MergeOutcome.Joined)
+            if (!ClusterMerge.Replaces(header, held.Header))
             {
-                _order.Add(header.Id);
+                return MergeOutcome.Ignored;
             }
 
-            return outcome;
+            held.Header = header;
+            held.Encoded = encoded;
+            held.Address = Address(header.Id, gossipAddress, held.Address);
+            held.Seen = now;
+            held.Suspected = false;
+            Revive(held, now);
+            return MergeOutcome.Updated;
         }
     }
 
@@ -63,10 +81,9 @@ public sealed class ClusterState(TimeProvider time)
                 return null;
             }
 
-            var (entry, _) = ClusterMerge.Apply(null, header, encoded, gossipAddress, seen);
-            _entries[header.Id] = entry;
-            _order.Add(header.Id);
-            return entry;
+            var slot = new Slot(header, encoded, Address(header.Id, gossipAddress, null), seen, _order.Count);
+            Join(slot);
+            return slot.View();
         }
     }
 
@@ -75,7 +92,7 @@ public sealed class ClusterState(TimeProvider time)
     {
         lock (_lock)
         {
-            return !_entries.TryGetValue(header.Id, out var held) || header.IsNewerThan(held.Header);
+            return !_entries.TryGetValue(header.Id, out var held) || ClusterMerge.Replaces(header, held.Header);
         }
     }
 
@@ -86,7 +103,8 @@ public sealed class ClusterState(TimeProvider time)
         {
             if (_entries.TryGetValue(id, out var held))
             {
-                _entries[id] = held with { AliveTimestamp = now, Suspected = false };
+                held.Suspected = false;
+                Revive(held, now);
             }
         }
     }
@@ -98,7 +116,7 @@ public sealed class ClusterState(TimeProvider time)
         {
             if (_entries.TryGetValue(id, out var held) && held.Header == probed)
             {
-                _entries[id] = held with { Suspected = true };
+                held.Suspected = true;
             }
         }
     }
@@ -107,7 +125,25 @@ public sealed class ClusterState(TimeProvider time)
     {
         lock (_lock)
         {
-            return _entries.GetValueOrDefault(id);
+            return _entries.GetValueOrDefault(id)?.View();
+        }
+    }
+
+    /// <summary>
+    /// A held node's health now (as <see cref="NodeHealthJudge"/> judges it), header and gossip endpoint,
+    /// without building an entry (gossip asks for every record it accepts); null when none is held.
+    /// </summary>
+    public (NodeHealth Health, RecordHeader Header, IPEndPoint? EndPoint)? Judge(Guid id)
+    {
+        lock (_lock)
+        {
+            if (!_entries.TryGetValue(id, out var held))
+            {
+                return null;
+            }
+
+            var h = held.Header;
+            return (NodeHealthJudge.Judge(time.GetElapsedTime(held.Seen), h.Ttl, h.Left, held.Suspected, h.Forgotten), h, held.Address.EndPoint);
         }
     }
 
@@ -126,28 +162,7 @@ public sealed class ClusterState(TimeProvider time)
     {
         lock (_lock)
         {
-            return [.. _entries.Values];
-        }
-    }
-
-    /// <summary>
-    /// Fills <paramref name="into"/> (cleared first) with the entries not heard from for
-    /// <paramref name="intervals"/> of their own intervals. Runs every gossip round, so it copies only
-    /// the few silent entries, never the whole map.
-    /// </summary>
-    public void CollectSilent(long now, double intervals, List<ClusterEntry> into)
-    {
-        ArgumentNullException.ThrowIfNull(into);
-        into.Clear();
-        lock (_lock)
-        {
-            foreach (var entry in _entries.Values)
-            {
-                if (time.GetElapsedTime(entry.AliveTimestamp, now) >= entry.Header.Interval * intervals)
-                {
-                    into.Add(entry);
-                }
-            }
+            return _order.ConvertAll(s => s.View());
         }
     }
 
@@ -157,7 +172,7 @@ public sealed class ClusterState(TimeProvider time)
         ArgumentNullException.ThrowIfNull(random);
         lock (_lock)
         {
-            return _order.Count == 0 ? null : _entries[_order[random.Next(_order.Count)]];
+            return _order.Count == 0 ? null : _order[random.Next(_order.Count)].View();
         }
     }
 
@@ -168,7 +183,36 @@ public sealed class ClusterState(TimeProvider time)
         into.Clear();
         lock (_lock)
         {
-            into.AddRange(_entries.Values);
+            foreach (var slot in _order)
+            {
+                into.Add(slot.View());
+            }
         }
+    }
+
+    private GossipAddress Address(Guid node, ReadOnlySpan<byte> gossipAddress, GossipAddress? previous) =>
+        previous is not null && previous.Utf8.AsSpan().SequenceEqual(gossipAddress) ? previous
+        : addresses?.Get(node, gossipAddress) ?? ClusterMerge.Address(gossipAddress, previous);
+
+    /// <summary>
+    /// What is held for one node, changed in place under the lock (a 1,000-node cluster accepts a
+    /// thousand versions a second: no allocation per version); readers get <see cref="View"/> copies.
+    /// </summary>
+    private sealed class Slot(RecordHeader header, byte[] encoded, GossipAddress address, long seen, int joinIndex)
+    {
+        public RecordHeader Header { get; set; } = header;
+        public byte[] Encoded { get; set; } = encoded;
+        public GossipAddress Address { get; set; } = address;
+        public long Seen { get; set; } = seen;
+        public long Alive { get; set; } = seen;
+        public bool Suspected { get; set; }
+
+        /// <summary>Position in join order: silent nodes are reported in this order.</summary>
+        public int JoinIndex { get; } = joinIndex;
+
+        /// <summary>When the silence scan next looks at this slot (<see cref="long.MaxValue"/>: it is in the silent set).</summary>
+        public long Due { get; set; }
+
+        public ClusterEntry View() => new(Header, Encoded, Address, Seen) { AliveTimestamp = Alive, Suspected = Suspected };
     }
 }

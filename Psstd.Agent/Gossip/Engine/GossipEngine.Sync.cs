@@ -105,6 +105,7 @@ public sealed partial class GossipEngine
         }
 
         CollectOffered(now);
+        _offered.Clear(); // only the summary is needed here: do not keep a copy of every entry until the next exchange
         var length = SyncMessages.WriteSummary(ReplyAddress(), _ownSummary, _payload);
         if (length > 0 && Transmit(target, MessageKind.SyncSummary, _payload.AsSpan(0, length), overBudget: true))
         {
@@ -164,6 +165,8 @@ public sealed partial class GossipEngine
             {
                 SendDigest(target, digestMask, InBuckets(digestMask).Select(e => new DigestEntry(e.Id, e.Header.Generation, e.Header.Sequence)).ToList());
             }
+
+            _offered.Clear();
         }
 
         return true;
@@ -206,6 +209,7 @@ public sealed partial class GossipEngine
                 .Select(e => e.Encoded)
                 .ToList();
             SendSyncRecords(target, push);
+            _offered.Clear();
         }
 
         return true;
@@ -416,8 +420,8 @@ public sealed partial class GossipEngine
     /// <summary>A record came in for a node this agent held offline: it is back (a healed partition), so sync with it now.</summary>
     private void NoteReturn(RecordHeader header)
     {
-        if (!SyncEnabled || header.Left || _cluster.Find(header.Id) is not { GossipEndPoint: { } endPoint } held || held.Header.Left
-            || NodeHealthJudge.Judge(held, _time) != NodeHealth.Offline)
+        if (!SyncEnabled || header.Left || _cluster.Judge(header.Id) is not { EndPoint: { } endPoint } held || held.Header.Left
+            || held.Health != NodeHealth.Offline)
         {
             return;
         }

@@ -27,6 +27,8 @@ public sealed partial class GossipEngine
     private readonly Random _random;
     private readonly Lock _lock = new();
     private readonly RelayQueue _queue = new();
+    private readonly List<Guid> _newsIds = []; // what a round sends, reused round after round
+    private readonly List<byte[]> _news = [];
     private readonly byte[] _packet = new byte[PacketCodec.MaxDatagramBytes];
     private readonly byte[] _payload = new byte[PacketCodec.MaxDatagramBytes];
     private readonly byte[] _scratch = new byte[PacketCodec.MaxDatagramBytes];
@@ -135,7 +137,7 @@ public sealed partial class GossipEngine
         var reader = new RecordBatchReader(payload);
         while (reader.TryNext(out var bytes))
         {
-            if (!RecordCodec.TryReadHeader(bytes, out var header, out _))
+            if (!RecordCodec.TryReadHeader(bytes, out var header, out var gossipAddress))
             {
                 return false;
             }
@@ -163,7 +165,7 @@ public sealed partial class GossipEngine
                 NoteReturn(header);
             }
 
-            if (_cluster.Merge(encoded) != MergeOutcome.Ignored)
+            if (_cluster.Merge(header, gossipAddress, encoded) != MergeOutcome.Ignored)
             {
                 _counters.RecordNew();
                 if (relay)
@@ -249,8 +251,8 @@ public sealed partial class GossipEngine
 
     private void SendNews(List<IPEndPoint> targets)
     {
-        var news = _queue.Drain();
-        var encoded = news.ConvertAll(n => n.Encoded);
+        _queue.Drain(_newsIds, _news);
+        var encoded = _news;
         var reached = 0;
         foreach (var target in targets)
         {
@@ -262,9 +264,9 @@ public sealed partial class GossipEngine
         {
             // Over budget: what nobody got waits for the next round, where newer versions replace it.
             _counters.RoundOverBudget();
-            for (var i = reached; i < news.Count; i++)
+            for (var i = reached; i < encoded.Count; i++)
             {
-                _queue.Add(news[i].Id, news[i].Encoded);
+                _queue.Add(_newsIds[i], encoded[i]);
             }
         }
     }

@@ -21,17 +21,18 @@ internal sealed class RelayQueue
         _latest[id] = encoded;
     }
 
-    /// <summary>Takes every waiting record, oldest news first.</summary>
-    public List<(Guid Id, byte[] Encoded)> Drain()
+    /// <summary>Takes every waiting record, oldest news first, into <paramref name="ids"/> and <paramref name="records"/> (cleared first; reused every round).</summary>
+    public void Drain(List<Guid> ids, List<byte[]> records)
     {
-        var drained = new List<(Guid, byte[])>(_order.Count);
+        ids.Clear();
+        records.Clear();
         foreach (var id in _order)
         {
-            drained.Add((id, _latest[id]));
+            ids.Add(id);
+            records.Add(_latest[id]);
         }
 
         _order.Clear();
         _latest.Clear();
-        return drained;
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using Psstd.Agent.Gossip.Wire;
 
@@ -11,6 +10,7 @@ namespace Psstd.Bench.Simulation;
 public sealed class SimNetwork(SimOptions options, Random random)
 {
     private readonly Dictionary<IPEndPoint, SimNode> _nodes = [];
+    private readonly Stack<Delivery> _spare = [];
 
     /// <summary>When set, the side (0 or 1) of each node; packets across sides are dropped.</summary>
     public Func<SimNode, int>? Side { get; set; }
@@ -36,14 +36,9 @@ public sealed class SimNetwork(SimOptions options, Random random)
         }
 
         Delivered++;
-        var copy = ArrayPool<byte>.Shared.Rent(packet.Length); // back to the pool once delivered: no garbage per datagram
-        packet.CopyTo(copy);
-        var length = packet.Length;
-        events.At(events.Now + options.Delay.Ticks, () =>
-        {
-            target.Deliver(copy.AsSpan(0, length), from.Address);
-            ArrayPool<byte>.Shared.Return(copy);
-        });
+        var delivery = _spare.Count > 0 ? _spare.Pop() : new Delivery(this);
+        delivery.Load(target, from.Address, packet);
+        events.At(events.Now + options.Delay.Ticks, delivery);
     }
 
     /// <summary>
@@ -66,4 +61,36 @@ public sealed class SimNetwork(SimOptions options, Random random)
     }
 
     public long Streams { get; private set; }
+
+    /// <summary>One datagram in flight; back to the spares once delivered, so a run does not allocate per datagram.</summary>
+    private sealed class Delivery(SimNetwork network) : ISimEvent
+    {
+        private SimNode? _target;
+        private IPEndPoint? _from;
+        private byte[] _bytes = [];
+        private int _length;
+
+        public void Load(SimNode target, IPEndPoint from, ReadOnlySpan<byte> packet)
+        {
+            _target = target;
+            _from = from;
+            if (_bytes.Length < packet.Length)
+            {
+                _bytes = new byte[Math.Max(packet.Length, PacketCodec.MaxDatagramBytes)];
+            }
+
+            packet.CopyTo(_bytes);
+            _length = packet.Length;
+        }
+
+        public void Run()
+        {
+            var target = _target!;
+            var from = _from!;
+            _target = null;
+            _from = null;
+            target.Deliver(_bytes.AsSpan(0, _length), from);
+            network._spare.Push(this);
+        }
+    }
 }

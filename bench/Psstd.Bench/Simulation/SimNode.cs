@@ -15,7 +15,7 @@ public sealed class SimNode : IGossipTransport
     private readonly SharedRecords? _shared;
     private NodeRecord _record;
 
-    public SimNode(int index, SimOptions options, GossipOptions gossip, SimNetwork network, SimScheduler events, SimClock clock, int seed)
+    public SimNode(int index, SimOptions options, GossipOptions gossip, GossipAddressBook addresses, SimNetwork network, SimScheduler events, SimClock clock, int seed)
     {
         ArgumentNullException.ThrowIfNull(options);
         _network = network;
@@ -23,7 +23,7 @@ public sealed class SimNode : IGossipTransport
         _shared = gossip.SharedRecords;
         Index = index;
         Address = new IPEndPoint(new IPAddress([10, (byte)(index >> 16), (byte)(index >> 8), (byte)index]), 7947);
-        Cluster = new ClusterState(clock);
+        Cluster = new ClusterState(clock, addresses);
         Counters = new GossipCounters();
         var id = new Guid(index, 0, 0, [0, 0, 0, 0, 0, 0, 0, 1]);
         _record = new NodeRecord(

@@ -37,9 +37,10 @@ public sealed class Simulation
             gossip = gossip with { Fanout = fanout };
         }
 
+        var addresses = new GossipAddressBook();
         for (var i = 0; i < options.Nodes; i++)
         {
-            var node = new SimNode(i, options, gossip, _network, _events, _clock, options.Seed * 7919 + i);
+            var node = new SimNode(i, options, gossip, addresses, _network, _events, _clock, options.Seed * 7919 + i);
             _network.Attach(node);
             _nodes.Add(node);
         }
