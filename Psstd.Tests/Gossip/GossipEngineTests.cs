@@ -18,7 +18,7 @@ public sealed partial class GossipEngineTests
         public Node(int index, ManualTimeProvider clock, Dictionary<IPEndPoint, Node> network, GossipOptions options)
         {
             Address = new IPEndPoint(IPAddress.Parse($"192.0.2.{index + 1}"), 7947);
-            Record = RecordSamples.Record(id: Guid.NewGuid(), name: $"n{index}") with { GossipAddress = Address.ToString() };
+            Record = RecordSamples.Record(id: IdOf(index), name: $"n{index}") with { GossipAddress = Address.ToString() };
             Cluster = new ClusterState(clock);
             Engine = new GossipEngine(options, Record.Id, Cluster, this, Counters, clock, new Random(index));
             Network = network;
@@ -59,6 +59,14 @@ public sealed partial class GossipEngineTests
                 node.Engine.Receive(packet, Address);
             }
         }
+    }
+
+    /// <summary>A node id drawn from a generator seeded by the node's index: every run lays the ids out the same way.</summary>
+    private static Guid IdOf(int index)
+    {
+        var bytes = new byte[16];
+        new Random(1_000 + index).NextBytes(bytes);
+        return new Guid(bytes);
     }
 
     private static List<Node> Nodes(int count, GossipOptions? options = null, ManualTimeProvider? clock = null)
@@ -133,10 +141,12 @@ public sealed partial class GossipEngineTests
             nodes[i].Engine.SetSeeds([nodes[(i + 1) % nodes.Count].Address]);
         }
 
-        for (var second = 0; second < 10; second++)
+        // Ten simulated seconds at the agent's own pace: one round every RoundInterval (200 ms).
+        var roundInterval = new GossipOptions { Cluster = "test" }.RoundInterval;
+        for (var round = 0; round < TimeSpan.FromSeconds(10) / roundInterval; round++)
         {
             Rounds(nodes, 1);
-            clock.Advance(TimeSpan.FromSeconds(1));
+            clock.Advance(roundInterval);
         }
 
         foreach (var observer in nodes)
