@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Psstd.Agent.Gossip.Engine;
+using Psstd.Agent.Gossip.Wire;
 
 namespace Psstd.Agent.Gossip;
 
@@ -38,8 +39,12 @@ public sealed class GossipReceiver(GossipSocket socket, GossipEngine engine, Con
             }
 
             var sender = Sender(template, from);
-            engine.Receive(buffer.AsSpan(0, length), sender);
-            contacts.Heard(sender);
+            // "Last heard" means a packet of this cluster that opened and made sense: garbage, another
+            // cluster's packets and packets no key opens say nothing about a contact (and are counted).
+            if (engine.Receive(buffer.AsSpan(0, length), sender) == DecodeOutcome.Accepted)
+            {
+                contacts.Heard(sender);
+            }
         }
     }
 }

@@ -10,8 +10,6 @@ public static class NodeOrder
         var byName = nodes.OrderBy(n => n.Name, StringComparer.Ordinal).ThenBy(n => n.Id);
         return key == SortKey.Name
             ? [.. byName]
-            : [.. nodes.OrderByDescending(n => Measure(n, key)).ThenBy(n => n.Name, StringComparer.Ordinal).ThenBy(n => n.Id)];
+            : [.. nodes.OrderByDescending(n => SortKeys.Measure(n, key)).ThenBy(n => n.Name, StringComparer.Ordinal).ThenBy(n => n.Id)];
     }
-
-    public static double Measure(NodeSnapshot node, SortKey key) => SortKeys.Measure(node, key);
 }

@@ -15,8 +15,8 @@ public static class NodeOrdering
         {
             (SortKey.Name, false) => visible.OrderBy(n => n.Name, StringComparer.OrdinalIgnoreCase),
             (SortKey.Name, true) => visible.OrderByDescending(n => n.Name, StringComparer.OrdinalIgnoreCase),
-            (_, true) => visible.OrderByDescending(n => Measure(n, preferences.Sort)),
-            _ => visible.OrderBy(n => Measure(n, preferences.Sort)),
+            (_, true) => visible.OrderByDescending(n => SortKeys.Measure(n, preferences.Sort)),
+            _ => visible.OrderBy(n => SortKeys.Measure(n, preferences.Sort)),
         };
         return ordered
             .ThenBy(n => n.Name, StringComparer.OrdinalIgnoreCase)
@@ -50,7 +50,4 @@ public static class NodeOrdering
 
         return NodeFilter.Matches(node, preferences.Filter);
     }
-
-    /// <summary>The number a sort key orders by; unreadable values count as 0.</summary>
-    public static double Measure(NodeSnapshot node, SortKey key) => SortKeys.Measure(node, key);
 }

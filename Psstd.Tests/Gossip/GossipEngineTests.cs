@@ -311,7 +311,8 @@ public sealed partial class GossipEngineTests
                 garbage[2] = PacketCodec.WireVersion;
             }
 
-            nodes[0].Engine.Receive(garbage, nodes[0].Address);
+            // The receiver records a contact as heard only on Accepted: garbage must never say so.
+            Assert.NotEqual(DecodeOutcome.Accepted, nodes[0].Engine.Receive(garbage, nodes[0].Address));
         }
 
         Assert.Equal(0, nodes[0].Cluster.Count);

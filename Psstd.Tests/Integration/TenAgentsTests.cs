@@ -28,48 +28,27 @@ public sealed class TenAgentsTests : IDisposable
             var victim = cluster.Nodes[^1];
             var observers = cluster.Nodes.Take(Count - 1).ToArray();
 
-            await EveryObserver(observers, "sees all 10 nodes fresh", TimeSpan.FromSeconds(60), snapshot =>
+            await AgentSnapshots.EveryObserverAsync(observers, "sees all 10 nodes fresh", TimeSpan.FromSeconds(60), snapshot =>
                 snapshot.Nodes.Count == Count && snapshot.Nodes.All(n => n.Health == NodeHealth.Fresh));
-            var firstGeneration = (await SnapshotAsync(observers[0], CancellationToken.None)).Nodes.Single(n => n.Name == victim.Name).Generation;
+            var firstGeneration = (await AgentSnapshots.ReadAsync(observers[0], TimeSpan.FromSeconds(30))).Nodes.Single(n => n.Name == victim.Name).Generation;
 
             cluster.Agent(victim.Name).Kill();
 
             // Suspected by the failure detector well before the TTL, then offline once the TTL has run out.
-            await EveryObserver(observers, $"suspects {victim.Name}", Ttl, snapshot =>
+            await AgentSnapshots.EveryObserverAsync(observers, $"suspects {victim.Name}", Ttl, snapshot =>
                 snapshot.Nodes.Single(n => n.Name == victim.Name).Health is NodeHealth.Suspect or NodeHealth.Offline);
-            await EveryObserver(observers, $"shows {victim.Name} offline", Ttl + TimeSpan.FromSeconds(4), snapshot =>
+            await AgentSnapshots.EveryObserverAsync(observers, $"shows {victim.Name} offline", Ttl + TimeSpan.FromSeconds(4), snapshot =>
                 snapshot.Nodes.Single(n => n.Name == victim.Name).Health == NodeHealth.Offline);
 
             cluster.RestartAgent(victim.Name);
 
-            await EveryObserver(observers, $"sees {victim.Name} back fresh under a new generation", TimeSpan.FromSeconds(60), snapshot =>
+            await AgentSnapshots.EveryObserverAsync(observers, $"sees {victim.Name} back fresh under a new generation", TimeSpan.FromSeconds(60), snapshot =>
                 snapshot.Nodes.Single(n => n.Name == victim.Name) is { Health: NodeHealth.Fresh } back && back.Generation == firstGeneration + 1);
         }
         catch (Exception ex)
         {
             throw new Xunit.Sdk.XunitException($"{ex.Message}{Environment.NewLine}{cluster.DescribeOutput()}", ex);
         }
-    }
-
-    private static async Task EveryObserver(IEnumerable<NodeSpec> observers, string what, TimeSpan timeout, Func<ClusterSnapshot, bool> holds) =>
-        await Task.WhenAll(observers.Select(observer =>
-            Eventually.ReturnsAsync($"{observer.Name} {what}", timeout, async ct =>
-            {
-                try
-                {
-                    var snapshot = await SnapshotAsync(observer, ct);
-                    return holds(snapshot) ? snapshot : null;
-                }
-                catch (HttpRequestException)
-                {
-                    return null;
-                }
-            })));
-
-    private static async Task<ClusterSnapshot> SnapshotAsync(NodeSpec node, CancellationToken cancellationToken)
-    {
-        using var agent = AgentSocket.Client(node.SocketPath);
-        return (await agent.GetFromJsonAsync(LocalApiRoutes.Cluster, LocalApiJsonContext.Default.ClusterSnapshot, cancellationToken))!;
     }
 
     public void Dispose() => _root.Dispose();

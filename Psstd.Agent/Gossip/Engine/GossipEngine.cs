@@ -117,7 +117,8 @@ public sealed partial class GossipEngine
 
     /// <summary>Opens one datagram and acts on it: merges new records, answers and follows probes.</summary>
     /// <param name="from">Where the datagram came from: probes are answered there.</param>
-    public void Receive(ReadOnlySpan<byte> packet, IPEndPoint from)
+    /// <returns>What became of it, as counted: only an accepted datagram says its sender is a live psstd peer.</returns>
+    public DecodeOutcome Receive(ReadOnlySpan<byte> packet, IPEndPoint from)
     {
         lock (_receiveLock)
         {
@@ -128,6 +129,7 @@ public sealed partial class GossipEngine
             }
 
             _counters.PacketIn(outcome, packet.Length);
+            return outcome;
         }
     }
 
