@@ -7,14 +7,14 @@ namespace Psstd.Agent.Cluster;
 /// </summary>
 public sealed partial class ClusterState
 {
-    private readonly PriorityQueue<Slot, long> _dueQueue = new();
-    private readonly SortedSet<int> _silent = []; // join indexes of the slots silent now
+    private readonly PriorityQueue<int, long> _dueQueue = new(); // node numbers by due time
+    private readonly SortedSet<int> _silent = []; // numbers of the nodes silent now
     private double _silentAfter = double.NaN;
 
     /// <summary>
     /// Fills <paramref name="into"/> (cleared first) with the entries not heard from for
-    /// <paramref name="intervals"/> of their own intervals, in join order. Runs every gossip round, so it
-    /// looks only at the slots that came due since the last call and copies only the silent ones.
+    /// <paramref name="intervals"/> of their own intervals, in order of node number. Runs every gossip
+    /// round, so it looks only at the slots that came due since the last call and copies only the silent ones.
     /// </summary>
     public void CollectSilent(long now, double intervals, List<ClusterEntry> into)
     {
@@ -27,51 +27,51 @@ public sealed partial class ClusterState
                 _silentAfter = intervals;
                 _dueQueue.Clear();
                 _silent.Clear();
-                foreach (var slot in _order)
+                foreach (var number in _order)
                 {
-                    Enqueue(slot);
+                    Enqueue(number, ref _slots[number]);
                 }
             }
 
-            while (_dueQueue.TryPeek(out var slot, out var due) && due <= now)
+            while (_dueQueue.TryPeek(out var number, out var due) && due <= now)
             {
                 _dueQueue.Dequeue();
+                ref var slot = ref _slots[number];
                 if (due != slot.Due)
                 {
                     continue; // superseded by an earlier due time queued for the same slot
                 }
 
-                if (IsSilent(slot, now))
+                if (IsSilent(in slot, now))
                 {
                     slot.Due = long.MaxValue;
-                    _silent.Add(slot.JoinIndex);
+                    _silent.Add(number);
                 }
                 else
                 {
-                    slot.Due = Math.Max(DueOf(slot), now + 1);
-                    _dueQueue.Enqueue(slot, slot.Due);
+                    slot.Due = Math.Max(DueOf(in slot), now + 1);
+                    _dueQueue.Enqueue(number, slot.Due);
                 }
             }
 
-            foreach (var index in _silent)
+            foreach (var number in _silent)
             {
-                into.Add(_order[index].View());
+                into.Add(View(in _slots[number]));
             }
         }
     }
 
-    private void Join(Slot slot)
+    private void Join(int number, ref Slot slot)
     {
-        _entries[slot.Header.Id] = slot;
-        _order.Add(slot);
+        _order.Add(number);
         if (!double.IsNaN(_silentAfter))
         {
-            Enqueue(slot);
+            Enqueue(number, ref slot);
         }
     }
 
     /// <summary>New evidence the node lives (a newer record or an answered probe): it leaves the silent set.</summary>
-    private void Revive(Slot slot, long now)
+    private void Revive(int number, ref Slot slot, long now)
     {
         slot.Alive = now;
         if (double.IsNaN(_silentAfter))
@@ -81,27 +81,27 @@ public sealed partial class ClusterState
 
         if (slot.Due == long.MaxValue)
         {
-            _silent.Remove(slot.JoinIndex);
-            Enqueue(slot);
+            _silent.Remove(number);
+            Enqueue(number, ref slot);
         }
-        else if (DueOf(slot) < slot.Due)
+        else if (DueOf(in slot) < slot.Due)
         {
-            Enqueue(slot); // a shorter interval: the queued time is too late; the old one is skipped when it comes up
+            Enqueue(number, ref slot); // a shorter interval: the queued time is too late; the old one is skipped when it comes up
         }
 
         // Otherwise the queued time is earlier than the slot's real due time: looked at then, and queued again.
     }
 
-    private void Enqueue(Slot slot)
+    private void Enqueue(int number, ref Slot slot)
     {
-        slot.Due = DueOf(slot);
-        _dueQueue.Enqueue(slot, slot.Due);
+        slot.Due = DueOf(in slot);
+        _dueQueue.Enqueue(number, slot.Due);
     }
 
     /// <summary>The exact rule, on this agent's clock.</summary>
-    private bool IsSilent(Slot slot, long now) => time.GetElapsedTime(slot.Alive, now) >= slot.Header.Interval * _silentAfter;
+    private bool IsSilent(in Slot slot, long now) => time.GetElapsedTime(slot.Alive, now) >= slot.Version!.Header.Interval * _silentAfter;
 
     /// <summary>A timestamp at or before the one from which <see cref="IsSilent"/> holds (rounded down; the exact rule decides).</summary>
-    private long DueOf(Slot slot) =>
-        slot.Alive + (long)Math.Floor((slot.Header.Interval * _silentAfter).TotalSeconds * time.TimestampFrequency) - 1;
+    private long DueOf(in Slot slot) =>
+        slot.Alive + (long)Math.Floor((slot.Version!.Header.Interval * _silentAfter).TotalSeconds * time.TimestampFrequency) - 1;
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using Psstd.Agent.Gossip.Wire;
 using Psstd.Contracts;
 
@@ -6,57 +5,40 @@ namespace Psstd.Agent.Cluster;
 
 /// <summary>
 /// The cluster as this agent knows it, in memory. Gossip and the heartbeat write through
-/// <see cref="Merge"/>; readers take copies. One short lock: every operation is a dictionary step.
+/// <see cref="Merge(byte[])"/>; readers take copies. One short lock: every operation is an array step.
 /// </summary>
-/// <param name="addresses">Shared parsed addresses (the simulator's many nodes); null: each entry parses its own.</param>
-public sealed partial class ClusterState(TimeProvider time, GossipAddressBook? addresses = null)
+/// <remarks>
+/// What is held for a node is a small struct in an array indexed by the node's number in the
+/// <see cref="NodeCatalog"/>, changed in place (a 1,000-node cluster accepts a thousand versions a
+/// second: no allocation per version here), pointing at an immutable <see cref="RecordVersion"/>.
+/// Readers get <see cref="ClusterEntry"/> views built on request; gossip's hot paths use the methods
+/// that build none.
+/// </remarks>
+/// <param name="catalog">Shared numbers and versions (the simulator's many states); null: a catalog of its own.</param>
+public sealed partial class ClusterState(TimeProvider time, NodeCatalog? catalog = null)
 {
+    private readonly NodeCatalog _catalog = catalog ?? new NodeCatalog();
     private readonly Lock _lock = new();
-    private readonly Dictionary<Guid, Slot> _entries = [];
-    private readonly List<Slot> _order = []; // the same slots in join order, indexable, for picking gossip targets at random
+    private readonly List<int> _order = []; // numbers of the held nodes in join order, indexable, for picking gossip targets at random
+    private Slot[] _slots = [];
 
-    /// <summary>Merges a record in wire form that <see cref="RecordCodec.IsValid"/> accepted.</summary>
+    /// <summary>Merges a record in wire form; throws when it is not a valid record.</summary>
     public MergeOutcome Merge(byte[] encoded)
     {
         ArgumentNullException.ThrowIfNull(encoded);
-        if (!RecordCodec.TryReadHeader(encoded, out var header, out var gossipAddress))
-        {
-            throw new ArgumentException("not a record", nameof(encoded));
-        }
-
-        return Merge(header, gossipAddress, encoded);
+        var outcome = RecordCodec.TryReadHeader(encoded, out var header, out var gossipAddress)
+            ? Merge(header, gossipAddress, encoded, encoded).Outcome
+            : MergeOutcome.Rejected;
+        return outcome != MergeOutcome.Rejected ? outcome : throw new ArgumentException("not a valid record", nameof(encoded));
     }
 
     /// <summary>
-    /// Merges a checked record whose header and gossip address the caller already read from
-    /// <paramref name="encoded"/> (gossip reads them to drop duplicates before it copies anything).
+    /// Merges a record straight out of a packet, whose header and gossip address the caller read from
+    /// <paramref name="bytes"/>: a version that is not newer is ignored before anything is checked or
+    /// copied; a newer one is checked whole (<see cref="RecordCodec.IsValid"/>) and rejected when malformed.
     /// </summary>
-    public MergeOutcome Merge(RecordHeader header, ReadOnlySpan<byte> gossipAddress, byte[] encoded)
-    {
-        ArgumentNullException.ThrowIfNull(encoded);
-        var now = time.GetTimestamp();
-        lock (_lock)
-        {
-            if (!_entries.TryGetValue(header.Id, out var held))
-            {
-                Join(new Slot(header, encoded, Address(header.Id, gossipAddress, null), now, _order.Count));
-                return MergeOutcome.Joined;
-            }
-
-            if (!ClusterMerge.Replaces(header, held.Header))
-            {
-                return MergeOutcome.Ignored;
-            }
-
-            held.Header = header;
-            held.Encoded = encoded;
-            held.Address = Address(header.Id, gossipAddress, held.Address);
-            held.Seen = now;
-            held.Suspected = false;
-            Revive(held, now);
-            return MergeOutcome.Updated;
-        }
-    }
+    public MergeResult Merge(RecordHeader header, ReadOnlySpan<byte> gossipAddress, ReadOnlySpan<byte> bytes) =>
+        Merge(header, gossipAddress, bytes, null);
 
     /// <summary>
     /// Takes a record loaded from disk at start, for a node not held yet. It is old news: it is dated
@@ -67,32 +49,25 @@ public sealed partial class ClusterState(TimeProvider time, GossipAddressBook? a
     public ClusterEntry? Restore(byte[] encoded, TimeSpan age)
     {
         ArgumentNullException.ThrowIfNull(encoded);
-        if (!RecordCodec.IsValid(encoded) || !RecordCodec.TryReadHeader(encoded, out var header, out var gossipAddress))
+        if (!RecordCodec.TryReadHeader(encoded, out var header, out var gossipAddress))
         {
             return null;
         }
 
         var old = age > header.Ttl ? age : header.Ttl + TimeSpan.FromSeconds(1);
         var seen = time.GetTimestamp() - (long)(old.TotalSeconds * time.TimestampFrequency);
+        var number = _catalog.Number(header.Id);
         lock (_lock)
         {
-            if (_entries.ContainsKey(header.Id))
+            ref var slot = ref SlotOf(number);
+            if (slot.Version is not null || _catalog.Version(number, header, gossipAddress, encoded, encoded) is not { } version)
             {
                 return null;
             }
 
-            var slot = new Slot(header, encoded, Address(header.Id, gossipAddress, null), seen, _order.Count);
-            Join(slot);
-            return slot.View();
-        }
-    }
-
-    /// <summary>Whether a record with this header would change what is held (cheap: nothing decoded).</summary>
-    public bool WouldAccept(RecordHeader header)
-    {
-        lock (_lock)
-        {
-            return !_entries.TryGetValue(header.Id, out var held) || ClusterMerge.Replaces(header, held.Header);
+            slot = new Slot { Version = version, Seen = seen, Alive = seen };
+            Join(number, ref slot);
+            return View(in slot);
         }
     }
 
@@ -101,10 +76,11 @@ public sealed partial class ClusterState(TimeProvider time, GossipAddressBook? a
     {
         lock (_lock)
         {
-            if (_entries.TryGetValue(id, out var held))
+            if (Held(id, out var number))
             {
-                held.Suspected = false;
-                Revive(held, now);
+                ref var slot = ref _slots[number];
+                slot.Suspected = false;
+                Revive(number, ref slot, now);
             }
         }
     }
@@ -114,9 +90,9 @@ public sealed partial class ClusterState(TimeProvider time, GossipAddressBook? a
     {
         lock (_lock)
         {
-            if (_entries.TryGetValue(id, out var held) && held.Header == probed)
+            if (Held(id, out var number) && _slots[number].Version!.Header == probed)
             {
-                held.Suspected = true;
+                _slots[number].Suspected = true;
             }
         }
     }
@@ -125,25 +101,44 @@ public sealed partial class ClusterState(TimeProvider time, GossipAddressBook? a
     {
         lock (_lock)
         {
-            return _entries.GetValueOrDefault(id)?.View();
+            return Held(id, out var number) ? View(in _slots[number]) : null;
+        }
+    }
+
+    /// <summary>The version held for a node, without building an entry; null when none is held.</summary>
+    public RecordVersion? Current(Guid id)
+    {
+        lock (_lock)
+        {
+            return Held(id, out var number) ? _slots[number].Version : null;
+        }
+    }
+
+    /// <summary>Whether <paramref name="version"/> is still the one held for its node (no newer one replaced it).</summary>
+    public bool IsCurrent(RecordVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        lock (_lock)
+        {
+            return Held(version.Id, out var number) && ReferenceEquals(_slots[number].Version, version);
         }
     }
 
     /// <summary>
-    /// A held node's health now (as <see cref="NodeHealthJudge"/> judges it), header and gossip endpoint,
-    /// without building an entry (gossip asks for every record it accepts); null when none is held.
+    /// A held node's health now (as <see cref="NodeHealthJudge"/> judges it), version and seen timestamp,
+    /// without building an entry; null when none is held.
     /// </summary>
-    public (NodeHealth Health, RecordHeader Header, IPEndPoint? EndPoint)? Judge(Guid id)
+    public (NodeHealth Health, RecordVersion Version, long Seen)? Judge(Guid id)
     {
         lock (_lock)
         {
-            if (!_entries.TryGetValue(id, out var held))
+            if (!Held(id, out var number))
             {
                 return null;
             }
 
-            var h = held.Header;
-            return (NodeHealthJudge.Judge(time.GetElapsedTime(held.Seen), h.Ttl, h.Left, held.Suspected, h.Forgotten), h, held.Address.EndPoint);
+            ref readonly var slot = ref _slots[number];
+            return (Health(in slot, time.GetTimestamp()), slot.Version!, slot.Seen);
         }
     }
 
@@ -153,7 +148,7 @@ public sealed partial class ClusterState(TimeProvider time, GossipAddressBook? a
         {
             lock (_lock)
             {
-                return _entries.Count;
+                return _order.Count;
             }
         }
     }
@@ -162,57 +157,104 @@ public sealed partial class ClusterState(TimeProvider time, GossipAddressBook? a
     {
         lock (_lock)
         {
-            return _order.ConvertAll(s => s.View());
+            var entries = new ClusterEntry[_order.Count];
+            for (var i = 0; i < entries.Length; i++)
+            {
+                entries[i] = View(in _slots[_order[i]]);
+            }
+
+            return entries;
         }
     }
 
-    /// <summary>An entry drawn uniformly at random; null when none is held.</summary>
-    public ClusterEntry? PickRandom(Random random)
+    /// <summary>A held node drawn uniformly at random, with its health now; null when none is held.</summary>
+    public (RecordVersion Version, NodeHealth Health)? PickRandom(Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
         lock (_lock)
         {
-            return _order.Count == 0 ? null : _order[random.Next(_order.Count)].View();
+            if (_order.Count == 0)
+            {
+                return null;
+            }
+
+            ref readonly var slot = ref _slots[_order[random.Next(_order.Count)]];
+            return (slot.Version!, Health(in slot, time.GetTimestamp()));
         }
     }
 
-    /// <summary>Fills <paramref name="into"/> (cleared first) with every entry: a reusable list instead of a new array (anti-entropy scans often).</summary>
-    public void CollectAll(List<ClusterEntry> into)
+    private MergeResult Merge(RecordHeader header, ReadOnlySpan<byte> gossipAddress, ReadOnlySpan<byte> bytes, byte[]? array)
     {
-        ArgumentNullException.ThrowIfNull(into);
-        into.Clear();
+        var number = _catalog.Number(header.Id);
+        var now = time.GetTimestamp();
         lock (_lock)
         {
-            foreach (var slot in _order)
+            ref var slot = ref SlotOf(number);
+            var held = slot.Version;
+            if (held is not null && !ClusterMerge.Replaces(header, held.Header))
             {
-                into.Add(slot.View());
+                return new MergeResult(MergeOutcome.Ignored);
             }
+
+            if (_catalog.Version(number, header, gossipAddress, bytes, array) is not { } version)
+            {
+                return new MergeResult(MergeOutcome.Rejected);
+            }
+
+            if (held is null)
+            {
+                slot = new Slot { Version = version, Seen = now, Alive = now };
+                Join(number, ref slot);
+                return new MergeResult(MergeOutcome.Joined, version);
+            }
+
+            var before = Health(in slot, now);
+            slot.Version = version;
+            slot.Seen = now;
+            slot.Suspected = false;
+            Revive(number, ref slot, now);
+            return new MergeResult(MergeOutcome.Updated, version, before);
         }
     }
 
-    private GossipAddress Address(Guid node, ReadOnlySpan<byte> gossipAddress, GossipAddress? previous) =>
-        previous is not null && previous.Utf8.AsSpan().SequenceEqual(gossipAddress) ? previous
-        : addresses?.Get(node, gossipAddress) ?? ClusterMerge.Address(gossipAddress, previous);
+    /// <summary>Whether a version is held for the node (call under the lock).</summary>
+    private bool Held(Guid id, out int number) =>
+        _catalog.TryNumber(id, out number) && number < _slots.Length && _slots[number].Version is not null;
 
-    /// <summary>
-    /// What is held for one node, changed in place under the lock (a 1,000-node cluster accepts a
-    /// thousand versions a second: no allocation per version); readers get <see cref="View"/> copies.
-    /// </summary>
-    private sealed class Slot(RecordHeader header, byte[] encoded, GossipAddress address, long seen, int joinIndex)
+    /// <summary>The node's slot, the array grown to hold it (call under the lock).</summary>
+    private ref Slot SlotOf(int number)
     {
-        public RecordHeader Header { get; set; } = header;
-        public byte[] Encoded { get; set; } = encoded;
-        public GossipAddress Address { get; set; } = address;
-        public long Seen { get; set; } = seen;
-        public long Alive { get; set; } = seen;
-        public bool Suspected { get; set; }
+        if (number >= _slots.Length)
+        {
+            Array.Resize(ref _slots, Math.Max(number + 1, Math.Max(_catalog.Count, _slots.Length * 2)));
+        }
 
-        /// <summary>Position in join order: silent nodes are reported in this order.</summary>
-        public int JoinIndex { get; } = joinIndex;
+        return ref _slots[number];
+    }
+
+    private NodeHealth Health(in Slot slot, long now)
+    {
+        var h = slot.Version!.Header;
+        return NodeHealthJudge.Judge(time.GetElapsedTime(slot.Seen, now), h.Ttl, h.Left, slot.Suspected, h.Forgotten);
+    }
+
+    private static ClusterEntry View(in Slot slot) =>
+        new(slot.Version!.Header, slot.Version.Encoded, slot.Version.Address, slot.Seen) { AliveTimestamp = slot.Alive, Suspected = slot.Suspected };
+
+    /// <summary>What is held for one node; <see cref="Version"/> null: nothing (the number belongs to a node this state never took).</summary>
+    private struct Slot
+    {
+        public RecordVersion? Version;
+
+        /// <summary>When the held version first arrived: freshness is judged from it.</summary>
+        public long Seen;
+
+        /// <summary>Last evidence the node lives: the version's arrival or a later answered probe.</summary>
+        public long Alive;
 
         /// <summary>When the silence scan next looks at this slot (<see cref="long.MaxValue"/>: it is in the silent set).</summary>
-        public long Due { get; set; }
+        public long Due;
 
-        public ClusterEntry View() => new(Header, Encoded, Address, Seen) { AliveTimestamp = Alive, Suspected = Suspected };
+        public bool Suspected;
     }
 }

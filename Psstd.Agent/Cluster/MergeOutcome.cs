@@ -10,4 +10,7 @@ public enum MergeOutcome
 
     /// <summary>Same or older (generation, sequence) than the one held: nothing changed.</summary>
     Ignored,
+
+    /// <summary>Newer by its header, but the record as a whole is malformed: nothing changed.</summary>
+    Rejected,
 }

@@ -80,7 +80,7 @@ public sealed class GossipViewer : ISnapshotSource, IAsyncDisposable
                 targets.Add(ownerAddress);
             }
 
-            if (_cluster.PickRandom(_random) is { GossipEndPoint: { } known })
+            if (_cluster.PickRandom(_random) is ({ Address.EndPoint: { } known }, _))
             {
                 targets.Add(known);
             }

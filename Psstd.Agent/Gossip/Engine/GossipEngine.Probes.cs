@@ -84,7 +84,7 @@ public sealed partial class GossipEngine
             }
 
             if (entry.Id == _selfId || entry.Suspected || entry.GossipEndPoint is null || _probes.ContainsKey(entry.Id)
-                || !IsLive(entry))
+                || !IsLive(NodeHealthJudge.Judge(entry, _time)))
             {
                 continue;
             }

@@ -29,10 +29,6 @@ public sealed partial class GossipEngine
 {
     private readonly SyncSummary _ownSummary = new();
     private readonly SyncSummary _peerSummary = new();
-    private readonly List<ClusterEntry> _offered = [];
-    private readonly List<DigestEntry> _digest = [];
-    private readonly Dictionary<Guid, DigestEntry> _listed = [];
-    private readonly List<Guid> _ids = [];
     private long _lastSync = long.MinValue;
     private IPEndPoint? _syncSoon;
 
@@ -104,29 +100,13 @@ public sealed partial class GossipEngine
             _lastSync = now;
         }
 
-        CollectOffered(now);
-        _offered.Clear(); // only the summary is needed here: do not keep a copy of every entry until the next exchange
+        _cluster.Summarize(_ownSummary);
         var length = SyncMessages.WriteSummary(ReplyAddress(), _ownSummary, _payload);
         if (length > 0 && Transmit(target, MessageKind.SyncSummary, _payload.AsSpan(0, length), overBudget: true))
         {
             _counters.SyncRound();
         }
     }
-
-    /// <summary>Fills <see cref="_offered"/> with the entries this node vouches for, and <see cref="_ownSummary"/> with their summary.</summary>
-    private void CollectOffered(long now)
-    {
-        _cluster.CollectAll(_offered);
-        _offered.RemoveAll(e => !Vouches(e, now));
-        _ownSummary.Clear();
-        foreach (var entry in _offered)
-        {
-            _ownSummary.Add(entry.Header);
-        }
-    }
-
-    private bool Vouches(ClusterEntry entry, long now) =>
-        NodeHealthJudge.Judge(_time.GetElapsedTime(entry.SeenTimestamp, now), entry.Header.Ttl, entry.Header.Left, entry.Suspected) != NodeHealth.Offline;
 
     private bool AnswerSummary(ReadOnlySpan<byte> payload, IPEndPoint? from)
     {
@@ -142,7 +122,7 @@ public sealed partial class GossipEngine
                 return true; // well formed, but nowhere to answer: nothing to do
             }
 
-            CollectOffered(_time.GetTimestamp());
+            _cluster.Summarize(_ownSummary);
             var differing = _ownSummary.Differing(_peerSummary);
             ulong whole = 0;
             for (var b = 0; b < SyncSummary.Buckets; b++)
@@ -157,16 +137,18 @@ public sealed partial class GossipEngine
             {
                 // A peer that knows nobody but itself has just started (or lost everything): it gets the
                 // whole state at once, over the reliable stream, however little there is.
-                SendSyncRecords(target, InBuckets(whole).Select(e => e.Encoded).ToList(), bulk: _peerSummary.Total <= 1);
+                _cluster.CollectVouched(whole, Scratch.Versions);
+                SendSyncRecords(target, Scratch.Versions.ConvertAll(v => v.Encoded), bulk: _peerSummary.Total <= 1);
             }
 
             var digestMask = differing & ~whole;
             if (digestMask != 0)
             {
-                SendDigest(target, digestMask, InBuckets(digestMask).Select(e => new DigestEntry(e.Id, e.Header.Generation, e.Header.Sequence)).ToList());
+                _cluster.CollectVouched(digestMask, Scratch.Versions);
+                SendDigest(target, digestMask, Scratch.Versions.ConvertAll(v => new DigestEntry(v.Id, v.Header.Generation, v.Header.Sequence)));
             }
 
-            _offered.Clear();
+            Scratch.Versions.Clear();
         }
 
         return true;
@@ -174,7 +156,7 @@ public sealed partial class GossipEngine
 
     private bool AnswerDigest(ReadOnlySpan<byte> payload, IPEndPoint? from)
     {
-        if (!SyncMessages.TryReadDigest(payload, _digest, out var replyTo, out var mask))
+        if (!SyncMessages.TryReadDigest(payload, Scratch.Digest, out var replyTo, out var mask))
         {
             return false;
         }
@@ -186,30 +168,37 @@ public sealed partial class GossipEngine
                 return true;
             }
 
-            _ids.Clear();
-            _listed.Clear();
-            foreach (var entry in _digest)
+            Scratch.Ids.Clear();
+            var listed = Scratch.Listed;
+            listed.Clear();
+            foreach (var entry in Scratch.Digest)
             {
-                _listed[entry.Id] = entry;
-                var held = entry.Id == _selfId ? null : _cluster.Find(entry.Id);
+                listed[entry.Id] = entry;
+                var held = entry.Id == _selfId ? null : _cluster.Current(entry.Id);
                 if (entry.Id != _selfId && (held is null || entry.IsNewerThan(held.Header)))
                 {
-                    _ids.Add(entry.Id);
+                    Scratch.Ids.Add(entry.Id);
                 }
             }
 
-            if (_ids.Count > 0)
+            if (Scratch.Ids.Count > 0)
             {
                 SendPull(target);
             }
 
-            CollectOffered(_time.GetTimestamp());
-            var push = InBuckets(mask)
-                .Where(e => !_listed.TryGetValue(e.Id, out var theirs) || theirs.IsOlderThan(e.Header))
-                .Select(e => e.Encoded)
-                .ToList();
+            _cluster.CollectVouched(mask, Scratch.Versions);
+            var push = new List<byte[]>();
+            foreach (var version in Scratch.Versions)
+            {
+                if (!listed.TryGetValue(version.Id, out var theirs) || theirs.IsOlderThan(version.Header))
+                {
+                    push.Add(version.Encoded);
+                }
+            }
+
+            Scratch.Versions.Clear();
+            listed.Clear();
             SendSyncRecords(target, push);
-            _offered.Clear();
         }
 
         return true;
@@ -217,7 +206,7 @@ public sealed partial class GossipEngine
 
     private bool AnswerPull(ReadOnlySpan<byte> payload, IPEndPoint? from)
     {
-        if (!SyncMessages.TryReadPull(payload, _ids, out var replyTo))
+        if (!SyncMessages.TryReadPull(payload, Scratch.Ids, out var replyTo))
         {
             return false;
         }
@@ -229,13 +218,12 @@ public sealed partial class GossipEngine
                 return true;
             }
 
-            var now = _time.GetTimestamp();
-            var records = new List<byte[]>(_ids.Count);
-            foreach (var id in _ids)
+            var records = new List<byte[]>(Scratch.Ids.Count);
+            foreach (var id in Scratch.Ids)
             {
-                if (_cluster.Find(id) is { } entry && Vouches(entry, now))
+                if (_cluster.Vouched(id) is { } version)
                 {
-                    records.Add(entry.Encoded);
+                    records.Add(version.Encoded);
                 }
             }
 
@@ -245,15 +233,8 @@ public sealed partial class GossipEngine
         return true;
     }
 
-    /// <summary>The offered entries whose bucket is in <paramref name="mask"/>, bucket by bucket.</summary>
-    private IEnumerable<ClusterEntry> InBuckets(ulong mask) =>
-        _offered.Select(e => (Entry: e, Bucket: SyncSummary.Bucket(e.Id)))
-            .Where(p => (mask & (1UL << p.Bucket)) != 0)
-            .OrderBy(p => p.Bucket)
-            .Select(p => p.Entry);
-
     /// <summary>This node's gossip address as peers should answer it; empty when it is not an IP literal (then: the datagram's sender).</summary>
-    private string ReplyAddress() => _cluster.Find(_selfId)?.GossipEndPoint?.ToString() ?? "";
+    private string ReplyAddress() => _cluster.Current(_selfId)?.Address.EndPoint?.ToString() ?? "";
 
     /// <summary>
     /// Where to answer: a datagram's sender (its gossip socket) rather than any address the datagram
@@ -268,7 +249,7 @@ public sealed partial class GossipEngine
     private void SendPull(IPEndPoint target)
     {
         var replyTo = ReplyAddress();
-        var length = SyncMessages.WritePull(replyTo, _ids, _payload.AsSpan(0, DatagramCapacity));
+        var length = SyncMessages.WritePull(replyTo, Scratch.Ids, _payload.AsSpan(0, DatagramCapacity));
         if (length > 0)
         {
             Transmit(target, MessageKind.SyncPull, _payload.AsSpan(0, length), overBudget: true);
@@ -276,7 +257,7 @@ public sealed partial class GossipEngine
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(StreamFrames.MaxFrameBytes);
-        length = SyncMessages.WritePull(replyTo, _ids, buffer.AsSpan(0, FrameCapacity));
+        length = SyncMessages.WritePull(replyTo, Scratch.Ids, buffer.AsSpan(0, FrameCapacity));
         if (length > 0)
         {
             Stream(target, [Frame(MessageKind.SyncPull, buffer.AsSpan(0, length))]);
@@ -418,17 +399,42 @@ public sealed partial class GossipEngine
     }
 
     /// <summary>A record came in for a node this agent held offline: it is back (a healed partition), so sync with it now.</summary>
-    private void NoteReturn(RecordHeader header)
+    private void NoteReturn(MergeResult merged)
     {
-        if (!SyncEnabled || header.Left || _cluster.Judge(header.Id) is not { EndPoint: { } endPoint } held || held.Header.Left
-            || held.Health != NodeHealth.Offline)
+        if (SyncEnabled && merged is { Before: NodeHealth.Offline, Version: { Header.Left: false, Address.EndPoint: { } endPoint } })
         {
-            return;
+            lock (_lock)
+            {
+                _syncSoon ??= endPoint;
+            }
         }
+    }
 
-        lock (_lock)
-        {
-            _syncSoon ??= endPoint;
-        }
+    /// <summary>
+    /// Lists sized by the cluster, used within one call and then cleared: one set per thread instead of
+    /// one per engine (the simulator runs thousands of engines on one thread; each would keep a list as
+    /// long as the cluster is large).
+    /// </summary>
+    private static class Scratch
+    {
+        [ThreadStatic]
+        private static List<RecordVersion>? t_versions;
+
+        [ThreadStatic]
+        private static Dictionary<Guid, DigestEntry>? t_listed;
+
+        [ThreadStatic]
+        private static List<DigestEntry>? t_digest;
+
+        [ThreadStatic]
+        private static List<Guid>? t_ids;
+
+        public static List<RecordVersion> Versions => t_versions ??= [];
+
+        public static List<DigestEntry> Digest => t_digest ??= [];
+
+        public static List<Guid> Ids => t_ids ??= [];
+
+        public static Dictionary<Guid, DigestEntry> Listed => t_listed ??= [];
     }
 }

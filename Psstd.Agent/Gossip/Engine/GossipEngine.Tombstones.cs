@@ -27,7 +27,7 @@ public sealed partial class GossipEngine
         }
 
         var outcome = _cluster.Merge(tombstone);
-        if (_cluster.Find(header.Id)?.Header != header)
+        if (_cluster.Current(header.Id) is not { } held || held.Header != header)
         {
             return outcome; // something newer arrived meanwhile (a restart): nothing to bury
         }
@@ -36,7 +36,7 @@ public sealed partial class GossipEngine
         {
             if (outcome != MergeOutcome.Ignored)
             {
-                _queue.Add(header.Id, tombstone);
+                _queue.Add(held);
             }
 
             if (!toEveryLivePeer)
@@ -47,7 +47,7 @@ public sealed partial class GossipEngine
             Refill(_time.GetTimestamp());
             foreach (var entry in _cluster.Entries())
             {
-                if (entry is { GossipEndPoint: { } endPoint } && entry.Id != _selfId && IsLive(entry))
+                if (entry is { GossipEndPoint: { } endPoint } && entry.Id != _selfId && IsLive(NodeHealthJudge.Judge(entry, _time)))
                 {
                     SendRecords(endPoint, [tombstone], 0, out _, overBudget: true);
                 }

@@ -27,7 +27,7 @@ public sealed partial class GossipEngine
     private readonly Random _random;
     private readonly Lock _lock = new();
     private readonly RelayQueue _queue = new();
-    private readonly List<Guid> _newsIds = []; // what a round sends, reused round after round
+    private readonly List<RecordVersion> _newsVersions = []; // what a round sends, reused round after round
     private readonly List<byte[]> _news = [];
     private readonly byte[] _packet = new byte[PacketCodec.MaxDatagramBytes];
     private readonly byte[] _payload = new byte[PacketCodec.MaxDatagramBytes];
@@ -107,7 +107,7 @@ public sealed partial class GossipEngine
             SendNews(PickTargets(_options.OriginFanout));
             foreach (var entry in _cluster.Entries())
             {
-                if (entry is { GossipEndPoint: { } endPoint } && entry.Id != _selfId && IsLive(entry))
+                if (entry is { GossipEndPoint: { } endPoint } && entry.Id != _selfId && IsLive(NodeHealthJudge.Judge(entry, _time)))
                 {
                     SendRecords(endPoint, [self.Encoded], 0, out _, overBudget: true);
                 }
@@ -144,38 +144,23 @@ public sealed partial class GossipEngine
                 return false;
             }
 
-            if (header.Id == _selfId || !_cluster.WouldAccept(header))
+            var merged = header.Id == _selfId ? new MergeResult(MergeOutcome.Ignored) : _cluster.Merge(header, gossipAddress, bytes);
+            switch (merged.Outcome)
             {
-                _counters.RecordDuplicate();
-                continue;
-            }
-
-            var encoded = _options.SharedRecords?.Find(header, bytes);
-            if (encoded is null)
-            {
-                if (!RecordCodec.IsValid(bytes))
-                {
+                case MergeOutcome.Rejected:
                     return false;
-                }
-
-                encoded = bytes.ToArray();
-                _options.SharedRecords?.Offer(header, encoded);
+                case MergeOutcome.Ignored:
+                    _counters.RecordDuplicate();
+                    continue;
             }
 
+            _counters.RecordNew();
             if (relay)
             {
-                NoteReturn(header);
-            }
-
-            if (_cluster.Merge(header, gossipAddress, encoded) != MergeOutcome.Ignored)
-            {
-                _counters.RecordNew();
-                if (relay)
+                NoteReturn(merged);
+                lock (_lock)
                 {
-                    lock (_lock)
-                    {
-                        _queue.Add(header.Id, encoded);
-                    }
+                    _queue.Add(merged.Version!);
                 }
             }
         }
@@ -183,9 +168,9 @@ public sealed partial class GossipEngine
         return !reader.Failed;
     }
 
-    private (ClusterEntry? Self, bool IsNew) QueueOwnRecord()
+    private (RecordVersion? Self, bool IsNew) QueueOwnRecord()
     {
-        var self = _cluster.Find(_selfId);
+        var self = _cluster.Current(_selfId);
         if (self is null || (self.Header.Generation == _lastSelfGeneration && self.Header.Sequence == _lastSelfSequence))
         {
             return (self, false);
@@ -193,7 +178,7 @@ public sealed partial class GossipEngine
 
         _lastSelfGeneration = self.Header.Generation;
         _lastSelfSequence = self.Header.Sequence;
-        _queue.Add(_selfId, self.Encoded);
+        _queue.Add(self);
         return (self, true);
     }
 
@@ -204,8 +189,8 @@ public sealed partial class GossipEngine
         bool Usable(IPEndPoint endPoint) => !targets.Contains(endPoint) && exclude?.Contains(endPoint) != true;
         for (var attempt = 0; attempt < count * 4 && targets.Count < count; attempt++)
         {
-            var entry = _cluster.PickRandom(_random);
-            if (entry is { GossipEndPoint: { } endPoint } && entry.Id != _selfId && IsLive(entry) && Usable(endPoint))
+            if (_cluster.PickRandom(_random) is ({ Address.EndPoint: { } endPoint } version, var health)
+                && version.Id != _selfId && IsLive(health) && Usable(endPoint))
             {
                 targets.Add(endPoint);
             }
@@ -236,8 +221,8 @@ public sealed partial class GossipEngine
         var targets = new List<IPEndPoint>(Volatile.Read(ref _seeds));
         for (var attempt = 0; attempt < 8; attempt++)
         {
-            var entry = _cluster.PickRandom(_random);
-            if (entry is { GossipEndPoint: { } endPoint } && entry.Id != _selfId && !IsLive(entry) && !entry.Header.Forgotten)
+            if (_cluster.PickRandom(_random) is ({ Address.EndPoint: { } endPoint } version, var health)
+                && version.Id != _selfId && !IsLive(health) && !version.Header.Forgotten)
             {
                 targets.Add(endPoint);
                 break;
@@ -248,12 +233,11 @@ public sealed partial class GossipEngine
     }
 
     /// <summary>A contact for news and probes: not offline, not gone, not forgotten (an operator or the reaper gave up on it).</summary>
-    private bool IsLive(ClusterEntry entry) =>
-        NodeHealthJudge.Judge(entry, _time) is not (NodeHealth.Offline or NodeHealth.Left or NodeHealth.Forgotten);
+    private static bool IsLive(NodeHealth health) => health is not (NodeHealth.Offline or NodeHealth.Left or NodeHealth.Forgotten);
 
     private void SendNews(List<IPEndPoint> targets)
     {
-        _queue.Drain(_newsIds, _news);
+        _queue.Drain(_cluster, _newsVersions, _news);
         var encoded = _news;
         var reached = 0;
         foreach (var target in targets)
@@ -268,7 +252,7 @@ public sealed partial class GossipEngine
             _counters.RoundOverBudget();
             for (var i = reached; i < encoded.Count; i++)
             {
-                _queue.Add(_newsIds[i], encoded[i]);
+                _queue.Add(_newsVersions[i]);
             }
         }
     }

@@ -54,6 +54,4 @@ public sealed record GossipOptions
     /// </summary>
     public TimeSpan AntiEntropyEvery { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Record bytes shared with other engines of this process (the simulator); null in the agent.</summary>
-    public SharedRecords? SharedRecords { get; init; }
 }

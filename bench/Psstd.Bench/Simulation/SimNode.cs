@@ -12,18 +12,16 @@ public sealed class SimNode : IGossipTransport
 {
     private readonly SimNetwork _network;
     private readonly SimScheduler _events;
-    private readonly SharedRecords? _shared;
     private NodeRecord _record;
 
-    public SimNode(int index, SimOptions options, GossipOptions gossip, GossipAddressBook addresses, SimNetwork network, SimScheduler events, SimClock clock, int seed)
+    public SimNode(int index, SimOptions options, GossipOptions gossip, NodeCatalog catalog, SimNetwork network, SimScheduler events, SimClock clock, int seed)
     {
         ArgumentNullException.ThrowIfNull(options);
         _network = network;
         _events = events;
-        _shared = gossip.SharedRecords;
         Index = index;
         Address = new IPEndPoint(new IPAddress([10, (byte)(index >> 16), (byte)(index >> 8), (byte)index]), 7947);
-        Cluster = new ClusterState(clock, addresses);
+        Cluster = new ClusterState(clock, catalog);
         Counters = new GossipCounters();
         var id = new Guid(index, 0, 0, [0, 0, 0, 0, 0, 0, 0, 1]);
         _record = new NodeRecord(
@@ -63,18 +61,7 @@ public sealed class SimNode : IGossipTransport
         }
 
         _record = _record with { Sequence = _record.Sequence + 1 };
-        Merge(RecordCodec.ToBytes(_record));
-    }
-
-    /// <summary>Its own new record, offered to the shared bytes so every receiver holds this one array.</summary>
-    private void Merge(byte[] encoded)
-    {
-        if (_shared is not null && RecordCodec.TryReadHeader(encoded, out var header, out _))
-        {
-            _shared.Offer(header, encoded);
-        }
-
-        Cluster.Merge(encoded);
+        Cluster.Merge(RecordCodec.ToBytes(_record));
     }
 
     public void Tick()
@@ -116,7 +103,7 @@ public sealed class SimNode : IGossipTransport
     public void Leave()
     {
         _record = _record with { Sequence = _record.Sequence + 1, Left = true };
-        Merge(RecordCodec.ToBytes(_record));
+        Cluster.Merge(RecordCodec.ToBytes(_record));
         Engine.AnnounceLeave();
         Alive = false;
     }

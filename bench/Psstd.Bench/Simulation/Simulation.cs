@@ -31,16 +31,15 @@ public sealed class Simulation
         _random = new Random(options.Seed);
         _network = new SimNetwork(options, new Random(options.Seed + 1));
         gossip ??= new GossipOptions { Cluster = "sim" };
-        gossip = gossip with { SharedRecords = gossip.SharedRecords ?? new SharedRecords() };
         if (options.Fanout is { } fanout)
         {
             gossip = gossip with { Fanout = fanout };
         }
 
-        var addresses = new GossipAddressBook();
+        var catalog = new NodeCatalog(); // one number and one object per record version for all simulated states
         for (var i = 0; i < options.Nodes; i++)
         {
-            var node = new SimNode(i, options, gossip, addresses, _network, _events, _clock, options.Seed * 7919 + i);
+            var node = new SimNode(i, options, gossip, catalog, _network, _events, _clock, options.Seed * 7919 + i);
             _network.Attach(node);
             _nodes.Add(node);
         }
@@ -115,7 +114,7 @@ public sealed class Simulation
 
         var measured = TimeSpan.FromTicks(end - warmUp).TotalSeconds;
         var live = _nodes.Count(n => n.Alive);
-        var recordBytes = _nodes[0].Cluster.Find(_nodes[0].Id)?.Encoded.Length ?? 0;
+        var recordBytes = _nodes[0].Cluster.Current(_nodes[0].Id)?.Encoded.Length ?? 0;
         var detect = victims.Count == 0 ? (double?)null : Percentile(victims.Select(v => detection.GetValueOrDefault(v, double.PositiveInfinity)), 0.99);
         return new SimReport
         {
@@ -187,16 +186,14 @@ public sealed class Simulation
                 }
 
                 _views++;
-                var entry = observer.Cluster.Find(target.Id);
-                if (entry is null)
+                if (observer.Cluster.Judge(target.Id) is not var (health, _, seen))
                 {
                     _missingViews++;
                     continue;
                 }
 
-                var age = TimeSpan.FromTicks(now - entry.SeenTimestamp);
-                _ages.Add(age);
-                switch (NodeHealthJudge.Judge(entry, _clock))
+                _ages.Add(TimeSpan.FromTicks(now - seen));
+                switch (health)
                 {
                     case NodeHealth.Offline:
                         _offlineViews++;
@@ -218,8 +215,7 @@ public sealed class Simulation
                 continue;
             }
 
-            var entry = observer.Cluster.Find(victim.Id);
-            if (entry is not null && NodeHealthJudge.Judge(entry, _clock) is not (NodeHealth.Offline or NodeHealth.Suspect or NodeHealth.Left))
+            if (observer.Cluster.Judge(victim.Id) is (not (NodeHealth.Offline or NodeHealth.Suspect or NodeHealth.Left), _, _))
             {
                 return false;
             }
@@ -239,8 +235,7 @@ public sealed class Simulation
                     continue;
                 }
 
-                var entry = observer.Cluster.Find(target.Id);
-                if (entry is null || NodeHealthJudge.Judge(entry, _clock) != NodeHealth.Fresh)
+                if (observer.Cluster.Judge(target.Id) is not (NodeHealth.Fresh, _, _))
                 {
                     return false;
                 }
