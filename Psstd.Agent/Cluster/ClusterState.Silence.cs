@@ -12,11 +12,11 @@ public sealed partial class ClusterState
     private double _silentAfter = double.NaN;
 
     /// <summary>
-    /// Fills <paramref name="into"/> (cleared first) with the entries not heard from for
+    /// Fills <paramref name="into"/> (cleared first) with the nodes not heard from for
     /// <paramref name="intervals"/> of their own intervals, in order of node number. Runs every gossip
-    /// round, so it looks only at the slots that came due since the last call and copies only the silent ones.
+    /// round, so it looks only at the slots that came due since the last call.
     /// </summary>
-    public void CollectSilent(long now, double intervals, List<ClusterEntry> into)
+    public void CollectSilent(long now, double intervals, List<SilentNode> into)
     {
         ArgumentNullException.ThrowIfNull(into);
         into.Clear();
@@ -56,7 +56,8 @@ public sealed partial class ClusterState
 
             foreach (var number in _silent)
             {
-                into.Add(View(in _slots[number]));
+                ref readonly var slot = ref _slots[number];
+                into.Add(new SilentNode(slot.Version!, slot.Suspected, Health(in slot, now)));
             }
         }
     }

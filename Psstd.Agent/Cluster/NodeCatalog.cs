@@ -3,17 +3,20 @@ using Psstd.Agent.Gossip.Wire;
 namespace Psstd.Agent.Cluster;
 
 /// <summary>
-/// Node numbers and the newest checked version of every node's record. A <see cref="ClusterState"/>
+/// Node numbers and the latest checked versions of every node's record. A <see cref="ClusterState"/>
 /// keeps its slots in an array indexed by these numbers, and takes its versions from here, so a record
-/// is checked and copied once per version. An agent's state has a catalog of its own; the simulator
+/// is checked and copied once per version (the latest few of each node are kept, for the simulator:
+/// in a cluster past its bandwidth budget, relays deliver versions some seconds old). An agent's state has a catalog of its own; the simulator
 /// shares one among thousands of states, so a version is one object however many simulated nodes hold
 /// it and each state costs an array of small structs (what lets it reach 10,000 nodes).
 /// </summary>
-public sealed class NodeCatalog
+/// <param name="kept">Versions kept per node: 1 for an agent's own catalog (it holds one version a node
+/// anyway); more when states share the catalog and each holds a version of its own age.</param>
+public sealed class NodeCatalog(int kept = 1)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, int> _numbers = [];
-    private readonly List<RecordVersion?> _newest = [];
+    private readonly List<RecordVersion?[]> _recent = []; // by node number: the latest versions, newest at [0]
 
     /// <summary>Nodes numbered so far: every number is below it.</summary>
     public int Count
@@ -22,7 +25,7 @@ public sealed class NodeCatalog
         {
             lock (_lock)
             {
-                return _newest.Count;
+                return _recent.Count;
             }
         }
     }
@@ -34,9 +37,9 @@ public sealed class NodeCatalog
         {
             if (!_numbers.TryGetValue(id, out var number))
             {
-                number = _newest.Count;
+                number = _recent.Count;
                 _numbers.Add(id, number);
-                _newest.Add(null);
+                _recent.Add(new RecordVersion?[kept]);
             }
 
             return number;
@@ -53,10 +56,10 @@ public sealed class NodeCatalog
     }
 
     /// <summary>
-    /// The version for a record's bytes: the newest version known, when it has exactly these bytes
-    /// (compared by reference first, then byte by byte); otherwise a new version when the bytes pass
-    /// <see cref="RecordCodec.IsValid"/> (kept as the newest when no newer one is known, its address
-    /// reused when unchanged); null when they do not pass.
+    /// The version for a record's bytes: a kept version with this header, when it has exactly these
+    /// bytes (compared by reference first, then byte by byte); otherwise a new version when the bytes pass
+    /// <see cref="RecordCodec.IsValid"/> (kept among the latest, its address reused when unchanged);
+    /// null when they do not pass.
     /// </summary>
     /// <param name="number">The node's number (<see cref="Number"/> of <paramref name="header"/>'s id).</param>
     /// <param name="header">Read from <paramref name="bytes"/> by <see cref="RecordCodec.TryReadHeader"/>, as was <paramref name="gossipAddress"/>.</param>
@@ -65,11 +68,17 @@ public sealed class NodeCatalog
     {
         lock (_lock)
         {
-            var newest = _newest[number];
-            if (newest is not null && newest.Header == header
-                && (ReferenceEquals(newest.Encoded, array) || newest.Encoded.AsSpan().SequenceEqual(bytes)))
+            var recent = _recent[number];
+            var place = 0;
+            while (place < kept && recent[place] is { } later && later.Header.IsNewerThan(header))
             {
-                return newest;
+                place++;
+            }
+
+            if (place < kept && recent[place] is { } same && same.Header == header
+                && (ReferenceEquals(same.Encoded, array) || same.Encoded.AsSpan().SequenceEqual(bytes)))
+            {
+                return same;
             }
 
             if (!RecordCodec.IsValid(bytes))
@@ -77,13 +86,14 @@ public sealed class NodeCatalog
                 return null;
             }
 
-            var address = newest is not null && newest.Address.Utf8.AsSpan().SequenceEqual(gossipAddress)
+            var address = recent[0] is { } newest && newest.Address.Utf8.AsSpan().SequenceEqual(gossipAddress)
                 ? newest.Address
                 : GossipAddress.Parse(gossipAddress);
             var version = new RecordVersion(header, array ?? bytes.ToArray(), address);
-            if (newest is null || header.IsNewerThan(newest.Header))
+            if (place < kept)
             {
-                _newest[number] = version;
+                Array.Copy(recent, place, recent, place + 1, kept - place - 1);
+                recent[place] = version;
             }
 
             return version;

@@ -22,7 +22,6 @@ public sealed partial class GossipEngine
     private const int MaxHealthScore = 8;
     private readonly Dictionary<Guid, Probe> _probes = [];
     private readonly byte[] _probePayload = new byte[PacketCodec.MaxDatagramBytes];
-    private readonly List<ClusterEntry> _scan = [];
     private long _nextProbeId;
     private long _lastRound;
     private int _healthScore;
@@ -75,25 +74,28 @@ public sealed partial class GossipEngine
     private void StartProbes(long now)
     {
         var started = 0;
-        _cluster.CollectSilent(now, _options.ProbeAfterIntervals, _scan);
-        foreach (var entry in _scan)
+        var silent = Scratch.Silent;
+        _cluster.CollectSilent(now, _options.ProbeAfterIntervals, silent);
+        foreach (var (version, suspected, health) in silent)
         {
             if (started == _options.MaxNewProbesPerRound)
             {
-                return;
+                break;
             }
 
-            if (entry.Id == _selfId || entry.Suspected || entry.GossipEndPoint is null || _probes.ContainsKey(entry.Id)
-                || !IsLive(NodeHealthJudge.Judge(entry, _time)))
+            if (version.Id == _selfId || suspected || version.Address.EndPoint is not { } endPoint || _probes.ContainsKey(version.Id)
+                || !IsLive(health))
             {
                 continue;
             }
 
-            var probe = new Probe(++_nextProbeId, entry.Header, entry.GossipEndPoint, false, now + Stretch(_options.DirectProbeTimeout));
-            _probes[entry.Id] = probe;
-            SendPing(entry.GossipEndPoint, probe.ProbeId, entry.Id, replyTo: "");
+            var probe = new Probe(++_nextProbeId, version.Header, endPoint, false, now + Stretch(_options.DirectProbeTimeout));
+            _probes[version.Id] = probe;
+            SendPing(endPoint, probe.ProbeId, version.Id, replyTo: "");
             started++;
         }
+
+        silent.Clear();
     }
 
     private void AskOthersToPing(Guid target, Probe probe)

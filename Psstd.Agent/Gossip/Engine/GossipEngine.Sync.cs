@@ -409,32 +409,4 @@ public sealed partial class GossipEngine
             }
         }
     }
-
-    /// <summary>
-    /// Lists sized by the cluster, used within one call and then cleared: one set per thread instead of
-    /// one per engine (the simulator runs thousands of engines on one thread; each would keep a list as
-    /// long as the cluster is large).
-    /// </summary>
-    private static class Scratch
-    {
-        [ThreadStatic]
-        private static List<RecordVersion>? t_versions;
-
-        [ThreadStatic]
-        private static Dictionary<Guid, DigestEntry>? t_listed;
-
-        [ThreadStatic]
-        private static List<DigestEntry>? t_digest;
-
-        [ThreadStatic]
-        private static List<Guid>? t_ids;
-
-        public static List<RecordVersion> Versions => t_versions ??= [];
-
-        public static List<DigestEntry> Digest => t_digest ??= [];
-
-        public static List<Guid> Ids => t_ids ??= [];
-
-        public static Dictionary<Guid, DigestEntry> Listed => t_listed ??= [];
-    }
 }

@@ -27,8 +27,6 @@ public sealed partial class GossipEngine
     private readonly Random _random;
     private readonly Lock _lock = new();
     private readonly RelayQueue _queue = new();
-    private readonly List<RecordVersion> _newsVersions = []; // what a round sends, reused round after round
-    private readonly List<byte[]> _news = [];
     private readonly byte[] _packet = new byte[PacketCodec.MaxDatagramBytes];
     private readonly byte[] _payload = new byte[PacketCodec.MaxDatagramBytes];
     private readonly byte[] _scratch = new byte[PacketCodec.MaxDatagramBytes];
@@ -237,8 +235,9 @@ public sealed partial class GossipEngine
 
     private void SendNews(List<IPEndPoint> targets)
     {
-        _queue.Drain(_cluster, _newsVersions, _news);
-        var encoded = _news;
+        var versions = Scratch.News;
+        var encoded = Scratch.NewsBytes;
+        _queue.Drain(_cluster, versions, encoded);
         var reached = 0;
         foreach (var target in targets)
         {
@@ -252,9 +251,12 @@ public sealed partial class GossipEngine
             _counters.RoundOverBudget();
             for (var i = reached; i < encoded.Count; i++)
             {
-                _queue.Add(_newsVersions[i]);
+                _queue.Add(versions[i]);
             }
         }
+
+        versions.Clear();
+        encoded.Clear();
     }
 
     /// <param name="overBudget">Send even when the budget is spent: only for the one burst of a leave.</param>

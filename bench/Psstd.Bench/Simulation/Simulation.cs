@@ -36,12 +36,19 @@ public sealed class Simulation
             gossip = gossip with { Fanout = fanout };
         }
 
-        var catalog = new NodeCatalog(); // one number and one object per record version for all simulated states
+        // One number per node and one object per record version for all simulated states; versions up to
+        // 16 s old are shared too (past the budget, relays deliver old ones).
+        var catalog = new NodeCatalog(kept: 16);
         for (var i = 0; i < options.Nodes; i++)
         {
             var node = new SimNode(i, options, gossip, catalog, _network, _events, _clock, options.Seed * 7919 + i);
             _network.Attach(node);
             _nodes.Add(node);
+        }
+
+        foreach (var node in _nodes)
+        {
+            catalog.Number(node.Id); // numbered up front, so each state sizes its array once
         }
 
         // Each node knows three seeds, as an operator would configure: the cluster must learn the rest.
