@@ -85,15 +85,51 @@ public sealed partial class ClusterState(TimeProvider time, NodeCatalog? catalog
         }
     }
 
-    /// <summary>The failure detector doubts the node; ignored when a newer version arrived meanwhile.</summary>
-    public void MarkSuspect(Guid id, RecordHeader probed)
+    /// <summary>
+    /// The failure detector doubts the node; ignored when a newer version arrived meanwhile. Returns
+    /// whether this made it suspected (false: already suspected, or a newer version is held).
+    /// </summary>
+    public bool MarkSuspect(Guid id, RecordHeader probed)
     {
         lock (_lock)
         {
-            if (Held(id, out var number) && _slots[number].Version!.Header == probed)
+            if (!Held(id, out var number) || _slots[number].Version!.Header != probed || _slots[number].Suspected)
             {
-                _slots[number].Suspected = true;
+                return false;
             }
+
+            _slots[number].Suspected = true;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Another node's failure detector doubts version (<paramref name="generation"/>, <paramref name="sequence"/>)
+    /// of a node. Taken (the node becomes suspected here) only when the version held is that one or older,
+    /// is a live record (not left, not a tombstone, not suspected yet), and nothing was heard of the node
+    /// for <paramref name="silentIntervals"/> of its intervals: a peer that has newer news, or heard from
+    /// the node just now, keeps its own judgement. Returns the held header when taken.
+    /// </summary>
+    public RecordHeader? TakeSuspicion(Guid id, long generation, long sequence, double silentIntervals)
+    {
+        lock (_lock)
+        {
+            if (!Held(id, out var number))
+            {
+                return null;
+            }
+
+            ref var slot = ref _slots[number];
+            var h = slot.Version!.Header;
+            var notNewer = h.Generation < generation || (h.Generation == generation && h.Sequence <= sequence);
+            if (!notNewer || h.Left || h.Forgotten || slot.Suspected
+                || time.GetElapsedTime(slot.Alive) < h.Interval * silentIntervals)
+            {
+                return null;
+            }
+
+            slot.Suspected = true;
+            return h;
         }
     }
 

@@ -48,6 +48,7 @@ public sealed partial class GossipEngine
         _lastRound = now;
         ExpireProbes(now);
         StartProbes(now);
+        SpreadSuspicions();
     }
 
     private void ExpireProbes(long now)
@@ -67,7 +68,10 @@ public sealed partial class GossipEngine
             }
 
             _probes.Remove(id);
-            _cluster.MarkSuspect(id, probe.Version);
+            if (_cluster.MarkSuspect(id, probe.Version))
+            {
+                TellSuspicion(probe.Version);
+            }
         }
     }
 

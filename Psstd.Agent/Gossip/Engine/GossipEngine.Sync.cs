@@ -70,6 +70,7 @@ public sealed partial class GossipEngine
         MessageKind.SyncPull => AnswerPull(payload, from),
         MessageKind.SyncRecords => MergeRecords(payload, relay: false),
         MessageKind.ViewerPull when from is not null => AnswerViewerPull(payload, from),
+        MessageKind.Suspicion when from is not null => TakeSuspicions(payload, from),
         _ => false,
     };
 

@@ -34,10 +34,17 @@ public sealed record GossipOptions
     public double ProbeAfterIntervals { get; init; } = 2;
 
     /// <summary>How long a direct ping waits for its ack before asking other peers to try.</summary>
-    public TimeSpan DirectProbeTimeout { get; init; } = TimeSpan.FromMilliseconds(300);
+    public TimeSpan DirectProbeTimeout { get; init; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>How long the indirect pings wait before the node is suspected.</summary>
-    public TimeSpan IndirectProbeTimeout { get; init; } = TimeSpan.FromMilliseconds(700);
+    public TimeSpan IndirectProbeTimeout { get; init; } = TimeSpan.FromMilliseconds(600);
+
+    /// <summary>
+    /// Peers each suspicion this node takes goes to (see <c>GossipEngine.Suspicions</c>). Notices are a
+    /// few dozen bytes and only flow when a node dies, so this is wider than the relay's fanout: every
+    /// peer should hear one.
+    /// </summary>
+    public int SuspicionFanout { get; init; } = 5;
 
     /// <summary>Peers asked to ping a node that did not answer directly.</summary>
     public int IndirectProbes { get; init; } = 3;

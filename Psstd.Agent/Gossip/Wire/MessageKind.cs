@@ -29,4 +29,10 @@ public enum MessageKind : byte
 
     /// <summary>A viewer's way in: empty body; answered with Records within the send budget.</summary>
     ViewerPull = 9,
+
+    /// <summary>
+    /// The sender's failure detector suspects these versions (node id, generation, sequence): receivers
+    /// still on the same version, silent for a while, doubt it too; the named node answers with its record.
+    /// </summary>
+    Suspicion = 10,
 }
