@@ -33,8 +33,9 @@ public sealed class SimulationTests
     {
         var report = Run(Scenario.Kill, 40);
 
-        // Probe after 2 s of silence, 0.3 s direct, 0.7 s indirect: within about 4 s, not the 15 s TTL.
-        Assert.InRange(report.DetectP99Seconds!.Value, 2, 5);
+        // Probe after 2 s of silence, 0.2 s direct, 0.6 s indirect, and the first suspicions passed on to
+        // peers on the same version: within the 4 s at N=100 (3.1-3.5 s over seeds), not the 15 s TTL.
+        Assert.InRange(report.DetectP99Seconds!.Value, 2, 4);
         Assert.Equal(0, report.FalseOfflineShare);
         Assert.Equal(0, report.FalseSuspectShare);
     }
