@@ -26,7 +26,7 @@ switch (args.FirstOrDefault())
             return 2;
         }
 
-        Console.WriteLine(JsonSerializer.Serialize(new Simulation(options).Run()));
+        Console.WriteLine(JsonSerializer.Serialize(new Simulation(options).Run(Console.Error)));
         return 0;
 
     case "netns":

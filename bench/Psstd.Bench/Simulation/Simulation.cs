@@ -72,12 +72,28 @@ public sealed class Simulation
     public void RunUntil(TimeSpan time) => _events.RunUntil(time.Ticks);
 
     /// <summary>Runs the whole scenario and measures it.</summary>
-    public SimReport Run()
+    /// <param name="progress">Told every 5 simulated seconds how far the run is (long runs take minutes); null: silent.</param>
+    public SimReport Run(TextWriter? progress = null)
     {
         var wall = TimeProvider.System.GetTimestamp();
         var end = TimeSpan.FromSeconds(_options.Seconds).Ticks;
         var warmUp = _options.WarmUp.Ticks;
         var eventAt = _options.EventAt.Ticks;
+        var step = TimeSpan.FromSeconds(5).Ticks;
+        void Report(long now)
+        {
+            if (now % step == 0)
+            {
+                progress?.WriteLine($"simulated {TimeSpan.FromTicks(now).TotalSeconds:0} of {_options.Seconds} s, wall {TimeProvider.System.GetElapsedTime(wall).TotalSeconds:0} s");
+            }
+        }
+
+        for (var now = Check; now < warmUp; now += Check)
+        {
+            _events.RunUntil(now);
+            Report(now);
+        }
+
         _events.RunUntil(warmUp);
         var bytesInAtWarmUp = _nodes.Sum(n => n.Counters.BytesIn);
         var bytesOutAtWarmUp = _nodes.Sum(n => n.Counters.BytesOut);
@@ -117,6 +133,8 @@ public sealed class Simulation
                 SampleViews();
                 nextSample += TimeSpan.TicksPerSecond;
             }
+
+            Report(now);
         }
 
         var measured = TimeSpan.FromTicks(end - warmUp).TotalSeconds;
