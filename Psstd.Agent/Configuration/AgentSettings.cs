@@ -31,6 +31,12 @@ public sealed record AgentSettings
 
     public const long MinimumMaxStoreBytes = 16L << 20;
 
+    /// <summary>Gossip bytes per second a node sends (and, by the pace every node keeps, about what it receives).</summary>
+    public const long DefaultGossipBandwidth = 256L << 10;
+
+    /// <summary>A dozen full datagrams a second: below it, even a small cluster's records would crawl.</summary>
+    public const long MinimumGossipBandwidth = 16L << 10;
+
     public required string NodeName { get; init; }
     public required string Cluster { get; init; }
     public required TimeSpan Ttl { get; init; }
@@ -74,6 +80,13 @@ public sealed record AgentSettings
     /// <summary>The store's pages in use are kept under this: past it, the oldest history goes first, whatever the retention.</summary>
     public long MaxStoreBytes { get; init; } = DefaultMaxStoreBytes;
 
+    /// <summary>
+    /// Gossip bytes per second this node sends at most (<c>PSSTD_GOSSIP_BANDWIDTH</c>); probes, leaves and
+    /// sync answers may run a little past it. Every node paces its own record to the cluster's size so that
+    /// what it receives stays near this too (see <c>GossipPace</c>).
+    /// </summary>
+    public int GossipBandwidth { get; init; } = (int)DefaultGossipBandwidth;
+
     /// <summary>Reads and validates; throws <see cref="StartupConfigurationException"/> naming every broken rule.</summary>
     /// <param name="hostName">The OS host name: the default node name.</param>
     /// <param name="advertiseHost">The default host of the advertised gossip address (see <see cref="HostAddress.Primary"/>); the host name when null.</param>
@@ -108,6 +121,7 @@ public sealed record AgentSettings
             MdnsInterfaces = ReadInterfaces(read),
             Retention = read.Duration(AgentVariables.Retention, DefaultRetention, MinimumRetention),
             MaxStoreBytes = ReadSize(read, AgentVariables.MaxStoreSize, DefaultMaxStoreBytes, MinimumMaxStoreBytes),
+            GossipBandwidth = (int)ReadSize(read, AgentVariables.GossipBandwidth, DefaultGossipBandwidth, MinimumGossipBandwidth, maximum: 1L << 30),
         };
         read.ThrowIfInvalid();
         return settings;
@@ -143,8 +157,8 @@ public sealed record AgentSettings
         return reap.Value;
     }
 
-    /// <summary>A size in MiB or GiB: <c>512MiB</c>, <c>2G</c>; M, MB and MiB (and G, GB, GiB) all count in 1024s.</summary>
-    private static long ReadSize(SettingsReader read, string name, long fallback, long minimum)
+    /// <summary>A size: <c>256KiB</c>, <c>512MiB</c>, <c>2G</c>; K, KB and KiB (M..., G...) all count in 1024s.</summary>
+    private static long ReadSize(SettingsReader read, string name, long fallback, long minimum, long maximum = long.MaxValue)
     {
         var raw = read.Raw(name);
         if (raw is null)
@@ -155,19 +169,24 @@ public sealed record AgentSettings
         var digits = raw.TakeWhile(char.IsAsciiDigit).Count();
         var unit = raw[digits..].Trim().ToUpperInvariant() switch
         {
+            "K" or "KB" or "KIB" => 1L << 10,
             "M" or "MB" or "MIB" => 1L << 20,
             "G" or "GB" or "GIB" => 1L << 30,
             _ => 0,
         };
         if (digits == 0 || unit == 0 || !long.TryParse(raw.AsSpan(0, digits), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
-            || count > long.MaxValue / unit || count * unit < minimum)
+            || count > long.MaxValue / unit || count * unit < minimum || count * unit > maximum)
         {
-            read.Fail(name, raw, $"must be a size such as 512MiB or 2GiB (M, MB, MiB and G, GB, GiB all count in 1024s), at least {minimum >> 20}MiB");
+            var range = maximum == long.MaxValue ? $"at least {Size(minimum)}" : $"from {Size(minimum)} to {Size(maximum)}";
+            read.Fail(name, raw, $"must be a size such as 256KiB, 512MiB or 2GiB (K, KB, KiB, M, MB, MiB and G, GB, GiB all count in 1024s), {range}");
             return fallback;
         }
 
         return count * unit;
     }
+
+    private static string Size(long bytes) =>
+        bytes % (1L << 30) == 0 ? $"{bytes >> 30}GiB" : bytes % (1L << 20) == 0 ? $"{bytes >> 20}MiB" : $"{bytes >> 10}KiB";
 
     /// <summary>Base64 keys of 32 bytes, comma-separated; the value is a secret and never echoed.</summary>
     private static List<byte[]> ReadKeys(SettingsReader read)

@@ -19,4 +19,5 @@ public static class AgentVariables
     public const string MdnsInterfaces = "PSSTD_MDNS_INTERFACES";
     public const string Retention = "PSSTD_RETENTION";
     public const string MaxStoreSize = "PSSTD_DB_MAX_SIZE";
+    public const string GossipBandwidth = "PSSTD_GOSSIP_BANDWIDTH";
 }

@@ -1,11 +1,16 @@
 using Psstd.Agent.Cluster;
 using Psstd.Agent.Configuration;
+using Psstd.Agent.Gossip.Engine;
 using Psstd.Agent.Gossip.Wire;
 using Psstd.Agent.Metrics;
 
 namespace Psstd.Agent.Heartbeat;
 
-/// <summary>Every interval: sample the machine, publish the sample as this node's next record.</summary>
+/// <summary>
+/// Every interval: sample the machine, publish the sample as this node's next record. In a cluster too
+/// large for every node's record every interval to fit the gossip budget, every few intervals instead
+/// (<see cref="GossipPace"/>), the record saying so.
+/// </summary>
 public sealed class HeartbeatService(
     AgentSettings settings,
     IMetricsProbe probe,
@@ -14,6 +19,9 @@ public sealed class HeartbeatService(
     TimeProvider time,
     ILogger<HeartbeatService> logger) : BackgroundService
 {
+    private int _skipped;
+    private int _recordBytes;
+
     /// <summary><see cref="TimeProvider.GetTimestamp"/> of the last successful tick; 0 before the first.</summary>
     public long LastTickTimestamp { get; private set; }
 
@@ -37,8 +45,18 @@ public sealed class HeartbeatService(
     {
         try
         {
-            var record = local.Publish(probe.Sample());
-            cluster.Merge(RecordCodec.ToBytes(record));
+            var stride = GossipPace.Stride(cluster.Count, _recordBytes, settings.Interval, settings.GossipBandwidth);
+            if (++_skipped < stride)
+            {
+                LastTickTimestamp = time.GetTimestamp();
+                return; // not this interval: the sample is taken when the record goes out (rates span the whole stride)
+            }
+
+            var record = local.Publish(probe.Sample(), stride);
+            var encoded = RecordCodec.ToBytes(record);
+            cluster.Merge(encoded);
+            _skipped = 0;
+            _recordBytes = encoded.Length;
             LastTickTimestamp = time.GetTimestamp();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException)

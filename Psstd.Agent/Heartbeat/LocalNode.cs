@@ -29,14 +29,16 @@ public sealed class LocalNode
         _settings = settings;
         _identity = identity;
         _dashboard = dashboard;
-        _current = Build(0, NodeMetrics.Empty);
+        _current = Build(0, NodeMetrics.Empty, 1);
     }
 
     public NodeRecord Current => Volatile.Read(ref _current);
 
     /// <summary>Publishes a new sample under the next sequence number. After <see cref="Leave"/>, changes nothing.</summary>
-    public NodeRecord Publish(NodeMetrics metrics)
+    /// <param name="stride">Intervals since the last one (<see cref="Gossip.Engine.GossipPace"/>): the record's interval and TTL are stretched as many times.</param>
+    public NodeRecord Publish(NodeMetrics metrics, int stride = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stride);
         lock (_lock)
         {
             if (_current.Left)
@@ -44,7 +46,7 @@ public sealed class LocalNode
                 return _current;
             }
 
-            var next = Build(_current.Sequence + 1, metrics);
+            var next = Build(_current.Sequence + 1, metrics, stride);
             Volatile.Write(ref _current, next);
             return next;
         }
@@ -61,14 +63,14 @@ public sealed class LocalNode
         }
     }
 
-    private NodeRecord Build(long sequence, NodeMetrics metrics) => new(
+    private NodeRecord Build(long sequence, NodeMetrics metrics, int stride) => new(
         _identity.Id,
         _settings.NodeName,
         _identity.Generation,
         sequence,
         AgentVersion,
-        _settings.Interval,
-        _settings.Ttl,
+        _settings.Interval * stride,
+        _settings.Ttl * stride,
         _dashboard.CurrentUrl,
         _settings.AdvertiseGossip,
         metrics);

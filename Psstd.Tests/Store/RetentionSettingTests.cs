@@ -34,7 +34,7 @@ public sealed class RetentionSettingTests
         var ex = Assert.Throws<StartupConfigurationException>(() => Read(("PSSTD_DB_MAX_SIZE", value)));
 
         Assert.Equal("PSSTD_DB_MAX_SIZE", Assert.Single(ex.Errors).Variable);
-        Assert.Contains("must be a size such as 512MiB or 2GiB", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("must be a size such as 256KiB, 512MiB or 2GiB", ex.Message, StringComparison.Ordinal);
         Assert.Contains("at least 16MiB", ex.Message, StringComparison.Ordinal);
     }
 

@@ -12,13 +12,19 @@ public sealed class SimNode : IGossipTransport
 {
     private readonly SimNetwork _network;
     private readonly SimScheduler _events;
+    private readonly SimOptions _options;
+    private readonly int _budget;
     private NodeRecord _record;
+    private int _skipped;
+    private int _recordBytes;
 
     public SimNode(int index, SimOptions options, GossipOptions gossip, NodeCatalog catalog, SimNetwork network, SimScheduler events, SimClock clock, int seed)
     {
         ArgumentNullException.ThrowIfNull(options);
         _network = network;
         _events = events;
+        _options = options;
+        _budget = gossip.BandwidthBytesPerSecond;
         Index = index;
         Address = new IPEndPoint(new IPAddress([10, (byte)(index >> 16), (byte)(index >> 8), (byte)index]), 7947);
         Cluster = new ClusterState(clock, catalog);
@@ -52,7 +58,10 @@ public sealed class SimNode : IGossipTransport
 
     public bool Alive { get; private set; } = true;
 
-    /// <summary>The next heartbeat: a new sequence, as the agent's heartbeat publishes every interval.</summary>
+    /// <summary>Intervals between this node's versions now (<see cref="GossipPace"/>); 1 while the cluster fits the budget.</summary>
+    public int Stride { get; private set; } = 1;
+
+    /// <summary>The next heartbeat: a new sequence every interval, or every few past the budget, as the agent's heartbeat does.</summary>
     public void Publish()
     {
         if (!Alive)
@@ -60,8 +69,18 @@ public sealed class SimNode : IGossipTransport
             return;
         }
 
-        _record = _record with { Sequence = _record.Sequence + 1 };
-        Cluster.Merge(RecordCodec.ToBytes(_record));
+        var stride = GossipPace.Stride(Cluster.Count, _recordBytes, _options.Interval, _budget);
+        if (++_skipped < stride)
+        {
+            return;
+        }
+
+        _skipped = 0;
+        Stride = stride;
+        _record = _record with { Sequence = _record.Sequence + 1, Interval = _options.Interval * stride, Ttl = _options.Ttl * stride };
+        var encoded = RecordCodec.ToBytes(_record);
+        _recordBytes = encoded.Length;
+        Cluster.Merge(encoded);
     }
 
     public void Tick()

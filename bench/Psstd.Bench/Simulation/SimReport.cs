@@ -41,6 +41,13 @@ public sealed record SimReport
     /// <summary>What receiving every other node's record once per interval would take.</summary>
     [JsonPropertyName("min_bytes_in_per_node_s")] public double MinBytesInPerNodePerSecond { get; init; }
     [JsonPropertyName("bytes_out_per_node_s")] public double BytesOutPerNodePerSecond { get; init; }
+
+    /// <summary>The busiest live node's bytes received and sent per second after warm-up (the budget is per node).</summary>
+    [JsonPropertyName("max_bytes_in_per_node_s")] public double MaxBytesInPerNodePerSecond { get; init; }
+    [JsonPropertyName("max_bytes_out_per_node_s")] public double MaxBytesOutPerNodePerSecond { get; init; }
+
+    /// <summary>Seconds between a node's published versions at the end (the interval times the pace's stride; 1 s fits the budget).</summary>
+    [JsonPropertyName("publish_interval_s")] public double PublishIntervalSeconds { get; init; }
     [JsonPropertyName("record_bytes")] public int RecordBytes { get; init; }
     [JsonPropertyName("rounds_over_budget")] public long RoundsOverBudget { get; init; }
     [JsonPropertyName("wall_s")] public double WallSeconds { get; init; }

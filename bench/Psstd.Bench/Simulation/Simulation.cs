@@ -95,8 +95,10 @@ public sealed class Simulation
         }
 
         _events.RunUntil(warmUp);
-        var bytesInAtWarmUp = _nodes.Sum(n => n.Counters.BytesIn);
-        var bytesOutAtWarmUp = _nodes.Sum(n => n.Counters.BytesOut);
+        var inAtWarmUp = _nodes.ConvertAll(n => n.Counters.BytesIn);
+        var outAtWarmUp = _nodes.ConvertAll(n => n.Counters.BytesOut);
+        var bytesInAtWarmUp = inAtWarmUp.Sum();
+        var bytesOutAtWarmUp = outAtWarmUp.Sum();
 
         List<SimNode> victims = [];
         var detection = new Dictionary<SimNode, double>();
@@ -163,6 +165,9 @@ public sealed class Simulation
             MinBytesInPerNodePerSecond = (_options.Nodes - 1) * (double)recordBytes / _options.Interval.TotalSeconds,
             RecordBytes = recordBytes,
             RoundsOverBudget = _nodes.Sum(n => n.Counters.RoundsOverBudget),
+            MaxBytesInPerNodePerSecond = _nodes.Where(n => n.Alive).Max(n => n.Counters.BytesIn - inAtWarmUp[n.Index]) / measured,
+            MaxBytesOutPerNodePerSecond = _nodes.Where(n => n.Alive).Max(n => n.Counters.BytesOut - outAtWarmUp[n.Index]) / measured,
+            PublishIntervalSeconds = _nodes.Where(n => n.Alive).Max(n => n.Stride) * _options.Interval.TotalSeconds,
             WallSeconds = TimeProvider.System.GetElapsedTime(wall).TotalSeconds,
         };
     }

@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Psstd.Agent.Cluster;
+using Psstd.Agent.Configuration;
+using Psstd.Agent.Gossip.Engine;
+using Psstd.Agent.Gossip.Wire;
+using Psstd.Agent.Heartbeat;
+using Psstd.Agent.Identity;
+using Psstd.Agent.LocalApi;
+using Psstd.Agent.Metrics;
+using Psstd.Contracts;
+using Psstd.ServiceDefaults.Configuration;
+using Psstd.Tests.Support;
+
+namespace Psstd.Tests.Gossip;
+
+/// <summary>Past the bandwidth budget, every node publishes every few intervals and its record says so.</summary>
+public sealed class GossipPaceTests
+{
+    private const int Budget = 256 * 1024;
+
+    [Theory]
+    [InlineData(3, 131, 1)]
+    [InlineData(1000, 131, 1)] // the 1,000-node cluster keeps 1 s sampling
+    [InlineData(1100, 131, 2)]
+    [InlineData(2000, 131, 2)]
+    [InlineData(10_000, 131, 10)]
+    [InlineData(1000, 300, 3)] // 128-core records are larger
+    public void Stride_IsTheFewestIntervals_AtWhichEveryRecordFitsTheBudget(int nodes, int recordBytes, int stride) =>
+        Assert.Equal(stride, GossipPace.Stride(nodes, recordBytes, TimeSpan.FromSeconds(1), Budget));
+
+    [Fact]
+    public void Stride_ShrinksWithALargerBudget_OrALongerInterval()
+    {
+        Assert.Equal(5, GossipPace.Stride(10_000, 131, TimeSpan.FromSeconds(1), 2 * Budget));
+        Assert.Equal(5, GossipPace.Stride(10_000, 131, TimeSpan.FromSeconds(2), Budget));
+    }
+
+    [Fact]
+    public void Heartbeat_InALargeCluster_PublishesEveryStride_WithIntervalAndTtlStretched()
+    {
+        var clock = new ManualTimeProvider();
+        var settings = AgentSettings.FromEnvironment(new Dictionary<string, string> { ["PSSTD_DB"] = "/nonexistent-psstd-test" }, "host-a");
+        var cluster = new ClusterState(clock);
+        for (var i = 0; i < 2000; i++)
+        {
+            cluster.Merge(RecordCodec.ToBytes(RecordSamples.Record(id: Guid.NewGuid(), name: $"peer-{i}")));
+        }
+
+        var identity = new NodeIdentity(Guid.NewGuid(), 1);
+        var local = new LocalNode(settings, identity, new DashboardRegistry(settings, clock));
+        var heartbeat = new HeartbeatService(settings, new SampleProbe(), local, cluster, clock, NullLogger<HeartbeatService>.Instance);
+
+        var sequences = new List<long>();
+        for (var tick = 0; tick < 8; tick++)
+        {
+            heartbeat.Tick();
+            sequences.Add(cluster.Find(identity.Id)?.Header.Sequence ?? 0);
+        }
+
+        var stride = GossipPace.Stride(2001, RecordCodec.ToBytes(local.Current).Length, settings.Interval, settings.GossipBandwidth);
+        Assert.Equal(2, stride);
+        Assert.Equal([1, 1, 2, 2, 3, 3, 4, 4], sequences); // the first tick publishes at once; then every second one
+        var own = cluster.Find(identity.Id)!;
+        Assert.Equal(settings.Interval * 2, own.Header.Interval);
+        Assert.Equal(settings.Ttl * 2, own.Header.Ttl);
+    }
+
+    [Theory]
+    [InlineData("512KiB", 512 * 1024)]
+    [InlineData("1M", 1024 * 1024)]
+    [InlineData("64kb", 64 * 1024)]
+    public void Bandwidth_IsReadInBinaryUnits(string value, int bytes) =>
+        Assert.Equal(bytes, Read(("PSSTD_GOSSIP_BANDWIDTH", value)).GossipBandwidth);
+
+    [Fact]
+    public void Bandwidth_DefaultsTo256KiB() => Assert.Equal(Budget, Read().GossipBandwidth);
+
+    [Theory]
+    [InlineData("8KiB")]
+    [InlineData("2GiB")]
+    [InlineData("fast")]
+    public void Bandwidth_BadValue_StopsWithOneLine_NamingTheRule(string value)
+    {
+        var ex = Assert.Throws<StartupConfigurationException>(() => Read(("PSSTD_GOSSIP_BANDWIDTH", value)));
+
+        Assert.Equal("PSSTD_GOSSIP_BANDWIDTH", Assert.Single(ex.Errors).Variable);
+        Assert.Contains("from 16KiB to 1GiB", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static AgentSettings Read(params (string Key, string Value)[] values) =>
+        AgentSettings.FromEnvironment(values.ToDictionary(v => v.Key, v => v.Value), "host-a");
+
+    private sealed class SampleProbe : IMetricsProbe
+    {
+        public IReadOnlyList<string> Unavailable => [];
+
+        public NodeMetrics Sample() => RecordSamples.Metrics(8); // an 8-core host, as in the simulator
+    }
+}
