@@ -145,6 +145,7 @@ public sealed class Simulation
             MinBytesInPerNodePerSecond = (_options.Nodes - 1) * (double)recordBytes / _options.Interval.TotalSeconds,
             RecordBytes = recordBytes,
             RoundsOverBudget = _nodes.Sum(n => n.Counters.RoundsOverBudget),
+            RepliesRefused = _nodes.Sum(n => n.Counters.RepliesRefused),
             WallSeconds = TimeProvider.System.GetElapsedTime(wall).TotalSeconds,
         };
     }
