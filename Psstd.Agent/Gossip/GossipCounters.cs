@@ -55,7 +55,8 @@ public sealed class GossipCounters
 
     /// <summary>
     /// A well-formed request whose answer would be larger than the request was left unanswered: it came
-    /// from (or named) an address that is no live member's gossip address, the mark of a forged source.
+    /// from (or named) an address that is no live member's gossip address. A forged source looks like
+    /// this; so does a peer not known yet, and, for indirect pings, a target held offline (a partition).
     /// </summary>
     public void ReplyRefused() => Interlocked.Increment(ref _repliesRefused);
 
