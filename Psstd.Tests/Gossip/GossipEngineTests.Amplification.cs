@@ -116,4 +116,24 @@ public sealed partial class GossipEngineTests
         Assert.Equal(before, doubted.Counters.PacketsOut);
         Assert.Equal(1, doubted.Counters.RepliesRefused);
     }
+
+    [Fact]
+    public void NewNode_WaitsForItsOwnRecord_ThenItsFirstSummaryIsAnswered_BecauseItsRecordGoesFirst()
+    {
+        var nodes = Nodes(2);
+        var (seed, fresh) = (nodes[0], nodes[1]);
+        fresh.Engine.SetSeeds([seed.Address]);
+        seed.Publish();
+        seed.Engine.Tick();
+
+        fresh.Engine.Tick(); // no record of its own yet: no summary, nothing for the seed to refuse
+
+        Assert.Equal(0, fresh.Counters.SyncRounds);
+        fresh.Publish();
+        fresh.Engine.Tick();
+
+        Assert.Equal(1, fresh.Counters.SyncRounds);
+        Assert.Equal(0, seed.Counters.RepliesRefused);
+        Assert.Equal(1, seed.Counters.StreamsOut); // a summary of one node (itself): the whole state over a stream
+    }
 }

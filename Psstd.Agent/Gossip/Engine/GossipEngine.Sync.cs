@@ -78,7 +78,10 @@ public sealed partial class GossipEngine
     /// <summary>Once per round: starts an exchange when one is due, or asked for by a returning peer.</summary>
     private void SyncRound(long now)
     {
-        if (!SyncEnabled)
+        // A node without a record of its own yet (its first heartbeat has not run) waits: a peer answers a
+        // summary only from a live member, so this one would go unanswered, and the first sync is the one
+        // that brings a new node the whole cluster at once.
+        if (!SyncEnabled || _cluster.Current(_selfId) is not { } self)
         {
             return;
         }
@@ -104,10 +107,7 @@ public sealed partial class GossipEngine
 
         // Our own record first: the peer answers a summary only from a live member, and to a node that
         // just joined, or that it held offline across a partition, this record is what makes us one.
-        if (_cluster.Current(_selfId) is { } self)
-        {
-            SendSyncRecords(target, [self.Encoded]);
-        }
+        SendSyncRecords(target, [self.Encoded]);
 
         _askedLast = target;
         _cluster.Summarize(_ownSummary);
