@@ -23,7 +23,9 @@ namespace Psstd.Agent.Gossip.Engine;
 /// if it were fresh. Whatever does not fit one datagram goes over a stream (TCP on the gossip port).
 /// A node syncs at once with its seeds on its first round, and with a peer it held offline the moment
 /// that peer's records come back (a healed partition). Records that arrive by sync are merged but not
-/// relayed: they are repairs, not news.
+/// relayed: they are repairs, not news. Every answer goes only to a live member's gossip address
+/// (<see cref="MayAnswer"/>), so A sends its own record just before its summary: a node that just joined,
+/// or that B held offline, is a member by the time B reads the summary.
 /// </remarks>
 public sealed partial class GossipEngine
 {
