@@ -37,9 +37,13 @@ public sealed record AgentStatus(
     GossipTraffic Packets);
 
 /// <summary>Gossip traffic since start; <see cref="Dropped"/> maps each drop reason (such as <c>OtherCluster</c>) to its count, zeros left out.</summary>
+/// <param name="RepliesRefused">Requests accepted but not answered because the answer would have gone to
+/// an address that is no live member's (a forged source in a cluster without <c>PSSTD_KEY</c>); 0 from an
+/// agent that does not count them.</param>
 public sealed record GossipTraffic(
     long PacketsOut,
     long PacketsAccepted,
     long SendFailures,
     long RecordsNew,
-    IReadOnlyDictionary<string, long> Dropped);
+    IReadOnlyDictionary<string, long> Dropped,
+    long RepliesRefused = 0);

@@ -94,6 +94,11 @@ public static class DoctorCommand
     private static void Dropped(StringBuilder text, GossipTraffic packets)
     {
         text.Append($"packets   out {packets.PacketsOut} ({packets.SendFailures} failed), in {packets.PacketsAccepted} accepted\n");
+        if (packets.RepliesRefused > 0)
+        {
+            text.Append($"refused   {packets.RepliesRefused} answers to addresses that are no live member's (forged sources in an unkeyed cluster; a few also come from peers not yet known or held offline, as after a partition)\n");
+        }
+
         var drops = packets.Dropped.Where(d => d.Value > 0).OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
         if (drops.Count == 0)
         {

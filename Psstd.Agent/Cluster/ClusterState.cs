@@ -1,3 +1,4 @@
+using System.Net;
 using Psstd.Agent.Gossip.Wire;
 using Psstd.Contracts;
 
@@ -175,6 +176,35 @@ public sealed partial class ClusterState(TimeProvider time, NodeCatalog? catalog
 
             ref readonly var slot = ref _slots[number];
             return (Health(in slot, time.GetTimestamp()), slot.Version!, slot.Seen);
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="endPoint"/> is the gossip address of a node held here and not judged
+    /// offline, left or forgotten: someone this agent may answer with more than it was asked. One
+    /// lookup in the catalog's address index, one slot read; nothing sized by the cluster per state.
+    /// </summary>
+    public bool IsLiveMember(IPEndPoint endPoint)
+    {
+        ArgumentNullException.ThrowIfNull(endPoint);
+        if (endPoint.Address.IsIPv4MappedToIPv6)
+        {
+            endPoint = new IPEndPoint(endPoint.Address.MapToIPv4(), endPoint.Port);
+        }
+
+        if (!_catalog.TryNumberAt(endPoint, out var number))
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            if (number >= _slots.Length || _slots[number].Version is not { } version || !endPoint.Equals(version.Address.EndPoint))
+            {
+                return false;
+            }
+
+            return NodeHealthJudge.IsLive(Health(in _slots[number], time.GetTimestamp()));
         }
     }
 

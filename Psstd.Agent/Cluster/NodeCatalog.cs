@@ -1,3 +1,5 @@
+using System.Net;
+using System.Runtime.InteropServices;
 using Psstd.Agent.Gossip.Wire;
 
 namespace Psstd.Agent.Cluster;
@@ -17,6 +19,7 @@ public sealed class NodeCatalog(int kept = 1)
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, int> _numbers = [];
     private readonly List<RecordVersion?[]> _recent = []; // by node number: the latest versions, newest at [0]
+    private readonly Dictionary<IPEndPoint, int> _atEndPoint = []; // gossip address -> number of the node whose newest version names it
 
     /// <summary>Nodes numbered so far: every number is below it.</summary>
     public int Count
@@ -52,6 +55,19 @@ public sealed class NodeCatalog(int kept = 1)
         lock (_lock)
         {
             return _numbers.TryGetValue(id, out number);
+        }
+    }
+
+    /// <summary>
+    /// The number of the node whose newest version (as this catalog has seen them) names
+    /// <paramref name="endPoint"/> as its gossip address; a node that moved away leaves its old address
+    /// to whichever node names it next.
+    /// </summary>
+    public bool TryNumberAt(IPEndPoint endPoint, out int number)
+    {
+        lock (_lock)
+        {
+            return _atEndPoint.TryGetValue(endPoint, out number);
         }
     }
 
@@ -94,6 +110,11 @@ public sealed class NodeCatalog(int kept = 1)
             {
                 Array.Copy(recent, place, recent, place + 1, kept - place - 1);
                 recent[place] = version;
+            }
+
+            if (place == 0 && address.EndPoint is { } endPoint)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(_atEndPoint, endPoint, out _) = number;
             }
 
             return version;

@@ -18,6 +18,9 @@ public static class NodeHealthJudge
         : age <= ttl / 2 ? NodeHealth.Fresh
         : NodeHealth.Stale;
 
+    /// <summary>A contact for news, probes and answers: not offline, not gone, not forgotten (an operator or the reaper gave up on it).</summary>
+    public static bool IsLive(NodeHealth health) => health is not (NodeHealth.Offline or NodeHealth.Left or NodeHealth.Forgotten);
+
     /// <summary>The health of a held entry now.</summary>
     public static NodeHealth Judge(ClusterEntry entry, TimeProvider time)
     {

@@ -20,6 +20,7 @@ public sealed class GossipCounters
     private long _streamsIn;
     private long _streamsOut;
     private long _syncRounds;
+    private long _repliesRefused;
 
     public void PacketIn(DecodeOutcome outcome, int bytes)
     {
@@ -51,6 +52,15 @@ public sealed class GossipCounters
 
     /// <summary>This node started an anti-entropy exchange (sent its summary).</summary>
     public void SyncRound() => Interlocked.Increment(ref _syncRounds);
+
+    /// <summary>
+    /// A well-formed request whose answer would be larger than the request was left unanswered: it came
+    /// from (or named) an address that is no live member's gossip address. A forged source looks like
+    /// this; so does a peer not known yet, and, for indirect pings, a target held offline (a partition).
+    /// </summary>
+    public void ReplyRefused() => Interlocked.Increment(ref _repliesRefused);
+
+    public long RepliesRefused => Interlocked.Read(ref _repliesRefused);
 
     public long StreamsIn => Interlocked.Read(ref _streamsIn);
 
@@ -101,6 +111,6 @@ public sealed class GossipCounters
             .Select(d => $"stream {d} {StreamDrops(d)}");
         var dropText = string.Join(", ", drops.Concat(streamDrops));
         return $"out {PacketsOut} packets ({BytesOut} B, {SendFailures} failed), in {PacketsIn(DecodeOutcome.Accepted)} accepted ({BytesIn} B), "
-            + $"records new {RecordsNew}, duplicate {RecordsDuplicate}, rounds over budget {RoundsOverBudget}, sync rounds {SyncRounds}, streams in {StreamsIn} out {StreamsOut}, dropped: {(dropText.Length == 0 ? "none" : dropText)}";
+            + $"records new {RecordsNew}, duplicate {RecordsDuplicate}, rounds over budget {RoundsOverBudget}, sync rounds {SyncRounds}, streams in {StreamsIn} out {StreamsOut}, replies refused {RepliesRefused}, dropped: {(dropText.Length == 0 ? "none" : dropText)}";
     }
 }

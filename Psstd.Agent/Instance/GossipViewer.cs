@@ -15,13 +15,17 @@ namespace Psstd.Agent.Instance;
 
 /// <summary>
 /// A second agent on a held state directory whose owner's socket does not answer: it joins the gossip
-/// to watch, and publishes nothing. No own record, no heartbeat, no leave, no store: it only asks peers
-/// for what they hold (<see cref="GossipEngine.RequestPull"/>) and keeps the answers in memory.
+/// to watch, and publishes nothing. No own record, no heartbeat, no leave, no store: it only asks the
+/// agent on its own host for what it holds (<see cref="GossipEngine.RequestPull"/>) and keeps the
+/// answers in memory.
 /// </summary>
 /// <remarks>
-/// It never runs gossip rounds, so it relays nothing and probes nobody; pings name a node id, and its
+/// <para>Only that agent: a pull is answered with many datagrams, so agents answer it only from their
+/// own host (a loopback source, or the IP of their advertised gossip address) or from a live member, and a
+/// viewer is neither to a remote node. The local agent holds the whole cluster anyway.</para>
+/// <para>It never runs gossip rounds, so it relays nothing and probes nobody; pings name a node id, and its
 /// own id is a fresh one no peer has ever heard of, so it answers none. Its UDP port is an ephemeral one:
-/// the configured port belongs to the running agent.
+/// the configured port belongs to the running agent.</para>
 /// </remarks>
 public sealed class GossipViewer : ISnapshotSource, IAsyncDisposable
 {
@@ -32,9 +36,7 @@ public sealed class GossipViewer : ISnapshotSource, IAsyncDisposable
     private readonly ClusterState _cluster;
     private readonly GossipEngine _engine;
     private readonly GossipReceiver _receiver;
-    private readonly PeerDirectory _seeds;
     private readonly NodeRecord _self;
-    private readonly Random _random = new();
     private readonly CancellationTokenSource _stop = new();
     private Task _pulling = Task.CompletedTask;
 
@@ -50,10 +52,9 @@ public sealed class GossipViewer : ISnapshotSource, IAsyncDisposable
         var counters = new GossipCounters();
         var transport = new UdpTransport(_socket, counters, new GossipStreamClient(counters, time, NullLogger<GossipStreamClient>.Instance), NullLogger<UdpTransport>.Instance);
         _self = new NodeRecord(Guid.NewGuid(), "viewer", 0, 0, LocalNode.AgentVersion, settings.Interval, settings.Ttl, "", "", NodeMetrics.Empty);
-        _engine = new GossipEngine(options, _self.Id, _cluster, transport, counters, time, _random);
+        _engine = new GossipEngine(options, _self.Id, _cluster, transport, counters, time, new Random());
         var contacts = new ContactBook(time);
         _receiver = new GossipReceiver(_socket, _engine, contacts, NullLogger<GossipReceiver>.Instance);
-        _seeds = new PeerDirectory(settings, contacts, NullLogger<PeerDirectory>.Instance);
     }
 
     public string Description => $"viewer on gossip {_socket.Socket.LocalEndPoint} (the agent's socket {_owner?.SocketPath ?? _settings.SocketPath} does not answer)";
@@ -67,32 +68,20 @@ public sealed class GossipViewer : ISnapshotSource, IAsyncDisposable
     public Task<ClusterSnapshot?> ReadAsync(CancellationToken cancellationToken) =>
         Task.FromResult<ClusterSnapshot?>(ClusterSnapshotFactory.Create(_settings.Cluster, _self, _cluster.Entries(), seen => _time.GetElapsedTime(seen)));
 
-    /// <summary>Every interval: pull from the running agent (its advertised address), a random known node, and the seeds while nothing is known.</summary>
+    /// <summary>
+    /// Every interval: pull from the running agent at its listen address (the owner file's, else this
+    /// configuration's), on loopback when it listens on every address, so the pull comes from this host.
+    /// </summary>
     private async Task PullLoopAsync(CancellationToken cancellationToken)
     {
-        var ownerAddress = _owner is null ? null : await ResolveAsync(_owner.AdvertiseGossip, cancellationToken);
+        var listen = (_owner is null ? null : ListenAddress.TryParse(_owner.Gossip)) ?? _settings.Gossip;
+        var agent = listen.IsAnyHost ? new IPEndPoint(IPAddress.Loopback, listen.Port) : await ResolveAsync(listen.ToString(), cancellationToken);
         using var timer = new PeriodicTimer(_settings.Interval, _time);
         do
         {
-            var targets = new HashSet<IPEndPoint>();
-            if (ownerAddress is not null)
+            if (agent is not null)
             {
-                targets.Add(ownerAddress);
-            }
-
-            if (_cluster.PickRandom(_random) is ({ Address.EndPoint: { } known }, _))
-            {
-                targets.Add(known);
-            }
-
-            if (_cluster.Count == 0)
-            {
-                targets.UnionWith(await _seeds.ResolveSeedsAsync(cancellationToken));
-            }
-
-            foreach (var target in targets)
-            {
-                _engine.RequestPull(target);
+                _engine.RequestPull(agent);
             }
         }
         while (await Next(timer, cancellationToken));

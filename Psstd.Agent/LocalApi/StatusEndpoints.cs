@@ -50,6 +50,6 @@ public static class StatusEndpoints
             settings.Keys.Count,
             settings.Ttl.TotalSeconds,
             settings.Interval.TotalSeconds,
-            new GossipTraffic(counters.PacketsOut, counters.PacketsIn(DecodeOutcome.Accepted), counters.SendFailures, counters.RecordsNew, dropped));
+            new GossipTraffic(counters.PacketsOut, counters.PacketsIn(DecodeOutcome.Accepted), counters.SendFailures, counters.RecordsNew, dropped, counters.RepliesRefused));
     }
 }

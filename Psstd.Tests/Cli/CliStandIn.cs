@@ -14,7 +14,7 @@ internal static class CliStandIn
         TerminalFixtures.Id(1), "alpha", 3, "lab", "0.1.0", 4242,
         new DateTimeOffset(2026, 1, 31, 11, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 1, 31, 12, 0, 1, TimeSpan.Zero),
         "127.0.0.1:7947", "10.0.0.1:7947", ["127.0.0.1:7950", "seed.invalid:7947"], "/run/psstd/agent.sock", "/var/lib/psstd", 2, 15, 1,
-        new GossipTraffic(120, 100, 1, 40, new Dictionary<string, long> { ["OtherCluster"] = 3, ["CannotOpen"] = 2 }));
+        new GossipTraffic(120, 100, 1, 40, new Dictionary<string, long> { ["OtherCluster"] = 3, ["CannotOpen"] = 2 }, RepliesRefused: 5));
 
     public static readonly GossipContactList Contacts = new(
     [

@@ -7,7 +7,7 @@ using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Gossip;
 
-/// <summary>Pull: how a viewer that publishes nothing learns the cluster, and that it stays invisible.</summary>
+/// <summary>Pull: how a viewer that publishes nothing learns the cluster, that it stays invisible, and that only a viewer on the agent's host (or a member) is answered.</summary>
 public sealed class GossipPullTests
 {
     private sealed class Wire(Func<IPEndPoint, GossipEngine?> route, IPEndPoint self) : IGossipTransport
@@ -27,7 +27,7 @@ public sealed class GossipPullTests
         var clock = new ManualTimeProvider();
         var options = new GossipOptions { Cluster = "test" };
         var peerAddress = new IPEndPoint(IPAddress.Parse("192.0.2.1"), 7947);
-        var viewerAddress = new IPEndPoint(IPAddress.Parse("192.0.2.9"), 40000);
+        var viewerAddress = new IPEndPoint(IPAddress.Parse("192.0.2.1"), 40000); // beside the agent: the IP it advertises
         GossipEngine? peer = null;
         GossipEngine? viewer = null;
         var peerCluster = new ClusterState(clock);
@@ -58,7 +58,7 @@ public sealed class GossipPullTests
         var clock = new ManualTimeProvider();
         var options = new GossipOptions { Cluster = "test", BandwidthBytesPerSecond = 2400 };
         var peerAddress = new IPEndPoint(IPAddress.Parse("192.0.2.1"), 7947);
-        var viewerAddress = new IPEndPoint(IPAddress.Parse("192.0.2.9"), 40000);
+        var viewerAddress = new IPEndPoint(IPAddress.Loopback, 40000); // the peer has no record of its own: loopback is this host
         GossipEngine? peer = null;
         GossipEngine? viewer = null;
         var peerCluster = new ClusterState(clock);
@@ -85,5 +85,35 @@ public sealed class GossipPullTests
         Assert.InRange(afterOne, 1, 59); // one answer is cut short by the budget
         Assert.True(peerWire.Sent <= pulls * 2, $"{peerWire.Sent} datagrams for {pulls} pulls");
         Assert.Equal(60, viewerCluster.Count);
+    }
+
+    [Theory]
+    [InlineData("192.0.2.9", false)] // another host, no member there: a forged source
+    [InlineData("127.0.0.1", true)]
+    [InlineData("::1", true)]
+    [InlineData("192.0.2.1", true)] // the IP the agent advertises for gossip
+    public void Pull_IsAnsweredOnlyFromThisHost_OrAMember(string source, bool answered)
+    {
+        var clock = new ManualTimeProvider();
+        var options = new GossipOptions { Cluster = "test" };
+        var peerAddress = new IPEndPoint(IPAddress.Parse("192.0.2.1"), 7947);
+        var viewerAddress = new IPEndPoint(IPAddress.Parse(source), 40000);
+        GossipEngine? viewer = null;
+        var peerCluster = new ClusterState(clock);
+        var viewerCluster = new ClusterState(clock);
+        var peerWire = new Wire(t => t.Equals(viewerAddress) ? viewer : null, peerAddress);
+        var counters = new GossipCounters();
+        var self = RecordSamples.Record(id: Guid.NewGuid(), name: "peer") with { GossipAddress = peerAddress.ToString() };
+        var peer = new GossipEngine(options, self.Id, peerCluster, peerWire, counters, clock, new Random(1));
+        var viewerWire = new Wire(t => t.Equals(peerAddress) ? peer : null, viewerAddress);
+        viewer = new GossipEngine(options, Guid.NewGuid(), viewerCluster, viewerWire, new GossipCounters(), clock, new Random(2));
+        peerCluster.Merge(RecordCodec.ToBytes(self));
+        peerCluster.Merge(RecordCodec.ToBytes(RecordSamples.Record(id: Guid.NewGuid(), name: "a")));
+
+        viewer.RequestPull(peerAddress);
+
+        Assert.Equal(answered ? 1 : 0, peerWire.Sent);
+        Assert.Equal(answered ? 2 : 0, viewerCluster.Count);
+        Assert.Equal(answered ? 0 : 1, counters.RepliesRefused);
     }
 }

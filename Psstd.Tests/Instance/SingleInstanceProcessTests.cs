@@ -63,6 +63,7 @@ public sealed class SingleInstanceProcessTests : IDisposable
         Assert.Contains("watching the gossip as a viewer that publishes nothing", second.StandardError, StringComparison.Ordinal);
         Assert.Equal(["alpha"], (await ClusterAsync(moved)).Nodes.Select(n => n.Name));
         Assert.Equal(0, (await StatusAsync(moved)).Packets.RecordsNew);
+        Assert.Equal(0, (await StatusAsync(moved)).Packets.RepliesRefused); // the viewer pulls from this host: answered
         Assert.False(first.HasExited, first.Output);
     }
 

@@ -150,7 +150,9 @@ public sealed partial class GossipEngine
 
     /// <summary>
     /// Pings the target on a peer's behalf. Stateless: the ping names the asking peer as the one to
-    /// answer, so the ack goes straight back to it.
+    /// answer, so the ack goes straight back to it. Only between members: the asker and the target must
+    /// both be live members at those addresses, or the request is refused (and counted), so a forged
+    /// request cannot aim this node's pings at an arbitrary address.
     /// </summary>
     private bool ForwardPing(ReadOnlySpan<byte> payload, IPEndPoint from)
     {
@@ -161,6 +163,12 @@ public sealed partial class GossipEngine
         if (r.Failed || r.Remaining != 0 || !IPEndPoint.TryParse(address, out var targetEndPoint) || targetEndPoint.Port == 0)
         {
             return false;
+        }
+
+        if (!_cluster.IsLiveMember(targetEndPoint) || !_cluster.IsLiveMember(from))
+        {
+            _counters.ReplyRefused();
+            return true;
         }
 
         lock (_lock)

@@ -93,10 +93,13 @@ public sealed partial class GossipEngine
         return true;
     }
 
-    /// <summary>This node is suspected by <paramref name="peer"/>: its current record, newer than any doubted version, answers.</summary>
+    /// <summary>
+    /// This node is suspected by <paramref name="peer"/>: its current record, newer than any doubted version,
+    /// answers, when the peer is a live member (a record is larger than a suspicion, so a forged source gets nothing).
+    /// </summary>
     private void Refute(IPEndPoint peer)
     {
-        if (_cluster.Current(_selfId) is { } self)
+        if (_cluster.Current(_selfId) is { } self && MayAnswer(peer))
         {
             SendRecords(peer, [self.Encoded], 0, out _, overBudget: true);
         }

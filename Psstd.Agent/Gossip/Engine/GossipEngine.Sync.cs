@@ -23,7 +23,9 @@ namespace Psstd.Agent.Gossip.Engine;
 /// if it were fresh. Whatever does not fit one datagram goes over a stream (TCP on the gossip port).
 /// A node syncs at once with its seeds on its first round, and with a peer it held offline the moment
 /// that peer's records come back (a healed partition). Records that arrive by sync are merged but not
-/// relayed: they are repairs, not news.
+/// relayed: they are repairs, not news. Every answer goes only to a live member's gossip address
+/// (<see cref="MayAnswer"/>), so A sends its own record just before its summary: a node that just joined,
+/// or that B held offline, is a member by the time B reads the summary.
 /// </remarks>
 public sealed partial class GossipEngine
 {
@@ -31,6 +33,7 @@ public sealed partial class GossipEngine
     private readonly SyncSummary _peerSummary = new();
     private long _lastSync = long.MinValue;
     private IPEndPoint? _syncSoon;
+    private IPEndPoint? _askedLast; // where this node sent its latest summary: a digest from there answers our own question
 
     private bool SyncEnabled => _options.AntiEntropyEvery != Timeout.InfiniteTimeSpan;
 
@@ -77,7 +80,10 @@ public sealed partial class GossipEngine
     /// <summary>Once per round: starts an exchange when one is due, or asked for by a returning peer.</summary>
     private void SyncRound(long now)
     {
-        if (!SyncEnabled)
+        // A node without a record of its own yet (its first heartbeat has not run) waits: a peer answers a
+        // summary only from a live member, so this one would go unanswered, and the first sync is the one
+        // that brings a new node the whole cluster at once.
+        if (!SyncEnabled || _cluster.Current(_selfId) is not { } self)
         {
             return;
         }
@@ -101,6 +107,11 @@ public sealed partial class GossipEngine
             _lastSync = now;
         }
 
+        // Our own record first: the peer answers a summary only from a live member, and to a node that
+        // just joined, or that it held offline across a partition, this record is what makes us one.
+        SendSyncRecords(target, [self.Encoded]);
+
+        _askedLast = target;
         _cluster.Summarize(_ownSummary);
         var length = SyncMessages.WriteSummary(ReplyAddress(), _ownSummary, _payload);
         if (length > 0 && Transmit(target, MessageKind.SyncSummary, _payload.AsSpan(0, length), overBudget: true))
@@ -118,9 +129,9 @@ public sealed partial class GossipEngine
 
         lock (_lock)
         {
-            if (AnswerAddress(replyTo, from) is not { } target)
+            if (AnswerAddress(replyTo, from) is not { } target || !MayAnswer(target))
             {
-                return true; // well formed, but nowhere to answer: nothing to do
+                return true; // well formed, but nowhere (or no one) to answer: nothing to do
             }
 
             _cluster.Summarize(_ownSummary);
@@ -164,7 +175,8 @@ public sealed partial class GossipEngine
 
         lock (_lock)
         {
-            if (AnswerAddress(replyTo, from) is not { } target)
+            // A digest answers this node's own summary: its sender was picked here, not named by the packet.
+            if (AnswerAddress(replyTo, from) is not { } target || (!target.Equals(_askedLast) && !MayAnswer(target)))
             {
                 return true;
             }
@@ -214,7 +226,7 @@ public sealed partial class GossipEngine
 
         lock (_lock)
         {
-            if (AnswerAddress(replyTo, from) is not { } target)
+            if (AnswerAddress(replyTo, from) is not { } target || !MayAnswer(target))
             {
                 return true;
             }
@@ -240,12 +252,29 @@ public sealed partial class GossipEngine
     /// <summary>
     /// Where to answer: a datagram's sender (its gossip socket) rather than any address the datagram
     /// names; a stream frame arrives from an ephemeral port, so it names its sender's gossip address.
-    /// In a cluster without <c>PSSTD_KEY</c> a forged UDP source can still make this node stream its
-    /// state to that source (at most <see cref="StreamFrames.MaxConnections"/> streams at once, each
-    /// within <see cref="StreamFrames.ConnectionTimeout"/>); with a key, a forged summary does not open.
+    /// Whether to answer there at all is <see cref="MayAnswer"/>'s call: in a cluster without
+    /// <c>PSSTD_KEY</c> a UDP source can be forged, and a sync answer (a whole state, over a stream, to a
+    /// node that claims to know nobody) is far larger than the summary that asked for it.
     /// </summary>
     private static IPEndPoint? AnswerAddress(string replyTo, IPEndPoint? from) =>
         from ?? (IPEndPoint.TryParse(replyTo, out var parsed) && parsed.Port != 0 ? parsed : null);
+
+    /// <summary>
+    /// Answers larger than the question go only to members: true when <paramref name="target"/> is the
+    /// gossip address of a node this agent holds and judges live. Otherwise the request was well formed
+    /// but is left unanswered, and counted (<see cref="GossipCounters.RepliesRefused"/>): a forged source
+    /// gets at most what it sent. With <c>PSSTD_KEY</c> a forged request does not even open.
+    /// </summary>
+    private bool MayAnswer(IPEndPoint target)
+    {
+        if (_cluster.IsLiveMember(target))
+        {
+            return true;
+        }
+
+        _counters.ReplyRefused();
+        return false;
+    }
 
     private void SendPull(IPEndPoint target)
     {

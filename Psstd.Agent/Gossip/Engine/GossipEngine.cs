@@ -230,8 +230,7 @@ public sealed partial class GossipEngine
         return targets;
     }
 
-    /// <summary>A contact for news and probes: not offline, not gone, not forgotten (an operator or the reaper gave up on it).</summary>
-    private static bool IsLive(NodeHealth health) => health is not (NodeHealth.Offline or NodeHealth.Left or NodeHealth.Forgotten);
+    private static bool IsLive(NodeHealth health) => NodeHealthJudge.IsLive(health);
 
     private void SendNews(List<IPEndPoint> targets)
     {

@@ -50,6 +50,9 @@ public sealed record SimReport
     [JsonPropertyName("publish_interval_s")] public double PublishIntervalSeconds { get; init; }
     [JsonPropertyName("record_bytes")] public int RecordBytes { get; init; }
     [JsonPropertyName("rounds_over_budget")] public long RoundsOverBudget { get; init; }
+
+    /// <summary>Requests left unanswered because the asker was no live member of the one asked (no forged packets here: a peer not yet known, or held offline).</summary>
+    [JsonPropertyName("replies_refused")] public long RepliesRefused { get; init; }
     [JsonPropertyName("wall_s")] public double WallSeconds { get; init; }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Scenario} N={Nodes}: p99 age {P99AgeSeconds:0.00}s");

@@ -168,6 +168,7 @@ public sealed class Simulation
             MaxBytesInPerNodePerSecond = _nodes.Where(n => n.Alive).Max(n => n.Counters.BytesIn - inAtWarmUp[n.Index]) / measured,
             MaxBytesOutPerNodePerSecond = _nodes.Where(n => n.Alive).Max(n => n.Counters.BytesOut - outAtWarmUp[n.Index]) / measured,
             PublishIntervalSeconds = _nodes.Where(n => n.Alive).Max(n => n.Stride) * _options.Interval.TotalSeconds,
+            RepliesRefused = _nodes.Sum(n => n.Counters.RepliesRefused),
             WallSeconds = TimeProvider.System.GetElapsedTime(wall).TotalSeconds,
         };
     }

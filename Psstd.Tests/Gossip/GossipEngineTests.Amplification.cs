@@ -1,0 +1,139 @@
+using System.Net;
+using Psstd.Agent.Gossip.Wire;
+
+namespace Psstd.Tests.Gossip;
+
+/// <summary>
+/// Answers larger than the question go only to members: a request with a forged source (possible in a
+/// cluster without a key) must not make a node send more than it got to that source.
+/// </summary>
+public sealed partial class GossipEngineTests
+{
+    /// <summary>An address no node of the test cluster lives at: where a forged packet claims to come from.</summary>
+    private static readonly IPEndPoint Victim = new(IPAddress.Parse("203.0.113.7"), 7947);
+
+    /// <summary>Three nodes that know one another (each is a live member to the others).</summary>
+    private static List<Node> Acquainted()
+    {
+        var nodes = Nodes(3);
+        nodes[1].Engine.SetSeeds([nodes[0].Address]);
+        nodes[2].Engine.SetSeeds([nodes[0].Address]);
+        Rounds(nodes, 3);
+        Assert.All(nodes, n => Assert.Equal(3, n.Cluster.Count));
+        return nodes;
+    }
+
+    private static byte[] Packet(MessageKind kind, ReadOnlySpan<byte> payload)
+    {
+        var packet = new byte[PacketCodec.MaxDatagramBytes];
+        return packet[..PacketCodec.Write("test", null, kind, payload, packet)];
+    }
+
+    /// <summary>A summary of nobody: "send me everything", the largest answer a datagram can ask for.</summary>
+    private static byte[] EmptySummaryPacket()
+    {
+        var payload = new byte[PacketCodec.MaxDatagramBytes];
+        return Packet(MessageKind.SyncSummary, payload.AsSpan(0, SyncMessages.WriteSummary("", new SyncSummary(), payload)));
+    }
+
+    private static byte[] PingRequestPacket(Guid target, IPEndPoint address)
+    {
+        var payload = new byte[PacketCodec.MaxDatagramBytes];
+        var w = new SpanWriter(payload);
+        w.VarLong(7);
+        w.Bytes(target.ToByteArray());
+        w.ShortString(address.ToString());
+        return Packet(MessageKind.PingRequest, payload.AsSpan(0, w.Position));
+    }
+
+    [Fact]
+    public void ForgedSummaryOfNobody_FromANonMember_GetsNoStreamNoRecords_AndIsCounted_WhileAMembersIsAnswered()
+    {
+        var nodes = Acquainted();
+        var asked = nodes[1];
+        var (packetsBefore, streamsBefore) = (asked.Counters.PacketsOut, asked.Counters.StreamsOut);
+
+        var forged = asked.Engine.Receive(EmptySummaryPacket(), Victim);
+
+        Assert.Equal(DecodeOutcome.Accepted, forged);
+        Assert.Equal(packetsBefore, asked.Counters.PacketsOut);
+        Assert.Equal(streamsBefore, asked.Counters.StreamsOut);
+        Assert.Equal(1, asked.Counters.RepliesRefused);
+
+        var fromMember = asked.Engine.Receive(EmptySummaryPacket(), nodes[2].Address);
+
+        Assert.Equal(DecodeOutcome.Accepted, fromMember);
+        Assert.Equal(streamsBefore + 1, asked.Counters.StreamsOut); // the whole state, over a stream
+        Assert.Equal(1, asked.Counters.RepliesRefused);
+    }
+
+    [Fact]
+    public void ForgedSyncPull_FromANonMember_SendsNoRecords()
+    {
+        var nodes = Acquainted();
+        var asked = nodes[1];
+        var payload = new byte[PacketCodec.MaxDatagramBytes];
+        var pull = Packet(MessageKind.SyncPull, payload.AsSpan(0, SyncMessages.WritePull("", [.. nodes.Select(n => n.Record.Id)], payload)));
+        var before = asked.Counters.PacketsOut;
+
+        Assert.Equal(DecodeOutcome.Accepted, asked.Engine.Receive(pull, Victim));
+        Assert.Equal(before, asked.Counters.PacketsOut);
+        Assert.Equal(1, asked.Counters.RepliesRefused);
+
+        Assert.Equal(DecodeOutcome.Accepted, asked.Engine.Receive(pull, nodes[0].Address));
+        Assert.Equal(before + 1, asked.Counters.PacketsOut);
+    }
+
+    [Fact]
+    public void ForgedPingRequest_NamingANonMember_SendsNoPing_AndNeitherDoesOneFromANonMember()
+    {
+        var nodes = Acquainted();
+        var helper = nodes[1];
+        var before = helper.Counters.PacketsOut;
+
+        Assert.Equal(DecodeOutcome.Accepted, helper.Engine.Receive(PingRequestPacket(Guid.NewGuid(), Victim), nodes[0].Address));
+        Assert.Equal(DecodeOutcome.Accepted, helper.Engine.Receive(PingRequestPacket(nodes[2].Record.Id, nodes[2].Address), Victim));
+
+        Assert.Equal(before, helper.Counters.PacketsOut);
+        Assert.Equal(2, helper.Counters.RepliesRefused);
+
+        // Between members the indirect probe still works: one ping goes out.
+        helper.Engine.Receive(PingRequestPacket(nodes[2].Record.Id, nodes[2].Address), nodes[0].Address);
+        Assert.Equal(before + 1, helper.Counters.PacketsOut);
+    }
+
+    [Fact]
+    public void ForgedSuspicionOfTheNodeItself_FromANonMember_SendsNothing()
+    {
+        var nodes = Acquainted();
+        var doubted = nodes[1];
+        var held = nodes[0].Cluster.Find(doubted.Record.Id)!.Header;
+        var before = doubted.Counters.PacketsOut;
+
+        var outcome = doubted.Engine.Receive(SuspicionPacket((held.Id, held.Generation, held.Sequence)), Victim);
+
+        Assert.Equal(DecodeOutcome.Accepted, outcome);
+        Assert.Equal(before, doubted.Counters.PacketsOut);
+        Assert.Equal(1, doubted.Counters.RepliesRefused);
+    }
+
+    [Fact]
+    public void NewNode_WaitsForItsOwnRecord_ThenItsFirstSummaryIsAnswered_BecauseItsRecordGoesFirst()
+    {
+        var nodes = Nodes(2);
+        var (seed, fresh) = (nodes[0], nodes[1]);
+        fresh.Engine.SetSeeds([seed.Address]);
+        seed.Publish();
+        seed.Engine.Tick();
+
+        fresh.Engine.Tick(); // no record of its own yet: no summary, nothing for the seed to refuse
+
+        Assert.Equal(0, fresh.Counters.SyncRounds);
+        fresh.Publish();
+        fresh.Engine.Tick();
+
+        Assert.Equal(1, fresh.Counters.SyncRounds);
+        Assert.Equal(0, seed.Counters.RepliesRefused);
+        Assert.Equal(1, seed.Counters.StreamsOut); // a summary of one node (itself): the whole state over a stream
+    }
+}
