@@ -1,4 +1,5 @@
 using Psstd.Agent.Cluster;
+using Psstd.Agent.Gossip.Engine;
 using Psstd.Agent.Gossip.Wire;
 using Psstd.Contracts;
 using Psstd.Tests.Support;
@@ -57,6 +58,31 @@ public sealed partial class GossipEngineTests
         var newer = newerNews.Cluster.Find(victim.Record.Id)!;
         Assert.True(newer.Header.IsNewerThan(held));
         Assert.False(newer.Suspected, "a peer holding a newer version keeps its own judgement");
+    }
+
+    [Fact]
+    public void PeerTheRelayKeepsMissing_CatchesUp_WithTheAnswerToItsProbe()
+    {
+        var clock = new ManualTimeProvider();
+        var options = new GossipOptions { Cluster = "test", AntiEntropyEvery = Timeout.InfiniteTimeSpan };
+        var nodes = Nodes(2, options, clock);
+        var (prober, missed) = (nodes[0], nodes[1]);
+        prober.Engine.SetSeeds([missed.Address]);
+        missed.Engine.SetSeeds([prober.Address]);
+        Rounds(nodes, 2);
+        var first = prober.Cluster.Find(missed.Record.Id)!.Header.Sequence;
+        missed.Loses.Add(MessageKind.Records); // every record it sends is lost; pings and acks get through
+
+        for (var i = 0; i < 15; i++) // 3 s: silent for 2 intervals, then probed
+        {
+            TickAll(nodes);
+            clock.Advance(Round);
+        }
+
+        var view = prober.Cluster.Find(missed.Record.Id)!;
+        Assert.True(view.Header.Sequence > first + 5, $"held {view.Header.Sequence}, first {first}: the ack brought a newer record");
+        Assert.True(clock.GetElapsedTime(view.SeenTimestamp) < TimeSpan.FromSeconds(1.5));
+        Assert.False(view.Suspected);
     }
 
     [Fact]

@@ -40,6 +40,9 @@ public sealed partial class GossipEngineTests
         /// <summary>Targets this node must not reach directly (a link that is down).</summary>
         public HashSet<IPEndPoint> Unreachable { get; } = [];
 
+        /// <summary>Kinds of packet this node's sends lose (bad luck that hits one kind only).</summary>
+        public HashSet<MessageKind> Loses { get; } = [];
+
         public void Publish()
         {
             Record = Record with { Sequence = Record.Sequence + 1 };
@@ -54,11 +57,17 @@ public sealed partial class GossipEngineTests
 
         public void Send(IPEndPoint target, ReadOnlySpan<byte> packet)
         {
-            if (!Unreachable.Contains(target) && Network.TryGetValue(target, out var node))
+            if (!Unreachable.Contains(target) && Network.TryGetValue(target, out var node) && !Loses.Contains(KindOf(packet)))
             {
                 node.Engine.Receive(packet, Address);
             }
         }
+    }
+
+    private static MessageKind KindOf(ReadOnlySpan<byte> packet)
+    {
+        var scratch = new byte[PacketCodec.MaxDatagramBytes];
+        return PacketCodec.Open(packet, "test", null, scratch, out var kind, out _) == DecodeOutcome.Accepted ? kind : 0;
     }
 
     /// <summary>A node id drawn from a generator seeded by the node's index: every run lays the ids out the same way.</summary>

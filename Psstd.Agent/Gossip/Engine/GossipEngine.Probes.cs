@@ -142,7 +142,16 @@ public sealed partial class GossipEngine
             var w = new SpanWriter(_probePayload);
             w.VarLong(probeId);
             WriteId(ref w, _selfId);
-            Transmit(answerTo, MessageKind.Ack, _probePayload.AsSpan(0, w.Position), overBudget: true);
+            var length = w.Position;
+            if (_cluster.Current(_selfId) is { } self && _cluster.IsLiveMember(answerTo))
+            {
+                // The prober has heard nothing new of this node for a while: the answer brings it, so a peer
+                // that the relay happened to miss several times running catches up here, not at its TTL.
+                var next = 0;
+                length += RecordBatch.Pack([self.Encoded], ref next, _probePayload.AsSpan(length, PacketCodec.MaxDatagramBytes / 2));
+            }
+
+            Transmit(answerTo, MessageKind.Ack, _probePayload.AsSpan(0, length), overBudget: true);
         }
 
         return true;
@@ -179,12 +188,13 @@ public sealed partial class GossipEngine
         return true;
     }
 
+    /// <summary>An ack: the probe id, the responder's id and, from a peer that holds this node as a member, its current record.</summary>
     private bool TakeAck(ReadOnlySpan<byte> payload)
     {
         var r = new SpanReader(payload);
         var probeId = r.VarLong();
         var responder = r.Guid();
-        if (r.Failed || r.Remaining != 0)
+        if (r.Failed || (r.Remaining != 0 && !MergeRecords(payload[r.Position..], relay: false)))
         {
             return false;
         }

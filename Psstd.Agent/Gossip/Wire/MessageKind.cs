@@ -9,7 +9,7 @@ public enum MessageKind : byte
     /// <summary>Are you alive? Probe id, the target's node id, and where to answer (empty: the sender).</summary>
     Ping = 2,
 
-    /// <summary>Alive: the probe id and the answering node's id.</summary>
+    /// <summary>Alive: the probe id, the answering node's id and, to a member, its current record (a record batch).</summary>
     Ack = 3,
 
     /// <summary>Please ping this node for me (the indirect probe): probe id, target id, target address.</summary>
