@@ -57,10 +57,10 @@ public sealed class AnsibleTests : IDisposable
         var work = _dir.File("render");
         Directory.CreateDirectory(Path.Combine(work, "group_vars"));
         File.Copy(DeployFiles.Full("deploy/ansible/group_vars/all.yml"), Path.Combine(work, "group_vars", "all.yml"));
-        File.WriteAllText(Path.Combine(work, "inventory.ini"), """
+        File.WriteAllText(Path.Combine(work, "inventory.ini"), $$"""
             [psstd]
             node-a ansible_connection=local ansible_python_interpreter=/usr/bin/python3 ansible_default_ipv4="{'address': '10.0.0.1'}" psstd_advertise_http=https://psstd-node-a.example.com/
-            node-b ansible_connection=local ansible_python_interpreter=/usr/bin/python3 ansible_default_ipv4="{'address': '10.0.0.2'}" psstd_web=false
+            node-b ansible_connection=local ansible_python_interpreter=/usr/bin/python3 ansible_default_ipv4="{'address': '10.0.0.2'}" psstd_web=false psstd_key="{{Key}}" psstd_gossip_bandwidth=512KiB
             """);
         File.WriteAllText(Path.Combine(work, "render.yml"), $$$"""
             - name: Render the env file of every host
@@ -89,7 +89,14 @@ public sealed class AnsibleTests : IDisposable
         Assert.Equal("false", b["PSSTD_WEB"]);
         Assert.All(a.Keys.Concat(b.Keys), key => Assert.True(key.StartsWith("PSSTD_", StringComparison.Ordinal) || key == "OTEL_EXPORTER_OTLP_ENDPOINT", key));
         Assert.DoesNotContain("PSSTD_KEY", a.Keys);
+        Assert.DoesNotContain("PSSTD_GOSSIP_BANDWIDTH", a.Keys);
+        Assert.Equal(Key, b["PSSTD_KEY"]);
+        Assert.Equal("512KiB", b["PSSTD_GOSSIP_BANDWIDTH"]);
+        Assert.False(b.ContainsKey("PSSTD_REAP"), "an empty optional setting is left out");
     }
+
+    /// <summary>32 zero bytes in base64: a well-formed key, for rendering only.</summary>
+    private const string Key = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 
     private static Dictionary<string, string> EnvFile(string path) => File.ReadAllLines(path)
         .Where(line => line.Length > 0 && line[0] != '#')
