@@ -12,11 +12,13 @@ public sealed partial class ClusterState
     private double _silentAfter = double.NaN;
 
     /// <summary>
-    /// Fills <paramref name="into"/> (cleared first) with the nodes not heard from for
-    /// <paramref name="intervals"/> of their own intervals, in order of node number. Runs every gossip
-    /// round, so it looks only at the slots that came due since the last call.
+    /// Fills <paramref name="into"/> (cleared first) with up to <paramref name="limit"/> nodes worth probing:
+    /// not heard from for <paramref name="intervals"/> of their own intervals, not suspected already, and
+    /// live (not offline, left or forgotten), with an IP address to probe, in order of node number. Runs every gossip round, so it looks
+    /// only at the slots that came due since the last call, and sets aside silent nodes that are suspected
+    /// or no longer live until news of them arrives (a large cluster can hold thousands).
     /// </summary>
-    public void CollectSilent(long now, double intervals, List<SilentNode> into)
+    public void CollectSilent(long now, double intervals, List<SilentNode> into, int limit)
     {
         ArgumentNullException.ThrowIfNull(into);
         into.Clear();
@@ -54,11 +56,26 @@ public sealed partial class ClusterState
                 }
             }
 
+            List<int>? setAside = null;
             foreach (var number in _silent)
             {
+                if (into.Count == limit)
+                {
+                    break;
+                }
+
                 ref readonly var slot = ref _slots[number];
-                into.Add(new SilentNode(slot.Version!, slot.Suspected, Health(in slot, now)));
+                var health = Health(in slot, now);
+                if (slot.Suspected || !NodeHealthJudge.IsLive(health) || slot.Version!.Address.EndPoint is null)
+                {
+                    (setAside ??= []).Add(number); // its Due stays long.MaxValue: Revive brings it back with the next news
+                    continue;
+                }
+
+                into.Add(new SilentNode(slot.Version!, slot.Suspected, health));
             }
+
+            setAside?.ForEach(number => _silent.Remove(number));
         }
     }
 

@@ -23,7 +23,7 @@ public sealed partial class ClusterState
                 ref readonly var slot = ref _slots[number];
                 if (Vouches(in slot, now))
                 {
-                    into.Add(slot.Version!.Header);
+                    into.Add(slot.Version!.Bucket, slot.Version.Fingerprint);
                 }
             }
         }
@@ -49,16 +49,38 @@ public sealed partial class ClusterState
             foreach (var number in _order)
             {
                 ref readonly var slot = ref _slots[number];
-                if ((buckets & (1UL << SyncSummary.Bucket(slot.Version!.Id))) != 0 && Vouches(in slot, now))
+                if ((buckets & (1UL << slot.Version!.Bucket)) != 0 && Vouches(in slot, now))
                 {
                     into.Add(slot.Version);
                 }
             }
         }
 
-        var byBucket = into.Select((v, i) => (Bucket: SyncSummary.Bucket(v.Id), Index: i, Version: v)).OrderBy(p => p.Bucket).ThenBy(p => p.Index).ToList();
-        into.Clear();
-        into.AddRange(byBucket.Select(p => p.Version));
+        SortByBucket(into);
+    }
+
+    /// <summary>A stable counting sort by bucket: join order is kept within a bucket.</summary>
+    private static void SortByBucket(List<RecordVersion> versions)
+    {
+        Span<int> starts = stackalloc int[SyncSummary.Buckets + 1];
+        foreach (var version in versions)
+        {
+            starts[version.Bucket + 1]++;
+        }
+
+        for (var b = 1; b <= SyncSummary.Buckets; b++)
+        {
+            starts[b] += starts[b - 1];
+        }
+
+        var sorted = new RecordVersion[versions.Count];
+        foreach (var version in versions)
+        {
+            sorted[starts[version.Bucket]++] = version;
+        }
+
+        versions.Clear();
+        versions.AddRange(sorted);
     }
 
     /// <summary>The version held for a node when this agent vouches for it now; null otherwise.</summary>

@@ -16,5 +16,11 @@ public sealed class RecordVersion(RecordHeader header, byte[] encoded, GossipAdd
 
     public GossipAddress Address { get; } = address;
 
+    /// <summary>The node's anti-entropy bucket (<see cref="SyncSummary.Bucket"/>), worked out once per version.</summary>
+    public int Bucket { get; } = SyncSummary.Bucket(header.Id);
+
+    /// <summary>What this version adds to its bucket's hash (<see cref="SyncSummary.Fingerprint"/>), worked out once per version.</summary>
+    public uint Fingerprint { get; } = SyncSummary.Fingerprint(header.Id, header.Generation, header.Left);
+
     public Guid Id => Header.Id;
 }

@@ -79,7 +79,7 @@ public sealed partial class GossipEngine
     {
         var started = 0;
         var silent = Scratch.Silent;
-        _cluster.CollectSilent(now, _options.ProbeAfterIntervals, silent);
+        _cluster.CollectSilent(now, _options.ProbeAfterIntervals, silent, _options.MaxNewProbesPerRound + _probes.Count + 1);
         foreach (var (version, suspected, health) in silent)
         {
             if (started == _options.MaxNewProbesPerRound)

@@ -39,11 +39,13 @@ public sealed class SyncSummary
         Array.Clear(_hashes);
     }
 
-    public void Add(RecordHeader header)
+    public void Add(RecordHeader header) => Add(Bucket(header.Id), Fingerprint(header.Id, header.Generation, header.Left));
+
+    /// <summary>Adds a node whose <see cref="Bucket"/> and <see cref="Fingerprint"/> the caller worked out already.</summary>
+    public void Add(int bucket, uint fingerprint)
     {
-        var bucket = Bucket(header.Id);
         _counts[bucket]++;
-        _hashes[bucket] += Fingerprint(header.Id, header.Generation, header.Left);
+        _hashes[bucket] += fingerprint;
     }
 
     /// <summary>The buckets, as a bit mask, where this summary and <paramref name="other"/> disagree.</summary>
