@@ -87,7 +87,19 @@ public sealed class KubernetesTests
         Assert.Equal("status.hostIP", nodeIp.Text("valueFrom.fieldRef.fieldPath"));
         Assert.Equal("$(NODE_IP):7947", Env(agent, "PSSTD_ADVERTISE_GOSSIP"));
         Assert.Equal("http://$(NODE_IP):8080/", Env(agent, "PSSTD_ADVERTISE_HTTP"));
-        Assert.DoesNotContain(agent.Array("env"), e => e.Text("name") == "PSSTD_KEY");
+    }
+
+    [Fact]
+    public async Task GossipKey_ComesFromAnOptionalSecret_NeverFromTheManifest()
+    {
+        var pod = (await ObjectAsync("DaemonSet"))["spec"]!["template"]!["spec"]!;
+        var agent = Assert.Single(pod.Array("containers"), c => c.Text("name") == "agent");
+
+        var key = Assert.Single(agent.Array("env"), e => e.Text("name") == "PSSTD_KEY");
+        Assert.Null(key.Text("value"));
+        Assert.Equal("psstd-gossip-key", key.Text("valueFrom.secretKeyRef.name"));
+        Assert.Equal("key", key.Text("valueFrom.secretKeyRef.key"));
+        Assert.Equal("true", key.Text("valueFrom.secretKeyRef.optional")); // without the Secret the pod still starts, unsealed
     }
 
     [Fact]
