@@ -72,7 +72,7 @@ public sealed partial class ClusterState
                     continue;
                 }
 
-                into.Add(new SilentNode(slot.Version!, slot.Suspected, health));
+                into.Add(new SilentNode(slot.Version!, health));
             }
 
             setAside?.ForEach(number => _silent.Remove(number));

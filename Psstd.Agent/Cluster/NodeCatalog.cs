@@ -16,6 +16,7 @@ namespace Psstd.Agent.Cluster;
 /// anyway); more when states share the catalog and each holds a version of its own age.</param>
 public sealed class NodeCatalog(int kept = 1)
 {
+    private readonly int _kept = kept >= 1 ? kept : throw new ArgumentOutOfRangeException(nameof(kept), kept, "at least 1");
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, int> _numbers = [];
     private readonly List<RecordVersion?[]> _recent = []; // by node number: the latest versions, newest at [0]
@@ -42,7 +43,7 @@ public sealed class NodeCatalog(int kept = 1)
             {
                 number = _recent.Count;
                 _numbers.Add(id, number);
-                _recent.Add(new RecordVersion?[kept]);
+                _recent.Add(new RecordVersion?[_kept]);
             }
 
             return number;
@@ -86,12 +87,12 @@ public sealed class NodeCatalog(int kept = 1)
         {
             var recent = _recent[number];
             var place = 0;
-            while (place < kept && recent[place] is { } later && later.Header.IsNewerThan(header))
+            while (place < _kept && recent[place] is { } later && later.Header.IsNewerThan(header))
             {
                 place++;
             }
 
-            if (place < kept && recent[place] is { } same && same.Header == header
+            if (place < _kept && recent[place] is { } same && same.Header == header
                 && (ReferenceEquals(same.Encoded, array) || same.Encoded.AsSpan().SequenceEqual(bytes)))
             {
                 return same;
@@ -106,9 +107,9 @@ public sealed class NodeCatalog(int kept = 1)
                 ? newest.Address
                 : GossipAddress.Parse(gossipAddress);
             var version = new RecordVersion(header, array ?? bytes.ToArray(), address);
-            if (place < kept)
+            if (place < _kept)
             {
-                Array.Copy(recent, place, recent, place + 1, kept - place - 1);
+                Array.Copy(recent, place, recent, place + 1, _kept - place - 1);
                 recent[place] = version;
             }
 

@@ -4,6 +4,5 @@ namespace Psstd.Agent.Cluster;
 
 /// <summary>A node the failure detector should look at: silent too long (<see cref="ClusterState.CollectSilent"/>).</summary>
 /// <param name="Version">The version held, the one it fell silent on.</param>
-/// <param name="Suspected">The failure detector doubts it already.</param>
 /// <param name="Health">Its health when collected.</param>
-public readonly record struct SilentNode(RecordVersion Version, bool Suspected, NodeHealth Health);
+public readonly record struct SilentNode(RecordVersion Version, NodeHealth Health);

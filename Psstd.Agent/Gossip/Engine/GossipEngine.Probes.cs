@@ -80,15 +80,15 @@ public sealed partial class GossipEngine
         var started = 0;
         var silent = Scratch.Silent;
         _cluster.CollectSilent(now, _options.ProbeAfterIntervals, silent, _options.MaxNewProbesPerRound + _probes.Count + 1);
-        foreach (var (version, suspected, health) in silent)
+        foreach (var (version, health) in silent)
         {
             if (started == _options.MaxNewProbesPerRound)
             {
                 break;
             }
 
-            if (version.Id == _selfId || suspected || version.Address.EndPoint is not { } endPoint || _probes.ContainsKey(version.Id)
-                || !IsLive(health))
+            if (version.Id == _selfId || version.Address.EndPoint is not { } endPoint || _probes.ContainsKey(version.Id)
+                || !NodeHealthJudge.IsLive(health))
             {
                 continue;
             }

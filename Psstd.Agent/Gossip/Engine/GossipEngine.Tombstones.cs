@@ -47,7 +47,7 @@ public sealed partial class GossipEngine
             Refill(_time.GetTimestamp());
             foreach (var entry in _cluster.Entries())
             {
-                if (entry is { GossipEndPoint: { } endPoint } && entry.Id != _selfId && IsLive(NodeHealthJudge.Judge(entry, _time)))
+                if (entry is { GossipEndPoint: { } endPoint } && entry.Id != _selfId && NodeHealthJudge.IsLive(NodeHealthJudge.Judge(entry, _time)))
                 {
                     SendRecords(endPoint, [tombstone], 0, out _, overBudget: true);
                 }

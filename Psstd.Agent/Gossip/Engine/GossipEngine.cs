@@ -105,7 +105,7 @@ public sealed partial class GossipEngine
             SendNews(PickTargets(_options.OriginFanout));
             foreach (var entry in _cluster.Entries())
             {
-                if (entry is { GossipEndPoint: { } endPoint } && entry.Id != _selfId && IsLive(NodeHealthJudge.Judge(entry, _time)))
+                if (entry is { GossipEndPoint: { } endPoint } && entry.Id != _selfId && NodeHealthJudge.IsLive(NodeHealthJudge.Judge(entry, _time)))
                 {
                     SendRecords(endPoint, [self.Encoded], 0, out _, overBudget: true);
                 }
@@ -188,7 +188,7 @@ public sealed partial class GossipEngine
         for (var attempt = 0; attempt < count * 4 && targets.Count < count; attempt++)
         {
             if (_cluster.PickRandom(_random) is ({ Address.EndPoint: { } endPoint } version, var health)
-                && version.Id != _selfId && IsLive(health) && Usable(endPoint))
+                && version.Id != _selfId && NodeHealthJudge.IsLive(health) && Usable(endPoint))
             {
                 targets.Add(endPoint);
             }
@@ -220,7 +220,7 @@ public sealed partial class GossipEngine
         for (var attempt = 0; attempt < 8; attempt++)
         {
             if (_cluster.PickRandom(_random) is ({ Address.EndPoint: { } endPoint } version, var health)
-                && version.Id != _selfId && !IsLive(health) && !version.Header.Forgotten)
+                && version.Id != _selfId && !NodeHealthJudge.IsLive(health) && !version.Header.Forgotten)
             {
                 targets.Add(endPoint);
                 break;
@@ -230,7 +230,6 @@ public sealed partial class GossipEngine
         return targets;
     }
 
-    private static bool IsLive(NodeHealth health) => NodeHealthJudge.IsLive(health);
 
     private void SendNews(List<IPEndPoint> targets)
     {
