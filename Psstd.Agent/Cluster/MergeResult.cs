@@ -5,8 +5,4 @@ namespace Psstd.Agent.Cluster;
 /// <summary>What a merge did, and what the node looked like just before it.</summary>
 /// <param name="Version">The version now held, when the merge took it; null when ignored or rejected.</param>
 /// <param name="Before">The node's health just before a newer version replaced the held one; null otherwise.</param>
-public readonly record struct MergeResult(MergeOutcome Outcome, RecordVersion? Version = null, NodeHealth? Before = null)
-{
-    /// <summary>The record changed what is held (a join or an update).</summary>
-    public bool Taken => Outcome is MergeOutcome.Joined or MergeOutcome.Updated;
-}
+public readonly record struct MergeResult(MergeOutcome Outcome, RecordVersion? Version = null, NodeHealth? Before = null);

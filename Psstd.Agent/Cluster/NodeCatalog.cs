@@ -103,9 +103,7 @@ public sealed class NodeCatalog(int kept = 1)
                 return null;
             }
 
-            var address = recent[0] is { } newest && newest.Address.Utf8.AsSpan().SequenceEqual(gossipAddress)
-                ? newest.Address
-                : GossipAddress.Parse(gossipAddress);
+            var address = ClusterMerge.Address(gossipAddress, recent[0]?.Address);
             var version = new RecordVersion(header, array ?? bytes.ToArray(), address);
             if (place < _kept)
             {

@@ -9,7 +9,7 @@ namespace Psstd.Agent.Heartbeat;
 /// <summary>
 /// Every interval: sample the machine, publish the sample as this node's next record. In a cluster too
 /// large for every node's record every interval to fit the gossip budget, every few intervals instead
-/// (<see cref="GossipPace"/>), the record saying so.
+/// (<see cref="PublishPace"/>), the record saying so.
 /// </summary>
 public sealed class HeartbeatService(
     AgentSettings settings,
@@ -19,8 +19,7 @@ public sealed class HeartbeatService(
     TimeProvider time,
     ILogger<HeartbeatService> logger) : BackgroundService
 {
-    private int _skipped;
-    private int _recordBytes;
+    private readonly PublishPace _pace = new(settings.Interval, settings.GossipBandwidth);
 
     /// <summary><see cref="TimeProvider.GetTimestamp"/> of the last successful tick; 0 before the first.</summary>
     public long LastTickTimestamp { get; private set; }
@@ -45,18 +44,16 @@ public sealed class HeartbeatService(
     {
         try
         {
-            var stride = GossipPace.Stride(cluster.Count, _recordBytes, settings.Interval, settings.GossipBandwidth);
-            if (++_skipped < stride)
+            if (!_pace.Due(cluster.Count))
             {
                 LastTickTimestamp = time.GetTimestamp();
                 return; // not this interval: the sample is taken when the record goes out (rates span the whole stride)
             }
 
-            var record = local.Publish(probe.Sample(), stride);
+            var record = local.Publish(probe.Sample(), _pace.Stride);
             var encoded = RecordCodec.ToBytes(record);
             cluster.Merge(encoded);
-            _skipped = 0;
-            _recordBytes = encoded.Length;
+            _pace.Published(encoded.Length);
             LastTickTimestamp = time.GetTimestamp();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException)

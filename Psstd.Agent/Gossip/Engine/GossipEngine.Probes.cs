@@ -148,7 +148,7 @@ public sealed partial class GossipEngine
                 // The prober has heard nothing new of this node for a while: the answer brings it, so a peer
                 // that the relay happened to miss several times running catches up here, not at its TTL.
                 var next = 0;
-                length += RecordBatch.Pack([self.Encoded], ref next, _probePayload.AsSpan(length, PacketCodec.MaxDatagramBytes / 2));
+                length += RecordBatch.Pack([self.Encoded], ref next, _probePayload.AsSpan(length, DatagramCapacity - length));
             }
 
             Transmit(answerTo, MessageKind.Ack, _probePayload.AsSpan(0, length), overBudget: true);

@@ -13,10 +13,8 @@ public sealed class SimNode : IGossipTransport
     private readonly SimNetwork _network;
     private readonly SimScheduler _events;
     private readonly SimOptions _options;
-    private readonly int _budget;
+    private readonly PublishPace _pace;
     private NodeRecord _record;
-    private int _skipped;
-    private int _recordBytes;
 
     public SimNode(int index, SimOptions options, GossipOptions gossip, NodeCatalog catalog, SimNetwork network, SimScheduler events, SimClock clock, int seed)
     {
@@ -24,7 +22,7 @@ public sealed class SimNode : IGossipTransport
         _network = network;
         _events = events;
         _options = options;
-        _budget = gossip.BandwidthBytesPerSecond;
+        _pace = new PublishPace(options.Interval, gossip.BandwidthBytesPerSecond);
         Index = index;
         Address = new IPEndPoint(new IPAddress([10, (byte)(index >> 16), (byte)(index >> 8), (byte)index]), 7947);
         Cluster = new ClusterState(clock, catalog);
@@ -58,8 +56,8 @@ public sealed class SimNode : IGossipTransport
 
     public bool Alive { get; private set; } = true;
 
-    /// <summary>Intervals between this node's versions now (<see cref="GossipPace"/>); 1 while the cluster fits the budget.</summary>
-    public int Stride { get; private set; } = 1;
+    /// <summary>Intervals between this node's versions now (<see cref="PublishPace"/>); 1 while the cluster fits the budget.</summary>
+    public int Stride => _pace.Stride;
 
     /// <summary>The next heartbeat: a new sequence every interval, or every few past the budget, as the agent's heartbeat does.</summary>
     public void Publish()
@@ -69,17 +67,14 @@ public sealed class SimNode : IGossipTransport
             return;
         }
 
-        var stride = GossipPace.Stride(Cluster.Count, _recordBytes, _options.Interval, _budget);
-        if (++_skipped < stride)
+        if (!_pace.Due(Cluster.Count))
         {
             return;
         }
 
-        _skipped = 0;
-        Stride = stride;
-        _record = _record with { Sequence = _record.Sequence + 1, Interval = _options.Interval * stride, Ttl = _options.Ttl * stride };
+        _record = _record with { Sequence = _record.Sequence + 1, Interval = _options.Interval * Stride, Ttl = _options.Ttl * Stride };
         var encoded = RecordCodec.ToBytes(_record);
-        _recordBytes = encoded.Length;
+        _pace.Published(encoded.Length);
         Cluster.Merge(encoded);
     }
 
