@@ -74,4 +74,26 @@ public sealed class SimulationTests
         Assert.All(control.Nodes, n => Assert.InRange(n.Cluster.Count, 1, 20));
         Assert.All(synced.Nodes, n => Assert.Equal(0, n.Counters.Dropped));
     }
+
+    [Fact]
+    public void Ramp_NodesStartOneAfterAnother_AndLateOnesLearnTheWholeCluster()
+    {
+        var options = new SimOptions { Nodes = 100, Seconds = 50, Ramp = TimeSpan.FromSeconds(20), Seed = 3 };
+        var simulation = new Bench.Simulation.Simulation(options);
+
+        // Halfway through the ramp: ranks 0..50 have started (start = rank x 20 s / 100). A node not started
+        // yet runs nothing and takes no packet, so it holds nothing, and nobody holds it.
+        simulation.RunUntil(TimeSpan.FromSeconds(10));
+        var started = simulation.Nodes.Where(n => n.Alive).ToList();
+        Assert.Equal(51, started.Count);
+        Assert.All(simulation.Nodes.Where(n => !n.Alive), n => Assert.Equal(0, n.Cluster.Count));
+        Assert.All(started, n => Assert.InRange(n.Cluster.Count, 1, 51));
+
+        var report = new Bench.Simulation.Simulation(options).Run(); // the same run (same seed), measured from the start
+
+        Assert.Equal(20, report.RampSeconds);
+        Assert.Equal(0, report.MissingShare);
+        Assert.Equal(0, report.FalseOfflineShare);
+        Assert.InRange(report.P99AgeSeconds, 0, 3);
+    }
 }

@@ -54,7 +54,8 @@ public sealed class SimNode : IGossipTransport
 
     public GossipEngine Engine { get; }
 
-    public bool Alive { get; private set; } = true;
+    /// <summary>Started, and not killed or left since.</summary>
+    public bool Alive { get; private set; }
 
     /// <summary>Intervals between this node's versions now (<see cref="PublishPace"/>); 1 while the cluster fits the budget.</summary>
     public int Stride => _pace.Stride;
@@ -110,6 +111,9 @@ public sealed class SimNode : IGossipTransport
             Counters.StreamDropped(reason);
         }
     }
+
+    /// <summary>The agent starts: until now its rounds and heartbeats did nothing and packets to it were lost.</summary>
+    public void Start() => Alive = true;
 
     public void Kill() => Alive = false;
 

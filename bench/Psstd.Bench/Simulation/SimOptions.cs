@@ -31,8 +31,14 @@ public sealed record SimOptions
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(1);
     public TimeSpan Ttl { get; init; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Before this, nothing is measured: every node is still learning the cluster.</summary>
-    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// Nodes start one after another over this window, in a seeded random order, as a fleet rolls out;
+    /// zero: all start within the first interval (the harsh case).
+    /// </summary>
+    public TimeSpan Ramp { get; init; }
+
+    /// <summary>Before this, nothing is measured: every node is still learning the cluster (10 s after the last one started).</summary>
+    public TimeSpan WarmUp => Ramp + TimeSpan.FromSeconds(10);
 
     public TimeSpan PartitionLength { get; init; } = TimeSpan.FromSeconds(60);
 

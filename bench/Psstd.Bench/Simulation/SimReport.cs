@@ -13,6 +13,9 @@ public sealed record SimReport
     [JsonPropertyName("delay_ms")] public double DelayMs { get; init; }
     [JsonPropertyName("seed")] public int Seed { get; init; }
 
+    /// <summary>The window over which the nodes started (0: all at once); measuring begins 10 s after it.</summary>
+    [JsonPropertyName("ramp_s")] public double RampSeconds { get; init; }
+
     /// <summary>Age of every live peer's record at every live observer, sampled once per simulated second after warm-up.</summary>
     [JsonPropertyName("p50_age_s")] public double P50AgeSeconds { get; init; }
     [JsonPropertyName("p99_age_s")] public double P99AgeSeconds { get; init; }

@@ -57,10 +57,15 @@ public sealed class Simulation
             _nodes[i].Engine.SetSeeds([.. Enumerable.Range(1, 3).Select(k => _nodes[(i + (k * 7)) % options.Nodes].Address).Where(a => !a.Equals(_nodes[i].Address)).Distinct()]);
         }
 
-        foreach (var node in _nodes)
+        // Start order: a seeded shuffle, spread evenly over the ramp (none: everyone within the first interval).
+        var order = Enumerable.Range(0, options.Nodes).OrderBy(_ => _random.Next()).ToArray();
+        for (var rank = 0; rank < order.Length; rank++)
         {
-            Recurring(_random.NextInt64(options.Interval.Ticks), options.Interval.Ticks, node.Publish);
-            Recurring(_random.NextInt64(gossip.RoundInterval.Ticks), gossip.RoundInterval.Ticks, node.Tick);
+            var node = _nodes[order[rank]];
+            var start = options.Ramp.Ticks * rank / options.Nodes;
+            _events.At(start, node.Start);
+            Recurring(start + _random.NextInt64(options.Interval.Ticks), options.Interval.Ticks, node.Publish);
+            Recurring(start + _random.NextInt64(gossip.RoundInterval.Ticks), gossip.RoundInterval.Ticks, node.Tick);
         }
     }
 
@@ -84,7 +89,10 @@ public sealed class Simulation
         {
             if (now % step == 0)
             {
-                progress?.WriteLine($"simulated {TimeSpan.FromTicks(now).TotalSeconds:0} of {_options.Seconds} s, wall {TimeProvider.System.GetElapsedTime(wall).TotalSeconds:0} s");
+                var gc = GC.GetGCMemoryInfo();
+                progress?.WriteLine(
+                    $"simulated {TimeSpan.FromTicks(now).TotalSeconds:0} of {_options.Seconds} s, wall {TimeProvider.System.GetElapsedTime(wall).TotalSeconds:0} s, "
+                    + $"started {_nodes.Count(n => n.Alive)}, heap {gc.HeapSizeBytes >> 20} MiB, gen2 GCs {GC.CollectionCount(2)}, GC pause {GC.GetTotalPauseDuration().TotalSeconds:0} s");
             }
         }
 
@@ -151,6 +159,7 @@ public sealed class Simulation
             Loss = _options.Loss,
             DelayMs = _options.Delay.TotalMilliseconds,
             Seed = _options.Seed,
+            RampSeconds = _options.Ramp.TotalSeconds,
             P50AgeSeconds = _ages.Percentile(0.50),
             P99AgeSeconds = _ages.Percentile(0.99),
             MaxAgeSeconds = _ages.MaxSeconds,
