@@ -19,6 +19,7 @@ public static class GossipExtensions
             Cluster = settings.Cluster,
             Keyring = settings.Keys.Count == 0 ? null : new GossipKeyring(settings.Keys),
             BandwidthBytesPerSecond = settings.GossipBandwidth,
+            Interval = settings.Interval,
         });
         builder.Services.AddSingleton<GossipCounters>();
         builder.Services.AddSingleton<ContactBook>();

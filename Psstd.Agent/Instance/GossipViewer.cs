@@ -48,7 +48,7 @@ public sealed class GossipViewer : ISnapshotSource, IAsyncDisposable
         _time = time;
         _socket = GossipSocket.Bind(new ListenAddress(settings.Gossip.Host, 0));
         _cluster = new ClusterState(time);
-        var options = new GossipOptions { Cluster = settings.Cluster, Keyring = settings.Keys.Count == 0 ? null : new GossipKeyring(settings.Keys) };
+        var options = new GossipOptions { Cluster = settings.Cluster, Interval = settings.Interval, Keyring = settings.Keys.Count == 0 ? null : new GossipKeyring(settings.Keys) };
         var counters = new GossipCounters();
         var transport = new UdpTransport(_socket, counters, new GossipStreamClient(counters, time, NullLogger<GossipStreamClient>.Instance), NullLogger<UdpTransport>.Instance);
         _self = new NodeRecord(Guid.NewGuid(), "viewer", 0, 0, LocalNode.AgentVersion, settings.Interval, settings.Ttl, "", "", NodeMetrics.Empty);

@@ -77,6 +77,10 @@ public sealed partial class GossipEngine
         _ => false,
     };
 
+    /// <summary>How many configured intervals the own record covers (1 while the cluster fits the budget).</summary>
+    private int PublishStride(RecordVersion self) =>
+        Math.Max(1, (int)Math.Round(self.Header.Interval / _options.Interval));
+
     /// <summary>Once per round: starts an exchange when one is due, or asked for by a returning peer.</summary>
     private void SyncRound(long now)
     {
@@ -88,7 +92,7 @@ public sealed partial class GossipEngine
             return;
         }
 
-        var due = _lastSync == long.MinValue || _time.GetElapsedTime(_lastSync, now) >= _options.AntiEntropyEvery;
+        var due = _lastSync == long.MinValue || _time.GetElapsedTime(_lastSync, now) >= _options.AntiEntropyEvery * PublishStride(self);
         var target = _syncSoon;
         if (target is null && due)
         {

@@ -10,6 +10,13 @@ public sealed record GossipOptions
     /// <summary>Seals every packet when set (<c>PSSTD_KEY</c>).</summary>
     public GossipKeyring? Keyring { get; init; }
 
+    /// <summary>
+    /// The heartbeat interval as configured (<c>PSSTD_INTERVAL</c>). Past the budget the own record
+    /// declares a whole multiple of it (the publish stride, <see cref="GossipPace"/>), and periodic
+    /// anti-entropy slows down by the same factor.
+    /// </summary>
+    public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>One gossip round: what became new since the last one goes out together.</summary>
     public TimeSpan RoundInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
@@ -58,6 +65,9 @@ public sealed record GossipOptions
     /// <summary>
     /// How often this node starts an anti-entropy exchange with one random peer: a summary of a few
     /// hundred bytes, then digests and records of the buckets that differ only. Infinite turns it off.
+    /// Past the budget, every publish stride times this: in a large cluster every bucket differs all the
+    /// time (versions are always in flight), so an exchange costs digests of the whole cluster, and at
+    /// the unpaced rate it would take the budget the relay needs.
     /// </summary>
     public TimeSpan AntiEntropyEvery { get; init; } = TimeSpan.FromSeconds(5);
 

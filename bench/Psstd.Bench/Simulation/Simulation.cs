@@ -30,7 +30,7 @@ public sealed class Simulation
         _events = new SimScheduler(_clock);
         _random = new Random(options.Seed);
         _network = new SimNetwork(options, new Random(options.Seed + 1));
-        gossip ??= new GossipOptions { Cluster = "sim" };
+        gossip ??= new GossipOptions { Cluster = "sim", Interval = options.Interval };
         if (options.Fanout is { } fanout)
         {
             gossip = gossip with { Fanout = fanout };
