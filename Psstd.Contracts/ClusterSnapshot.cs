@@ -2,9 +2,14 @@ namespace Psstd.Contracts;
 
 /// <summary>The whole cluster as one agent sees it: the body of <c>GET /v1/cluster</c>.</summary>
 /// <param name="Nodes">Every known node, this one included, ordered by name.</param>
+/// <param name="PublishStride">
+/// How many of its configured intervals this agent now waits between two records of its own, because the
+/// cluster is past the gossip budget; 1 (also from an agent too old to send it): every interval.
+/// </param>
 public sealed record ClusterSnapshot(
     string Cluster,
     Guid SelfId,
     string SelfName,
     string AgentVersion,
-    IReadOnlyList<NodeSnapshot> Nodes);
+    IReadOnlyList<NodeSnapshot> Nodes,
+    int PublishStride = 1);

@@ -6,6 +6,10 @@ namespace Psstd.Contracts;
 /// monotonic clock: clock skew between machines never changes it.
 /// </param>
 /// <param name="DashboardUrl">Browser-reachable URL of the node's dashboard; empty when it has none.</param>
+/// <param name="IntervalSeconds">
+/// The interval the node's current record declares: its sampling interval, stretched as many times as the
+/// node paces its publishing in a large cluster. 0 from an agent too old to send it.
+/// </param>
 public sealed record NodeSnapshot(
     Guid Id,
     string Name,
@@ -18,4 +22,5 @@ public sealed record NodeSnapshot(
     string DashboardUrl,
     string GossipAddress,
     bool IsSelf,
-    NodeMetrics Metrics);
+    NodeMetrics Metrics,
+    double IntervalSeconds = 0);

@@ -9,9 +9,10 @@ namespace Psstd.Agent.Cluster;
 /// </summary>
 public static class ClusterSnapshotFactory
 {
+    /// <param name="publishStride">Intervals this agent waits between its own records (<see cref="Heartbeat.LocalNode.PublishStride"/>).</param>
     /// <param name="ageOf">Elapsed time since a <see cref="ClusterEntry.SeenTimestamp"/>, on this agent's clock.</param>
     public static ClusterSnapshot Create(
-        string cluster, NodeRecord self, IReadOnlyList<ClusterEntry> entries, Func<long, TimeSpan> ageOf)
+        string cluster, NodeRecord self, int publishStride, IReadOnlyList<ClusterEntry> entries, Func<long, TimeSpan> ageOf)
     {
         ArgumentNullException.ThrowIfNull(self);
         ArgumentNullException.ThrowIfNull(entries);
@@ -34,10 +35,11 @@ public static class ClusterSnapshotFactory
                 record.DashboardUrl,
                 record.GossipAddress,
                 record.Id == self.Id,
-                record.Metrics);
+                record.Metrics,
+                record.Interval.TotalSeconds);
         }
 
         Array.Sort(nodes, static (a, b) => string.CompareOrdinal(a.Name, b.Name) is var byName and not 0 ? byName : a.Id.CompareTo(b.Id));
-        return new ClusterSnapshot(cluster, self.Id, self.Name, self.AgentVersion, nodes);
+        return new ClusterSnapshot(cluster, self.Id, self.Name, self.AgentVersion, nodes, publishStride);
     }
 }

@@ -34,6 +34,9 @@ public sealed class LocalNode
 
     public NodeRecord Current => Volatile.Read(ref _current);
 
+    /// <summary>The stride of the last publish (1 before the first): how many intervals this node now waits between records.</summary>
+    public int PublishStride { get; private set; } = 1;
+
     /// <summary>Publishes a new sample under the next sequence number. After <see cref="Leave"/>, changes nothing.</summary>
     /// <param name="stride">Intervals since the last one (<see cref="Gossip.Engine.GossipPace"/>): the record's interval and TTL are stretched as many times.</param>
     public NodeRecord Publish(NodeMetrics metrics, int stride = 1)
@@ -48,6 +51,7 @@ public sealed class LocalNode
 
             var next = Build(_current.Sequence + 1, metrics, stride);
             Volatile.Write(ref _current, next);
+            PublishStride = stride;
             return next;
         }
     }

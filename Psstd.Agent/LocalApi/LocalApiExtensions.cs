@@ -32,7 +32,7 @@ public static class LocalApiExtensions
 
         app.MapGet(LocalApiRoutes.Cluster, (ClusterState cluster, LocalNode local, TimeProvider time) =>
             TypedResults.Json(
-                ClusterSnapshotFactory.Create(settings.Cluster, local.Current, cluster.Entries(), seen => time.GetElapsedTime(seen)),
+                ClusterSnapshotFactory.Create(settings.Cluster, local.Current, local.PublishStride, cluster.Entries(), seen => time.GetElapsedTime(seen)),
                 LocalApiJsonContext.Default.ClusterSnapshot));
         app.MapDashboardRegistration(app.Services.GetRequiredService<DashboardRegistry>());
         app.MapForget();

@@ -44,6 +44,11 @@ public static class TerminalRenderer
             new() { ($"{options.Now:yyyy-MM-dd HH:mm:ss}Z", TerminalStyle.Plain) },
             new() { ($"sort {TerminalOptions.Token(options.Sort)}", TerminalStyle.Dim) },
         };
+        if (PaceNotice.Text(snapshot) is { Length: > 0 } paced)
+        {
+            items.Add([(paced, TerminalStyle.Stale)]);
+        }
+
         if (options.Source.Length > 0)
         {
             items.Add([(options.Source, TerminalStyle.Dim)]);

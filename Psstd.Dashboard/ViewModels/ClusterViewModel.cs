@@ -29,6 +29,12 @@ public sealed record ClusterViewModel(
     /// <summary>The one fresh node and its score when there is exactly one; hottest and quietest are then empty.</summary>
     public string OnlyFreshText { get; init; } = "";
 
+    /// <summary>
+    /// Why ages run longer than the sampling interval in a cluster past the gossip budget
+    /// (<see cref="Psstd.Contracts.PaceNotice"/>); empty while the agent publishes every interval.
+    /// </summary>
+    public string PacedText { get; init; } = "";
+
     /// <summary>Forgotten nodes (hidden from the grid), by name, linked to their node pages; at most a few.</summary>
     public IReadOnlyList<ForgottenLinkViewModel> Forgotten { get; init; } = [];
 }

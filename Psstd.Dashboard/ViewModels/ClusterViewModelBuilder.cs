@@ -80,6 +80,7 @@ public static class ClusterViewModelBuilder
             Controls(address, preferences))
         {
             OnlyFreshText = only,
+            PacedText = PaceNotice.Text(snapshot),
             Forgotten = forgotten,
         };
     }

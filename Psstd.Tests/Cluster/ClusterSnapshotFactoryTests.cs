@@ -22,7 +22,7 @@ public sealed class ClusterSnapshotFactoryTests
         ClusterEntry[] entries = [Entry(self, 1000), Entry(fresh, 997), Entry(offline, 980)];
 
         // Ages in seconds: the "timestamp" is seconds here and now is 1000.
-        var snapshot = ClusterSnapshotFactory.Create("lab", self, entries, seen => TimeSpan.FromSeconds(1000 - seen));
+        var snapshot = ClusterSnapshotFactory.Create("lab", self, 1, entries, seen => TimeSpan.FromSeconds(1000 - seen));
 
         Assert.Equal("lab", snapshot.Cluster);
         Assert.Equal(self.Id, snapshot.SelfId);
@@ -41,7 +41,7 @@ public sealed class ClusterSnapshotFactoryTests
         var gone = Entry(RecordSamples.Record(id: Guid.NewGuid(), name: "b-gone", generation: 6, sequence: 80), 990);
         var tombstone = Psstd.Agent.Gossip.Wire.RecordCodec.Read(Tombstone.Forever(gone))!;
 
-        var snapshot = ClusterSnapshotFactory.Create("lab", self, [Entry(self, 1000), Entry(tombstone, 999)], seen => TimeSpan.FromSeconds(1000 - seen));
+        var snapshot = ClusterSnapshotFactory.Create("lab", self, 1, [Entry(self, 1000), Entry(tombstone, 999)], seen => TimeSpan.FromSeconds(1000 - seen));
 
         var node = snapshot.Nodes.Single(n => n.Name == "b-gone");
         Assert.Equal((NodeHealth.Forgotten, 6L, 1.0, ""), (node.Health, node.Generation, node.AgeSeconds, node.DashboardUrl));

@@ -64,6 +64,42 @@ public sealed class SummaryTests
         Assert.Equal("only fresh node solo 12%", doc.QuerySelector(".summary-only")!.TextContent);
     }
 
+    [Fact]
+    public async Task Summary_PastTheGossipBudget_SaysHowOftenNodesReport()
+    {
+        using var factory = new DashboardFactory();
+        factory.Agent.Serve(Snapshot(Node("self", isSelf: true) with { IntervalSeconds = 10 }, Node("peer") with { IntervalSeconds = 9 }) with { PublishStride = 10 });
+
+        var (_, _, doc) = await Html.GetAsync(factory.CreateClient(), "/");
+
+        Assert.Equal("large cluster: nodes report every 10 s to stay within the gossip budget", doc.QuerySelector("#summary .summary-paced")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Summary_PublishingEveryInterval_SaysNothingAboutPace()
+    {
+        using var factory = new DashboardFactory();
+        factory.Agent.Serve(Snapshot(Node("self", isSelf: true) with { IntervalSeconds = 1 }, Node("peer") with { IntervalSeconds = 1 }));
+
+        var (_, _, doc) = await Html.GetAsync(factory.CreateClient(), "/");
+
+        Assert.NotNull(doc.QuerySelector("#summary .summary-total"));
+        Assert.Null(doc.QuerySelector(".summary-paced"));
+    }
+
+    [Theory]
+    [InlineData(2, 2.0, "every 2 s")]
+    [InlineData(3, 0.3, "every 0.3 s")] // a period is never cut to whole seconds: "0 s" would be false
+    [InlineData(3, 1.5, "every 1.5 s")]
+    [InlineData(4, 0.0, "every 4 intervals")] // this node's own record not held (yet)
+    public void PaceNotice_NamesThisNodesDeclaredInterval(int stride, double selfInterval, string every)
+    {
+        var self = Node("self", isSelf: true) with { IntervalSeconds = selfInterval };
+        var snapshot = Snapshot(self, Node("peer") with { IntervalSeconds = 7 }) with { PublishStride = stride };
+
+        Assert.Equal($"large cluster: nodes report {every} to stay within the gossip budget", PaceNotice.Text(snapshot));
+    }
+
     [Theory]
     [InlineData("gzip", "gzip")]
     [InlineData("br", "br")]

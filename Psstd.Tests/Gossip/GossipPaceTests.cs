@@ -38,17 +38,7 @@ public sealed class GossipPaceTests
     [Fact]
     public void Heartbeat_InALargeCluster_PublishesEveryStride_WithIntervalAndTtlStretched()
     {
-        var clock = new ManualTimeProvider();
-        var settings = AgentSettings.FromEnvironment(new Dictionary<string, string> { ["PSSTD_DB"] = "/nonexistent-psstd-test" }, "host-a");
-        var cluster = new ClusterState(clock);
-        for (var i = 0; i < 2000; i++)
-        {
-            cluster.Merge(RecordCodec.ToBytes(RecordSamples.Record(id: Guid.NewGuid(), name: $"peer-{i}")));
-        }
-
-        var identity = new NodeIdentity(Guid.NewGuid(), 1);
-        var local = new LocalNode(settings, identity, new DashboardRegistry(settings, clock));
-        var heartbeat = new HeartbeatService(settings, new SampleProbe(), local, cluster, clock, NullLogger<HeartbeatService>.Instance);
+        var (_, settings, cluster, identity, local, heartbeat) = LargeCluster(2000);
 
         var sequences = new List<long>();
         for (var tick = 0; tick < 8; tick++)
@@ -63,6 +53,41 @@ public sealed class GossipPaceTests
         var own = cluster.Find(identity.Id)!;
         Assert.Equal(settings.Interval * 2, own.Header.Interval);
         Assert.Equal(settings.Ttl * 2, own.Header.Ttl);
+    }
+
+    [Fact]
+    public void Snapshot_AfterAPacedPublish_CarriesTheStride_AndEachRecordsInterval()
+    {
+        var (clock, settings, cluster, identity, local, heartbeat) = LargeCluster(2000);
+
+        for (var tick = 0; tick < 3; tick++)
+        {
+            heartbeat.Tick(); // the first publishes at once (its size unknown yet), the third is the first paced one
+            clock.Advance(settings.Interval);
+        }
+
+        var snapshot = ClusterSnapshotFactory.Create(settings.Cluster, local.Current, local.PublishStride, cluster.Entries(), clock.GetElapsedTime);
+
+        Assert.Equal(2, snapshot.PublishStride);
+        Assert.Equal(2 * settings.Interval.TotalSeconds, snapshot.Nodes.Single(n => n.Id == identity.Id).IntervalSeconds);
+        Assert.All(snapshot.Nodes.Where(n => n.Id != identity.Id), n => Assert.Equal(1.0, n.IntervalSeconds)); // the peers' records declare 1 s
+    }
+
+    /// <summary>An agent's heartbeat among <paramref name="peers"/> peers whose 1 s records are already held.</summary>
+    private static (ManualTimeProvider Clock, AgentSettings Settings, ClusterState Cluster, NodeIdentity Identity, LocalNode Local, HeartbeatService Heartbeat) LargeCluster(int peers)
+    {
+        var clock = new ManualTimeProvider();
+        var settings = AgentSettings.FromEnvironment(new Dictionary<string, string> { ["PSSTD_DB"] = "/nonexistent-psstd-test" }, "host-a");
+        var cluster = new ClusterState(clock);
+        for (var i = 0; i < peers; i++)
+        {
+            cluster.Merge(RecordCodec.ToBytes(RecordSamples.Record(id: Guid.NewGuid(), name: $"peer-{i}")));
+        }
+
+        var identity = new NodeIdentity(Guid.NewGuid(), 1);
+        var local = new LocalNode(settings, identity, new DashboardRegistry(settings, clock));
+        var heartbeat = new HeartbeatService(settings, new SampleProbe(), local, cluster, clock, NullLogger<HeartbeatService>.Instance);
+        return (clock, settings, cluster, identity, local, heartbeat);
     }
 
     [Theory]

@@ -63,6 +63,29 @@ public sealed class TerminalRendererTests
     }
 
     [Fact]
+    public void Header_PastTheGossipBudget_SaysHowOftenNodesReport()
+    {
+        var snapshot = Snapshot();
+        var paced = snapshot with { PublishStride = 5, Nodes = [.. snapshot.Nodes.Select(n => n with { IntervalSeconds = n.IsSelf ? 5 : 1 })] };
+
+        var lines = TerminalRenderer.Render(paced, 200, new TerminalOptions(Now, SortKey.Name, false)).ToPlainText().Split('\n');
+
+        Assert.Equal("psstd · cluster lab · 6 nodes · 2026-01-31 12:00:05Z · sort name · large cluster: nodes report every 5 s to stay within the gossip budget", lines[0]);
+    }
+
+    [Fact]
+    public void Header_PublishingEveryInterval_SaysNothingAboutPace()
+    {
+        var snapshot = Snapshot();
+        var everyInterval = snapshot with { Nodes = [.. snapshot.Nodes.Select(n => n with { IntervalSeconds = 1 })] };
+
+        var text = TerminalRenderer.Render(everyInterval, 200, new TerminalOptions(Now, SortKey.Name, false)).ToPlainText();
+
+        Assert.DoesNotContain("gossip budget", text, StringComparison.Ordinal);
+        Assert.StartsWith("psstd · cluster lab · 6 nodes · 2026-01-31 12:00:05Z · sort name\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Node128Cores_GetsADenseStripOfOneCharacterPerCore_OverFourLines()
     {
         var text = Render(40, SortKey.Cpu); // sorted by cpu: beta (91), gamma (60), ...
