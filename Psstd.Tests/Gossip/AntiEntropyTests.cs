@@ -21,15 +21,17 @@ public sealed class AntiEntropyTests
         public Node(int index, ManualTimeProvider clock, Dictionary<IPEndPoint, Node> network)
         {
             Address = new IPEndPoint(IPAddress.Parse($"192.0.2.{index + 1}"), 7947);
-            var self = RecordSamples.Record(id: Guid.NewGuid(), name: $"n{index}") with { GossipAddress = Address.ToString() };
+            Self = RecordSamples.Record(id: Guid.NewGuid(), name: $"n{index}") with { GossipAddress = Address.ToString() };
             Cluster = new ClusterState(clock);
-            Cluster.Merge(RecordCodec.ToBytes(self));
-            Engine = new GossipEngine(SyncOnly, self.Id, Cluster, this, Counters, clock, new Random(index));
+            Cluster.Merge(RecordCodec.ToBytes(Self));
+            Engine = new GossipEngine(SyncOnly, Self.Id, Cluster, this, Counters, clock, new Random(index));
             Network = network;
             network[Address] = this;
         }
 
         public IPEndPoint Address { get; }
+
+        public NodeRecord Self { get; }
 
         public ClusterState Cluster { get; }
 
@@ -124,5 +126,25 @@ public sealed class AntiEntropyTests
         Assert.InRange(fresh.Counters.BytesOut - freshOut, 1, 1200); // the summary (and the own record the reconnect timer sends the seed)
         Assert.Equal(502, old.Cluster.Count);
         Assert.Equal(502, fresh.Cluster.Count);
+    }
+
+    [Fact]
+    public void PastTheBudget_ExchangesStartStrideTimesLessOften()
+    {
+        // The heartbeat publishes every 3 intervals (its record says 3 s; PSSTD_INTERVAL is 1 s): an
+        // exchange every 15 s instead of every 5 s.
+        var (old, fresh) = Pair();
+        fresh.Cluster.Merge(RecordCodec.ToBytes(fresh.Self with { Sequence = fresh.Self.Sequence + 1, Interval = 3 * SyncOnly.Interval }));
+        fresh.Engine.Tick();
+        Assert.Equal(1, fresh.Counters.SyncRounds);
+
+        _clock.Advance(SyncOnly.AntiEntropyEvery);
+        fresh.Engine.Tick();
+        Assert.Equal(1, fresh.Counters.SyncRounds);
+
+        _clock.Advance(2 * SyncOnly.AntiEntropyEvery);
+        fresh.Engine.Tick();
+        Assert.Equal(2, fresh.Counters.SyncRounds);
+        Assert.Equal(0, old.Counters.Dropped);
     }
 }
