@@ -49,7 +49,9 @@ public sealed class GossipPaceTests
 
         var stride = GossipPace.Stride(2001, RecordCodec.ToBytes(local.Current).Length, settings.Interval, settings.GossipBandwidth);
         Assert.Equal(2, stride);
-        Assert.Equal([1, 1, 2, 2, 3, 3, 4, 4], sequences); // the first tick publishes at once; then every second one
+        // The first tick publishes at once, declaring one interval (its own size was not known yet). The
+        // second keeps that promise and declares two; from then on every second tick publishes.
+        Assert.Equal([1, 2, 2, 3, 3, 4, 4, 5], sequences);
         var own = cluster.Find(identity.Id)!;
         Assert.Equal(settings.Interval * 2, own.Header.Interval);
         Assert.Equal(settings.Ttl * 2, own.Header.Ttl);

@@ -174,12 +174,15 @@ public sealed partial class GossipEngine
         return (self, true);
     }
 
-    /// <summary>Up to <paramref name="count"/> distinct live peers; seeds stand in while few peers are known.</summary>
+    /// <summary>
+    /// Up to <paramref name="count"/> distinct live peers, from a few random draws each (a state can hold
+    /// many offline or address-less nodes); seeds stand in while few peers are known.
+    /// </summary>
     private List<IPEndPoint> PickTargets(int count, List<IPEndPoint>? exclude = null)
     {
         var targets = new List<IPEndPoint>(Math.Max(0, count));
         bool Usable(IPEndPoint endPoint) => !targets.Contains(endPoint) && exclude?.Contains(endPoint) != true;
-        for (var attempt = 0; attempt < count * 4 && targets.Count < count; attempt++)
+        for (var attempt = 0; attempt < count * 8 && targets.Count < count; attempt++)
         {
             if (_cluster.PickRandom(_random) is ({ Address.EndPoint: { } endPoint } version, var health)
                 && version.Id != _selfId && NodeHealthJudge.IsLive(health) && Usable(endPoint))
@@ -257,14 +260,21 @@ public sealed partial class GossipEngine
                 sent |= Transmit(target, MessageKind.Records, _payload.AsSpan(0, length), overBudget: false);
             }
 
-            if (!sent)
+            if (targets.Count == 0)
             {
-                // Over budget (or nobody to send to): what nobody got waits for the next round, where newer versions replace it.
-                if (targets.Count > 0)
+                // No live peer drawn this time (a cluster of mostly offline nodes): this datagram's records wait a round.
+                for (var i = first; i < next; i++)
                 {
-                    _counters.RoundOverBudget();
+                    _queue.Add(versions[i]);
                 }
 
+                continue;
+            }
+
+            if (!sent)
+            {
+                // Over budget: what nobody got waits for the next round, where newer versions replace it.
+                _counters.RoundOverBudget();
                 for (var i = first; i < versions.Count; i++)
                 {
                     _queue.Add(versions[i]);

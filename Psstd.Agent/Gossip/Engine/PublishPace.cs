@@ -13,11 +13,15 @@ public sealed class PublishPace(TimeSpan interval, int budgetBytesPerSecond)
     /// <summary>Intervals the last published version covers (its interval and TTL are stretched this many times); 1 before the first.</summary>
     public int Stride { get; private set; } = 1;
 
-    /// <summary>Called once per interval with the cluster size known now: whether this interval publishes.</summary>
+    /// <summary>
+    /// Called once per interval with the cluster size known now: whether this interval publishes. A
+    /// growing cluster lengthens the stride, but only from the next version on: the one out now promised
+    /// its interval, and peers would take a longer wait for silence and probe the node.
+    /// </summary>
     public bool Due(int nodes)
     {
         var stride = GossipPace.Stride(nodes, _recordBytes, interval, budgetBytesPerSecond);
-        if (++_skipped < stride)
+        if (++_skipped < Math.Min(stride, Stride))
         {
             return false;
         }
