@@ -8,15 +8,16 @@ namespace Psstd.Agent.Cluster;
 public sealed partial class ClusterState
 {
     private readonly PriorityQueue<int, long> _dueQueue = new(); // node numbers by due time
-    private readonly SortedSet<int> _silent = []; // numbers of the nodes silent now
+    private readonly List<int> _silent = []; // numbers of nodes found silent, oldest silence first; revived ones leave at the next scan
     private double _silentAfter = double.NaN;
 
     /// <summary>
     /// Fills <paramref name="into"/> (cleared first) with up to <paramref name="limit"/> nodes worth probing:
     /// not heard from for <paramref name="intervals"/> of their own intervals, not suspected already, and
-    /// live (not offline, left or forgotten), with an IP address to probe, in order of node number. Runs every gossip round, so it looks
-    /// only at the slots that came due since the last call, and sets aside silent nodes that are suspected
-    /// or no longer live until news of them arrives (a large cluster can hold thousands).
+    /// live (not offline, left or forgotten), with an IP address to probe, longest silent first. Runs every
+    /// gossip round, so it looks only at the slots that came due since the last call and at the silent list
+    /// up to the limit; it drops from the list nodes that news revived and sets aside silent nodes that are
+    /// suspected or no longer live until news of them arrives (a large cluster can hold thousands).
     /// </summary>
     public void CollectSilent(long now, double intervals, List<SilentNode> into, int limit)
     {
@@ -28,6 +29,11 @@ public sealed partial class ClusterState
             {
                 _silentAfter = intervals;
                 _dueQueue.Clear();
+                foreach (var number in _silent)
+                {
+                    _slots[number].Listed = false;
+                }
+
                 _silent.Clear();
                 foreach (var number in _order)
                 {
@@ -47,7 +53,11 @@ public sealed partial class ClusterState
                 if (IsSilent(in slot, now))
                 {
                     slot.Due = long.MaxValue;
-                    _silent.Add(number);
+                    if (!slot.Listed)
+                    {
+                        slot.Listed = true;
+                        _silent.Add(number);
+                    }
                 }
                 else
                 {
@@ -56,26 +66,25 @@ public sealed partial class ClusterState
                 }
             }
 
-            List<int>? setAside = null;
-            foreach (var number in _silent)
+            // One pass up to the limit, keeping in place what stays silent and dropping the rest.
+            var kept = 0;
+            var read = 0;
+            for (; read < _silent.Count && into.Count < limit; read++)
             {
-                if (into.Count == limit)
-                {
-                    break;
-                }
-
-                ref readonly var slot = ref _slots[number];
+                var number = _silent[read];
+                ref var slot = ref _slots[number];
                 var health = Health(in slot, now);
-                if (slot.Suspected || !NodeHealthJudge.IsLive(health) || slot.Version!.Address.EndPoint is null)
+                if (slot.Due != long.MaxValue || slot.Suspected || !NodeHealthJudge.IsLive(health) || slot.Version!.Address.EndPoint is null)
                 {
-                    (setAside ??= []).Add(number); // its Due stays long.MaxValue: Revive brings it back with the next news
+                    slot.Listed = false; // revived (queued again), or set aside: its Due stays long.MaxValue and Revive brings it back with the next news
                     continue;
                 }
 
                 into.Add(new SilentNode(slot.Version!, health));
+                _silent[kept++] = number;
             }
 
-            setAside?.ForEach(number => _silent.Remove(number));
+            _silent.RemoveRange(kept, read - kept);
         }
     }
 
@@ -99,8 +108,7 @@ public sealed partial class ClusterState
 
         if (slot.Due == long.MaxValue)
         {
-            _silent.Remove(number);
-            Enqueue(number, ref slot);
+            Enqueue(number, ref slot); // it leaves the silent list at the next scan (its Due is no longer long.MaxValue)
         }
         else if (DueOf(in slot) < slot.Due)
         {

@@ -180,6 +180,24 @@ public sealed partial class ClusterState(TimeProvider time, NodeCatalog? catalog
     }
 
     /// <summary>
+    /// Every held node's health now and seen timestamp, with its catalog number, under one lock and without
+    /// a lookup per node: the simulator samples every view of 10,000 states of 10,000 nodes each second.
+    /// </summary>
+    public void JudgeEach(Action<int, NodeHealth, long> visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        lock (_lock)
+        {
+            var now = time.GetTimestamp();
+            foreach (var number in _order)
+            {
+                ref readonly var slot = ref _slots[number];
+                visit(number, Health(in slot, now), slot.Seen);
+            }
+        }
+    }
+
+    /// <summary>
     /// Whether <paramref name="endPoint"/> is the gossip address of a node held here and not judged
     /// offline, left or forgotten: someone this agent may answer with more than it was asked. One
     /// lookup in the catalog's address index, one slot read; nothing sized by the cluster per state.
@@ -318,9 +336,12 @@ public sealed partial class ClusterState(TimeProvider time, NodeCatalog? catalog
         /// <summary>Last evidence the node lives: the version's arrival or a later answered probe.</summary>
         public long Alive;
 
-        /// <summary>When the silence scan next looks at this slot (<see cref="long.MaxValue"/>: it is in the silent set).</summary>
+        /// <summary>When the silence scan next looks at this slot (<see cref="long.MaxValue"/>: found silent, no news since).</summary>
         public long Due;
 
         public bool Suspected;
+
+        /// <summary>In the silent list (it may have been revived since: the next scan drops it then).</summary>
+        public bool Listed;
     }
 }

@@ -22,6 +22,8 @@ public sealed class Simulation
     private long _offlineViews;
     private long _suspectViews;
     private long _missingViews;
+    private readonly int[] _numberOf; // node index -> catalog number
+    private readonly SimNode[] _numbered; // catalog number -> node
 
     public Simulation(SimOptions options, GossipOptions? gossip = null)
     {
@@ -46,9 +48,13 @@ public sealed class Simulation
             _nodes.Add(node);
         }
 
+        _numberOf = new int[options.Nodes];
+        _numbered = new SimNode[options.Nodes];
         foreach (var node in _nodes)
         {
-            catalog.Number(node.Id); // numbered up front, so each state sizes its array once
+            var number = catalog.Number(node.Id); // numbered up front, so each state sizes its array once
+            _numberOf[node.Index] = number;
+            _numbered[number] = node;
         }
 
         // Each node knows three seeds, as an operator would configure: the cluster must learn the rest.
@@ -211,6 +217,7 @@ public sealed class Simulation
     private void SampleViews()
     {
         var now = _clock.Ticks;
+        var counted = new bool[_numbered.Length]; // by catalog number: which live peers this observer holds
         foreach (var observer in _nodes)
         {
             if (!observer.Alive)
@@ -218,20 +225,17 @@ public sealed class Simulation
                 continue;
             }
 
-            foreach (var target in _nodes)
+            Array.Clear(counted);
+            observer.Cluster.JudgeEach((number, health, seen) =>
             {
+                var target = _numbered[number];
                 if (!target.Alive || ReferenceEquals(target, observer) || (_network.Side is { } side && side(target) != side(observer)))
                 {
-                    continue;
+                    return;
                 }
 
+                counted[number] = true;
                 _views++;
-                if (observer.Cluster.Judge(target.Id) is not var (health, _, seen))
-                {
-                    _missingViews++;
-                    continue;
-                }
-
                 _ages.Add(TimeSpan.FromTicks(now - seen));
                 switch (health)
                 {
@@ -241,6 +245,16 @@ public sealed class Simulation
                     case NodeHealth.Suspect:
                         _suspectViews++;
                         break;
+                }
+            });
+
+            foreach (var target in _nodes)
+            {
+                if (target.Alive && !ReferenceEquals(target, observer) && !counted[_numberOf[target.Index]]
+                    && (_network.Side is not { } side || side(target) == side(observer)))
+                {
+                    _views++;
+                    _missingViews++; // a live peer this observer does not hold at all
                 }
             }
         }
