@@ -55,7 +55,7 @@ public sealed partial class GossipEngine
                 records.Add(entries[(start + i) % entries.Count].Encoded);
             }
 
-            SendRecords(from, records, 0, out _);
+            SendRecords(from, records);
         }
 
         return true;

@@ -101,7 +101,7 @@ public sealed partial class GossipEngine
     {
         if (_cluster.Current(_selfId) is { } self && MayAnswer(peer))
         {
-            SendRecords(peer, [self.Encoded], 0, out _, overBudget: true);
+            SendRecords(peer, [self.Encoded], overBudget: true);
         }
     }
 }

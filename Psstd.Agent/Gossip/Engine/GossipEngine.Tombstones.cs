@@ -49,7 +49,7 @@ public sealed partial class GossipEngine
             {
                 if (entry is { GossipEndPoint: { } endPoint } && entry.Id != _selfId && NodeHealthJudge.IsLive(NodeHealthJudge.Judge(entry, _time)))
                 {
-                    SendRecords(endPoint, [tombstone], 0, out _, overBudget: true);
+                    SendRecords(endPoint, [tombstone], overBudget: true);
                 }
             }
         }

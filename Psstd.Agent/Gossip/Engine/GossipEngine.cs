@@ -74,7 +74,7 @@ public sealed partial class GossipEngine
             {
                 foreach (var target in extra.Concat(reconnect))
                 {
-                    SendRecords(target, [self.Encoded], 0, out _);
+                    SendRecords(target, [self.Encoded]);
                 }
             }
         }
@@ -101,7 +101,7 @@ public sealed partial class GossipEngine
             {
                 if (entry is { GossipEndPoint: { } endPoint } && entry.Id != _selfId && NodeHealthJudge.IsLive(NodeHealthJudge.Judge(entry, _time)))
                 {
-                    SendRecords(endPoint, [self.Encoded], 0, out _, overBudget: true);
+                    SendRecords(endPoint, [self.Encoded], overBudget: true);
                 }
             }
         }
@@ -294,12 +294,12 @@ public sealed partial class GossipEngine
         return selfTargets;
     }
 
-    /// <param name="overBudget">Send even when the budget is spent: only for the one burst of a leave.</param>
-    private void SendRecords(IPEndPoint target, List<byte[]> records, int from, out int sent, bool overBudget = false)
+    /// <summary>Every record to one peer, in as many datagrams as they need; stops when the budget is spent.</summary>
+    /// <param name="overBudget">Send even when the budget is spent (a leave, a tombstone, a refute: rare, and charged as debt).</param>
+    private void SendRecords(IPEndPoint target, List<byte[]> records, bool overBudget = false)
     {
         var capacity = PacketCodec.MaxDatagramBytes - PacketCodec.Overhead(_options.Cluster, _options.Keyring);
-        var next = from;
-        sent = from;
+        var next = 0;
         while (next < records.Count)
         {
             var payloadLength = RecordBatch.Pack(records, ref next, _payload.AsSpan(0, capacity));
@@ -313,8 +313,6 @@ public sealed partial class GossipEngine
             {
                 return;
             }
-
-            sent = next;
         }
     }
 
