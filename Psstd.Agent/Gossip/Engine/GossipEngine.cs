@@ -254,12 +254,6 @@ public sealed partial class GossipEngine
             }
 
             var targets = PickTargets((int)_options.Fanout + (_random.NextDouble() < _options.Fanout % 1 ? 1 : 0));
-            var sent = false;
-            foreach (var target in targets)
-            {
-                sent |= Transmit(target, MessageKind.Records, _payload.AsSpan(0, length), overBudget: false);
-            }
-
             if (targets.Count == 0)
             {
                 // No live peer drawn this time (a cluster of mostly offline nodes): this datagram's records wait a round.
@@ -269,6 +263,12 @@ public sealed partial class GossipEngine
                 }
 
                 continue;
+            }
+
+            var sent = false;
+            foreach (var target in targets)
+            {
+                sent |= Transmit(target, MessageKind.Records, _payload.AsSpan(0, length), overBudget: false);
             }
 
             if (!sent)
