@@ -34,8 +34,8 @@ public sealed class LocalNode
 
     public NodeRecord Current => Volatile.Read(ref _current);
 
-    /// <summary>The stride of the last publish (1 before the first): how many intervals this node now waits between records.</summary>
-    public int PublishStride { get; private set; } = 1;
+    /// <summary>The stride of the current record (1 before the first publish): how many intervals this node now waits between records.</summary>
+    public int PublishStride => Gossip.Engine.GossipPace.StrideOf(Current.Interval, _settings.Interval);
 
     /// <summary>Publishes a new sample under the next sequence number. After <see cref="Leave"/>, changes nothing.</summary>
     /// <param name="stride">Intervals since the last one (<see cref="Gossip.Engine.GossipPace"/>): the record's interval and TTL are stretched as many times.</param>
@@ -51,7 +51,6 @@ public sealed class LocalNode
 
             var next = Build(_current.Sequence + 1, metrics, stride);
             Volatile.Write(ref _current, next);
-            PublishStride = stride;
             return next;
         }
     }

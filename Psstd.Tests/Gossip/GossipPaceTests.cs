@@ -28,6 +28,14 @@ public sealed class GossipPaceTests
     public void Stride_IsTheFewestIntervals_AtWhichEveryRecordFitsTheBudget(int nodes, int recordBytes, int stride) =>
         Assert.Equal(stride, GossipPace.Stride(nodes, recordBytes, TimeSpan.FromSeconds(1), Budget));
 
+    [Theory]
+    [InlineData(1000, 1000, 1)]
+    [InlineData(10_000, 1000, 10)]
+    [InlineData(3000, 1500, 2)]
+    [InlineData(500, 1000, 1)] // never below one interval
+    public void StrideOf_ADeclaredInterval_IsItsMultipleOfTheConfiguredOne(int declaredMs, int configuredMs, int stride) =>
+        Assert.Equal(stride, GossipPace.StrideOf(TimeSpan.FromMilliseconds(declaredMs), TimeSpan.FromMilliseconds(configuredMs)));
+
     [Fact]
     public void Stride_ShrinksWithALargerBudget_OrALongerInterval()
     {

@@ -77,10 +77,6 @@ public sealed partial class GossipEngine
         _ => false,
     };
 
-    /// <summary>How many configured intervals the own record covers (1 while the cluster fits the budget).</summary>
-    private int PublishStride(RecordVersion self) =>
-        Math.Max(1, (int)Math.Round(self.Header.Interval / _options.Interval));
-
     /// <summary>Once per round: starts an exchange when one is due, or asked for by a returning peer.</summary>
     private void SyncRound(long now)
     {
@@ -92,7 +88,7 @@ public sealed partial class GossipEngine
             return;
         }
 
-        var due = _lastSync == long.MinValue || _time.GetElapsedTime(_lastSync, now) >= _options.AntiEntropyEvery * PublishStride(self);
+        var due = _lastSync == long.MinValue || _time.GetElapsedTime(_lastSync, now) >= _options.AntiEntropyEvery * GossipPace.StrideOf(self.Header.Interval, _options.Interval);
         var target = _syncSoon;
         if (target is null && due)
         {

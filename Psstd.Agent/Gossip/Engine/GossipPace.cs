@@ -29,4 +29,14 @@ public static class GossipPace
         var needed = nodes * (double)recordBytes * Duplication / interval.TotalSeconds;
         return Math.Max(1, (int)Math.Ceiling(needed / budgetBytesPerSecond));
     }
+
+    /// <summary>
+    /// The stride a record was published under: its declared interval over the configured one (the
+    /// heartbeat stretches the interval that many times); 1 for an unstretched record.
+    /// </summary>
+    public static int StrideOf(TimeSpan declared, TimeSpan configured)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(configured, TimeSpan.Zero);
+        return Math.Max(1, (int)Math.Round(declared / configured));
+    }
 }
