@@ -8,7 +8,7 @@ public static class SimCommand
 {
     public const string Usage =
         "usage: dotnet run -c Release --project bench/Psstd.Bench -- sim --nodes N --seconds S "
-        + "[--loss P] [--delay-ms D] [--scenario steady|kill|leave|partition] [--seed K] [--cores C] [--fanout F] [--ramp-s R]";
+        + "[--loss P] [--delay-ms D] [--scenario steady|kill|leave|partition] [--seed K] [--cores C] [--fanout F] [--ramp-s R] [--bandwidth-kib B]";
 
     public static SimOptions Parse(ReadOnlySpan<string> args)
     {
@@ -26,6 +26,7 @@ public static class SimCommand
                 "--scenario" => options with { Scenario = Enum.TryParse<Scenario>(value, ignoreCase: true, out var s) ? s : throw new FormatException($"--scenario \"{value}\" must be steady, kill, leave or partition") },
                 "--seed" => options with { Seed = Int(name, value, 0, int.MaxValue) },
                 "--ramp-s" => options with { Ramp = TimeSpan.FromSeconds(Int(name, value, 0, 600)) },
+                "--bandwidth-kib" => options with { Bandwidth = Int(name, value, 16, 1 << 20) * 1024 },
                 "--cores" => options with { Cores = Int(name, value, 1, 4096) },
                 "--fanout" => options with { Fanout = double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var f) && f is >= 1 and <= 16 ? f : throw new FormatException($"--fanout \"{value}\" must be a number from 1 to 16") },
                 _ => throw new FormatException($"unknown option {name}"),

@@ -28,6 +28,13 @@ public sealed record SimOptions
 
     /// <summary>Overrides the engine's relay fanout, for experiments.</summary>
     public double? Fanout { get; init; }
+
+    /// <summary>
+    /// Overrides each node's bandwidth budget (bytes per second each way). The publish stride grows with
+    /// nodes over budget, so a quarter of the nodes at a quarter of the budget paces as the full cluster
+    /// does, at a sixteenth of the traffic to simulate.
+    /// </summary>
+    public int? Bandwidth { get; init; }
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(1);
     public TimeSpan Ttl { get; init; } = TimeSpan.FromSeconds(15);
 

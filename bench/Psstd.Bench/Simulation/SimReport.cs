@@ -39,6 +39,9 @@ public sealed record SimReport
     /// <summary>Partition: from the heal until every observer saw every node fresh.</summary>
     [JsonPropertyName("heal_s")] public double? HealSeconds { get; init; }
 
+    /// <summary>Each node's bandwidth budget, bytes per second each way.</summary>
+    [JsonPropertyName("budget_bytes_per_s")] public int BudgetBytesPerSecond { get; init; }
+
     [JsonPropertyName("bytes_in_per_node_s")] public double BytesInPerNodePerSecond { get; init; }
 
     /// <summary>What receiving every other node's record once per interval would take.</summary>

@@ -22,6 +22,7 @@ public sealed class Simulation
     private long _offlineViews;
     private long _suspectViews;
     private long _missingViews;
+    private readonly int _budget;
     private readonly int[] _numberOf; // node index -> catalog number
     private readonly SimNode[] _numbered; // catalog number -> node
 
@@ -37,6 +38,13 @@ public sealed class Simulation
         {
             gossip = gossip with { Fanout = fanout };
         }
+
+        if (options.Bandwidth is { } bandwidth)
+        {
+            gossip = gossip with { BandwidthBytesPerSecond = bandwidth };
+        }
+
+        _budget = gossip.BandwidthBytesPerSecond;
 
         // One number per node and one object per record version for all simulated states; versions up to
         // 16 s old are shared too (past the budget, relays deliver old ones).
@@ -175,6 +183,7 @@ public sealed class Simulation
             DetectP99Seconds = _options.Scenario == Scenario.Kill ? detect : null,
             LeaveP99Seconds = _options.Scenario == Scenario.Leave ? detect : null,
             HealSeconds = _options.Scenario == Scenario.Partition ? healSeconds ?? double.PositiveInfinity : null,
+            BudgetBytesPerSecond = _budget,
             BytesInPerNodePerSecond = (_nodes.Sum(n => n.Counters.BytesIn) - bytesInAtWarmUp) / (double)live / measured,
             BytesOutPerNodePerSecond = (_nodes.Sum(n => n.Counters.BytesOut) - bytesOutAtWarmUp) / (double)live / measured,
             MinBytesInPerNodePerSecond = (_options.Nodes - 1) * (double)recordBytes / _options.Interval.TotalSeconds,
