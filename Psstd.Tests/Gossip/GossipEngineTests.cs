@@ -248,6 +248,32 @@ public sealed partial class GossipEngineTests
     }
 
     [Fact]
+    public void ProbedNode_ThatDoesNotKnowTheProber_LearnsIt_SoTheNextAckBringsItsNewerRecord()
+    {
+        // The prober holds an old version of the quiet node; the quiet node never heard of the prober
+        // (the relay missed it), so its ack says "alive" without its record, and the old version would
+        // age into offline. The prober introduces itself after such an ack.
+        var clock = new ManualTimeProvider();
+        var nodes = Nodes(2, new GossipOptions { Cluster = "test", AntiEntropyEvery = Timeout.InfiniteTimeSpan }, clock);
+        var (prober, quiet) = (nodes[0], nodes[1]);
+        prober.Publish();
+        prober.Cluster.Merge(RecordCodec.ToBytes(quiet.Record));
+        prober.Unreachable.Add(quiet.Address);
+        prober.Engine.Tick(); // its own first record goes nowhere
+        prober.Unreachable.Clear();
+        quiet.Publish(); // a newer version the prober has not heard of; the quiet node sends nothing itself
+
+        for (var i = 0; i < 30; i++) // 6 s: the quiet node's 1 s record falls silent after 2 s, so two probes
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(200));
+            prober.Engine.Tick();
+        }
+
+        Assert.NotNull(quiet.Cluster.Find(prober.Record.Id));
+        Assert.Equal(quiet.Record.Sequence, prober.Cluster.Find(quiet.Record.Id)!.Header.Sequence);
+    }
+
+    [Fact]
     public void OtherCluster_IsDroppedAndCounted_NeverMerged()
     {
         var clock = new ManualTimeProvider();

@@ -206,6 +206,13 @@ public sealed partial class GossipEngine
                 _probes.Remove(responder);
                 _cluster.MarkAlive(responder, _time.GetTimestamp());
                 _healthScore = Math.Max(0, _healthScore - 1);
+                if (r.Remaining == 0 && _cluster.Current(_selfId) is { } self)
+                {
+                    // No record came back: the responder does not hold this node as a live member (it never
+                    // heard of it, or holds it offline). Alive, but the version held here still ages towards
+                    // its TTL. Introduce ourselves, so the next probe's answer brings its current record.
+                    SendRecords(probe.Address, [self.Encoded], overBudget: true);
+                }
             }
         }
 
