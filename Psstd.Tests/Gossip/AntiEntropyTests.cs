@@ -131,10 +131,8 @@ public sealed class AntiEntropyTests
     [Fact]
     public void PastTheBudget_ExchangesStartStrideTimesLessOften()
     {
-        // The heartbeat publishes every 3 intervals (its record says 3 s; PSSTD_INTERVAL is 1 s): an
-        // exchange every 15 s instead of every 5 s.
-        var (old, fresh) = Pair();
-        fresh.Cluster.Merge(RecordCodec.ToBytes(fresh.Self with { Sequence = fresh.Self.Sequence + 1, Interval = 3 * SyncOnly.Interval }));
+        // An exchange every 15 s instead of every 5 s.
+        var (old, fresh) = PacedPair();
         fresh.Engine.Tick();
         Assert.Equal(1, fresh.Counters.SyncRounds);
 
@@ -146,5 +144,39 @@ public sealed class AntiEntropyTests
         fresh.Engine.Tick();
         Assert.Equal(2, fresh.Counters.SyncRounds);
         Assert.Equal(0, old.Counters.Dropped);
+    }
+
+    [Fact]
+    public void PastTheBudget_WhileStillLearningTheCluster_ExchangesAtTheUnpacedPeriod()
+    {
+        var (_, fresh) = PacedPair();
+        fresh.Engine.Tick();
+        Others(20).ForEach(r => fresh.Cluster.Merge(r)); // learned since that exchange: 22 nodes instead of 2
+
+        _clock.Advance(SyncOnly.AntiEntropyEvery);
+        fresh.Engine.Tick();
+        Assert.Equal(2, fresh.Counters.SyncRounds);
+
+        Others(1, firstId: 20).ForEach(r => fresh.Cluster.Merge(r)); // one more: under a twentieth, the cluster is known
+        _clock.Advance(SyncOnly.AntiEntropyEvery);
+        fresh.Engine.Tick();
+        Assert.Equal(2, fresh.Counters.SyncRounds);
+
+        _clock.Advance(2 * SyncOnly.AntiEntropyEvery);
+        fresh.Engine.Tick();
+        Assert.Equal(3, fresh.Counters.SyncRounds);
+    }
+
+    /// <summary>
+    /// A pair whose new node publishes every 3 intervals (its record says 3 s; PSSTD_INTERVAL is 1 s) and
+    /// already knows its seed: its first exchange teaches it nothing new.
+    /// </summary>
+    private (Node Old, Node New) PacedPair()
+    {
+        var (old, fresh) = Pair();
+        fresh.Cluster.Merge(RecordCodec.ToBytes(fresh.Self with { Sequence = fresh.Self.Sequence + 1, Interval = 3 * SyncOnly.Interval }));
+        fresh.Cluster.Merge(RecordCodec.ToBytes(old.Self));
+        old.Cluster.Merge(RecordCodec.ToBytes(fresh.Self));
+        return (old, fresh);
     }
 }

@@ -32,6 +32,7 @@ public sealed partial class GossipEngine
     private readonly SyncSummary _ownSummary = new();
     private readonly SyncSummary _peerSummary = new();
     private long _lastSync = long.MinValue;
+    private int _knownAtLastSync;
     private IPEndPoint? _syncSoon;
     private IPEndPoint? _askedLast; // where this node sent its latest summary: a digest from there answers our own question
 
@@ -88,7 +89,8 @@ public sealed partial class GossipEngine
             return;
         }
 
-        var due = _lastSync == long.MinValue || _time.GetElapsedTime(_lastSync, now) >= _options.AntiEntropyEvery * GossipPace.StrideOf(self.Header.Interval, _options.Interval);
+        var known = _cluster.Count;
+        var due = _lastSync == long.MinValue || _time.GetElapsedTime(_lastSync, now) >= _options.AntiEntropyEvery * SyncStride(self, known);
         var target = _syncSoon;
         if (target is null && due)
         {
@@ -105,6 +107,7 @@ public sealed partial class GossipEngine
         if (due)
         {
             _lastSync = now;
+            _knownAtLastSync = known;
         }
 
         // Our own record first: the peer answers a summary only from a live member, and to a node that
@@ -119,6 +122,16 @@ public sealed partial class GossipEngine
             _counters.SyncRound();
         }
     }
+
+    /// <summary>
+    /// How many anti-entropy periods apart exchanges start: the publish stride (see
+    /// <see cref="GossipOptions.AntiEntropyEvery"/>), but 1 while this node is still learning the cluster
+    /// (it knows a twentieth more nodes than at its last exchange). After a fleet starts at once, the relay
+    /// is over budget and the nodes that started last know part of it; at the paced period they would
+    /// take a minute to catch up, an exchange brings a peer's knowledge at once.
+    /// </summary>
+    private int SyncStride(RecordVersion self, int known) =>
+        known * 20 > _knownAtLastSync * 21 ? 1 : GossipPace.StrideOf(self.Header.Interval, _options.Interval);
 
     private bool AnswerSummary(ReadOnlySpan<byte> payload, IPEndPoint? from)
     {
