@@ -20,6 +20,16 @@ namespace Psstd.Agent.Gossip.Engine;
 public sealed partial class GossipEngine
 {
     private const int MaxHealthScore = 8;
+
+    /// <summary>
+    /// In a cluster larger than <see cref="GossipOptions.MaxNewProbesPerRound"/> times this, a round may
+    /// start probes of one known node in this many. Right after a large fleet starts, every node holds the
+    /// first version of thousands of peers, published before they knew the cluster (one interval, a 15 s
+    /// TTL), and the relay, over budget, misses the next version of many. The probes that fetch it scale
+    /// with the cluster (the repair of each takes up to two); at 64 a round they can fall behind those TTLs.
+    /// </summary>
+    private const int ProbeLimitShare = 40;
+
     private readonly Dictionary<Guid, Probe> _probes = [];
     private readonly byte[] _probePayload = new byte[PacketCodec.MaxDatagramBytes];
     private long _nextProbeId;
@@ -78,11 +88,12 @@ public sealed partial class GossipEngine
     private void StartProbes(long now)
     {
         var started = 0;
+        var limit = Math.Max(_options.MaxNewProbesPerRound, _cluster.Count / ProbeLimitShare);
         var silent = Scratch.Silent;
-        _cluster.CollectSilent(now, _options.ProbeAfterIntervals, silent, _options.MaxNewProbesPerRound + _probes.Count + 1);
+        _cluster.CollectSilent(now, _options.ProbeAfterIntervals, silent, limit + _probes.Count + 1);
         foreach (var (version, health) in silent)
         {
-            if (started == _options.MaxNewProbesPerRound)
+            if (started == limit)
             {
                 break;
             }

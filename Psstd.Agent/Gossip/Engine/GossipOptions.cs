@@ -56,7 +56,10 @@ public sealed record GossipOptions
     /// <summary>Peers asked to ping a node that did not answer directly.</summary>
     public int IndirectProbes { get; init; } = 3;
 
-    /// <summary>New probes a round may start, so a mass failure costs a bounded burst.</summary>
+    /// <summary>
+    /// New probes a round may start, so a mass failure costs a bounded burst; in a cluster of more than
+    /// 40 times this many nodes, one known node in 40 (<c>GossipEngine.ProbeLimitShare</c>).
+    /// </summary>
     public int MaxNewProbesPerRound { get; init; } = 64;
 
     /// <summary>How often seeds and peers believed offline are tried again, so a healed partition merges.</summary>
@@ -67,7 +70,8 @@ public sealed record GossipOptions
     /// hundred bytes, then digests and records of the buckets that differ only. Infinite turns it off.
     /// Past the budget, every publish stride times this: in a large cluster every bucket differs all the
     /// time (versions are always in flight), so an exchange costs digests of the whole cluster, and at
-    /// the unpaced rate it would take the budget the relay needs.
+    /// the unpaced rate it would take the budget the relay needs. Not while the node is still learning the
+    /// cluster (<c>GossipEngine.SyncStride</c>): then an exchange is the fastest way to catch up.
     /// </summary>
     public TimeSpan AntiEntropyEvery { get; init; } = TimeSpan.FromSeconds(5);
 
