@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Psstd.AppHost.Netns;
 using Psstd.Bench;
 using Psstd.Bench.Netns;
@@ -26,7 +25,7 @@ switch (args.FirstOrDefault())
             return 2;
         }
 
-        Console.WriteLine(JsonSerializer.Serialize(new Simulation(options).Run(Console.Error)));
+        Console.WriteLine(new Simulation(options).Run(Console.Error).ToJson());
         return 0;
 
     case "netns":

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Psstd.Bench.Simulation;
@@ -30,6 +31,12 @@ public sealed record SimReport
     /// <summary>Views of a healthy node that did not know it at all.</summary>
     [JsonPropertyName("missing_share")] public double MissingShare { get; init; }
 
+    /// <summary>
+    /// Seconds from the last node's start until every started node first held every other one (checked
+    /// every 0.1 s); infinite when that never happened (in kill, leave and partition: before the event).
+    /// </summary>
+    [JsonPropertyName("known_by_all_s")] public double KnownByAllSeconds { get; init; }
+
     /// <summary>Kill: p99 over victims of the time until every live observer showed them suspect or offline.</summary>
     [JsonPropertyName("detect_p99_s")] public double? DetectP99Seconds { get; init; }
 
@@ -60,6 +67,11 @@ public sealed record SimReport
     /// <summary>Requests left unanswered because the asker was no live member of the one asked (no forged packets here: a peer not yet known, or held offline).</summary>
     [JsonPropertyName("replies_refused")] public long RepliesRefused { get; init; }
     [JsonPropertyName("wall_s")] public double WallSeconds { get; init; }
+
+    /// <summary>One JSON line; a time that never came (a heal, a detection) is written "Infinity".</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Scenario} N={Nodes}: p99 age {P99AgeSeconds:0.00}s");
 }

@@ -99,6 +99,7 @@ public sealed class Simulation
         var warmUp = _options.WarmUp.Ticks;
         var eventAt = _options.EventAt.Ticks;
         var step = TimeSpan.FromSeconds(5).Ticks;
+        var (offlineBefore, missingBefore) = (0L, 0L);
         void Report(long now)
         {
             if (now % step == 0)
@@ -106,13 +107,26 @@ public sealed class Simulation
                 var gc = GC.GetGCMemoryInfo();
                 progress?.WriteLine(
                     $"simulated {TimeSpan.FromTicks(now).TotalSeconds:0} of {_options.Seconds} s, wall {TimeProvider.System.GetElapsedTime(wall).TotalSeconds:0} s, "
-                    + $"started {_nodes.Count(n => n.Alive)}, heap {gc.HeapSizeBytes >> 20} MiB, gen2 GCs {GC.CollectionCount(2)}, GC pause {GC.GetTotalPauseDuration().TotalSeconds:0} s");
+                    + $"started {_nodes.Count(n => n.Alive)}, heap {gc.HeapSizeBytes >> 20} MiB, gen2 GCs {GC.CollectionCount(2)}, GC pause {GC.GetTotalPauseDuration().TotalSeconds:0} s, "
+                    + $"views in the last 5 s: offline {_offlineViews - offlineBefore}, missing {_missingViews - missingBefore}");
+                (offlineBefore, missingBefore) = (_offlineViews, _missingViews);
+            }
+        }
+
+        long? knownByAll = null;
+        var knownUntil = _options.Scenario == Scenario.Steady ? end : eventAt;
+        void CheckKnown(long now)
+        {
+            if (knownByAll is null && now <= knownUntil && now >= _options.Ramp.Ticks && EveryStartedNodeHoldsEveryOther())
+            {
+                knownByAll = now - _options.Ramp.Ticks;
             }
         }
 
         for (var now = Check; now < warmUp; now += Check)
         {
             _events.RunUntil(now);
+            CheckKnown(now);
             Report(now);
         }
 
@@ -152,6 +166,7 @@ public sealed class Simulation
                 }
             }
 
+            CheckKnown(now);
             if (now >= nextSample)
             {
                 SampleViews();
@@ -180,6 +195,7 @@ public sealed class Simulation
             FalseOfflineShare = _views == 0 ? 0 : (double)_offlineViews / _views,
             FalseSuspectShare = _views == 0 ? 0 : (double)_suspectViews / _views,
             MissingShare = _views == 0 ? 0 : (double)_missingViews / _views,
+            KnownByAllSeconds = knownByAll is { } known ? TimeSpan.FromTicks(known).TotalSeconds : double.PositiveInfinity,
             DetectP99Seconds = _options.Scenario == Scenario.Kill ? detect : null,
             LeaveP99Seconds = _options.Scenario == Scenario.Leave ? detect : null,
             HealSeconds = _options.Scenario == Scenario.Partition ? healSeconds ?? double.PositiveInfinity : null,
@@ -267,6 +283,29 @@ public sealed class Simulation
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// True when every started node holds every started node, itself included (its first record has
+    /// been published). Meant for the time before any node dies: a dead node is still held.
+    /// </summary>
+    private bool EveryStartedNodeHoldsEveryOther()
+    {
+        var started = 0;
+        foreach (var node in _nodes)
+        {
+            started += node.Alive ? 1 : 0;
+        }
+
+        foreach (var node in _nodes)
+        {
+            if (node.Alive && node.Cluster.Count != started)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool EveryLiveObserverDoubts(SimNode victim)
