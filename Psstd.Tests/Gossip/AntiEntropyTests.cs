@@ -167,6 +167,31 @@ public sealed class AntiEntropyTests
         Assert.Equal(3, fresh.Counters.SyncRounds);
     }
 
+    [Fact]
+    public void PastTheBudget_AnExchangeThatBroughtANodeUnknownHere_IsFollowedByOneAtTheUnpacedPeriod()
+    {
+        var (old, fresh) = PacedPair();
+        Others(40).ForEach(r => { old.Cluster.Merge(r); fresh.Cluster.Merge(r); });
+        Others(1, firstId: 40).ForEach(r => old.Cluster.Merge(r)); // a node whose versions the relay never brought here: 43 known, not a twentieth more than 42
+
+        fresh.Engine.Tick();
+        Assert.NotNull(fresh.Cluster.Find(new Guid(40, 1, 1, [0, 0, 0, 0, 0, 0, 0, 9])));
+        Assert.Equal(1, fresh.Counters.SyncRounds);
+
+        _clock.Advance(SyncOnly.AntiEntropyEvery);
+        fresh.Engine.Tick();
+        Assert.Equal(2, fresh.Counters.SyncRounds); // still learning: others may lack more
+
+        _clock.Advance(SyncOnly.AntiEntropyEvery);
+        fresh.Engine.Tick();
+        Assert.Equal(2, fresh.Counters.SyncRounds); // that exchange brought nobody new: every third period again
+
+        _clock.Advance(2 * SyncOnly.AntiEntropyEvery);
+        fresh.Engine.Tick();
+        Assert.Equal(3, fresh.Counters.SyncRounds);
+        Assert.Equal(0, old.Counters.Dropped);
+    }
+
     /// <summary>
     /// A pair whose new node publishes every 3 intervals (its record says 3 s; PSSTD_INTERVAL is 1 s) and
     /// already knows its seed: its first exchange teaches it nothing new.

@@ -33,6 +33,7 @@ public sealed partial class GossipEngine
     private readonly SyncSummary _peerSummary = new();
     private long _lastSync = long.MinValue;
     private int _knownAtLastSync;
+    private bool _repairJoined; // since the last due exchange began, a repair (sync or ack) brought a node this one did not hold
     private IPEndPoint? _syncSoon;
     private IPEndPoint? _askedLast; // where this node sent its latest summary: a digest from there answers our own question
 
@@ -108,6 +109,7 @@ public sealed partial class GossipEngine
         {
             _lastSync = now;
             _knownAtLastSync = known;
+            Volatile.Write(ref _repairJoined, false);
         }
 
         // Our own record first: the peer answers a summary only from a live member, and to a node that
@@ -125,13 +127,15 @@ public sealed partial class GossipEngine
 
     /// <summary>
     /// How many anti-entropy periods apart exchanges start: the publish stride (see
-    /// <see cref="GossipOptions.AntiEntropyEvery"/>), but 1 while this node is still learning the cluster
-    /// (it knows a twentieth more nodes than at its last exchange). After a fleet starts at once, the relay
-    /// is over budget and the nodes that started last know part of it; at the paced period they would
-    /// take a minute to catch up, an exchange brings a peer's knowledge at once.
+    /// <see cref="GossipOptions.AntiEntropyEvery"/>), but 1 while this node is still learning the cluster:
+    /// it knows a twentieth more nodes than at its last exchange, or a repair since then brought a node it
+    /// did not hold. After a fleet starts at once, the relay is over budget and the nodes that started last
+    /// know part of it; at the paced period they would take a minute to catch up, and the last few percent
+    /// (nodes whose first versions the relay missed) would wait for the relay of their next versions. An
+    /// exchange brings a peer's knowledge at once; one that brings nobody new ends the hurry.
     /// </summary>
     private int SyncStride(RecordVersion self, int known) =>
-        known * 20 > _knownAtLastSync * 21 ? 1 : GossipPace.StrideOf(self.Header.Interval, _options.Interval);
+        known * 20 > _knownAtLastSync * 21 || Volatile.Read(ref _repairJoined) ? 1 : GossipPace.StrideOf(self.Header.Interval, _options.Interval);
 
     private bool AnswerSummary(ReadOnlySpan<byte> payload, IPEndPoint? from)
     {

@@ -147,6 +147,11 @@ public sealed partial class GossipEngine
             }
 
             _counters.RecordNew();
+            if (!relay && merged.Outcome == MergeOutcome.Joined)
+            {
+                Volatile.Write(ref _repairJoined, true); // still learning the cluster: see SyncStride
+            }
+
             if (relay)
             {
                 NoteReturn(merged);
