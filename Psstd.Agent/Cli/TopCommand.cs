@@ -1,6 +1,6 @@
-using Psstd.Contracts;
 using System.CommandLine;
 using Psstd.Agent.Terminal;
+using Psstd.Contracts;
 
 namespace Psstd.Agent.Cli;
 

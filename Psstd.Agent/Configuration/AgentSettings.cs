@@ -1,4 +1,4 @@
-using Psstd.Agent.Gossip.Wire;
+using Psstd.Gossip.Wire;
 using Psstd.ServiceDefaults.Configuration;
 
 namespace Psstd.Agent.Configuration;

@@ -3,10 +3,10 @@ using System.Net.Sockets;
 using Psstd.Agent.Configuration;
 using Psstd.Agent.Discovery.Dns;
 using Psstd.Agent.Gossip;
-using Psstd.Agent.Gossip.Wire;
 using Psstd.Agent.Heartbeat;
 using Psstd.Agent.LocalApi;
 using Psstd.Contracts;
+using Psstd.Gossip.Wire;
 
 namespace Psstd.Agent.Discovery;
 

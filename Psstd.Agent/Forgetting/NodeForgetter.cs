@@ -1,5 +1,5 @@
-using Psstd.Agent.Cluster;
-using Psstd.Agent.Gossip.Engine;
+using Psstd.Gossip.Cluster;
+using Psstd.Gossip.Engine;
 
 namespace Psstd.Agent.Forgetting;
 

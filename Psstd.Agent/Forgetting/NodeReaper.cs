@@ -1,7 +1,7 @@
-using Psstd.Agent.Cluster;
 using Psstd.Agent.Configuration;
-using Psstd.Agent.Gossip.Engine;
 using Psstd.Contracts;
+using Psstd.Gossip.Cluster;
+using Psstd.Gossip.Engine;
 
 namespace Psstd.Agent.Forgetting;
 

@@ -1,4 +1,4 @@
-using Psstd.Agent.Gossip.Engine;
+using Psstd.Gossip.Engine;
 
 namespace Psstd.Agent.Gossip;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Psstd.Agent.Configuration;
-using Psstd.Agent.Gossip.Wire;
+using Psstd.Gossip.Wire;
 using Psstd.ServiceDefaults.Configuration;
 
 namespace Psstd.Agent.Gossip;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Psstd.Agent.Gossip.Engine;
+using Psstd.Gossip.Engine;
 
 namespace Psstd.Agent.Gossip;
 

@@ -1,7 +1,7 @@
-using Psstd.Agent.Cluster;
 using Psstd.Agent.Configuration;
 using Psstd.Agent.Identity;
 using Psstd.Agent.Metrics;
+using Psstd.Gossip.Cluster;
 
 namespace Psstd.Agent.Heartbeat;
 

@@ -1,8 +1,8 @@
-using Psstd.Agent.Cluster;
 using Psstd.Agent.Configuration;
-using Psstd.Agent.Gossip.Engine;
-using Psstd.Agent.Gossip.Wire;
 using Psstd.Agent.Metrics;
+using Psstd.Gossip.Cluster;
+using Psstd.Gossip.Engine;
+using Psstd.Gossip.Wire;
 
 namespace Psstd.Agent.Heartbeat;
 

@@ -1,9 +1,10 @@
 using System.Reflection;
 using Psstd.Agent.Configuration;
-using Psstd.Agent.Gossip;
 using Psstd.Agent.Identity;
 using Psstd.Agent.LocalApi;
 using Psstd.Contracts;
+using Psstd.Gossip.Engine;
+using Psstd.Gossip.Wire;
 
 namespace Psstd.Agent.Heartbeat;
 
@@ -35,7 +36,7 @@ public sealed class LocalNode
     public NodeRecord Current => Volatile.Read(ref _current);
 
     /// <summary>The stride of the current record (1 before the first publish): how many intervals this node now waits between records.</summary>
-    public int PublishStride => Gossip.Engine.GossipPace.StrideOf(Current.Interval, _settings.Interval);
+    public int PublishStride => GossipPace.StrideOf(Current.Interval, _settings.Interval);
 
     /// <summary>Publishes a new sample under the next sequence number. After <see cref="Leave"/>, changes nothing.</summary>
     /// <param name="stride">Intervals since the last one (<see cref="Gossip.Engine.GossipPace"/>): the record's interval and TTL are stretched as many times.</param>

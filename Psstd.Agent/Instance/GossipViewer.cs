@@ -1,14 +1,15 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
-using Psstd.Agent.Cluster;
 using Psstd.Agent.Configuration;
 using Psstd.Agent.Gossip;
-using Psstd.Agent.Gossip.Engine;
 using Psstd.Agent.Gossip.Tcp;
-using Psstd.Agent.Gossip.Wire;
 using Psstd.Agent.Heartbeat;
+using Psstd.Agent.Snapshots;
 using Psstd.Agent.Terminal;
 using Psstd.Contracts;
+using Psstd.Gossip.Cluster;
+using Psstd.Gossip.Engine;
+using Psstd.Gossip.Wire;
 using Psstd.ServiceDefaults.Configuration;
 
 namespace Psstd.Agent.Instance;

@@ -1,7 +1,7 @@
-using Psstd.Agent.Cluster;
 using Psstd.Agent.Gossip;
 using Psstd.Agent.Heartbeat;
 using Psstd.Contracts;
+using Psstd.Gossip.Cluster;
 
 namespace Psstd.Agent.LocalApi;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Psstd.Agent.Cluster;
-using Psstd.Agent.Gossip;
+using Psstd.Gossip.Cluster;
+using Psstd.Gossip.Engine;
 
 namespace Psstd.Agent.LocalApi;
 

@@ -1,6 +1,6 @@
-using Psstd.Agent.Cluster;
 using Psstd.Agent.Store;
 using Psstd.Contracts;
+using Psstd.Gossip.Cluster;
 
 namespace Psstd.Agent.LocalApi;
 

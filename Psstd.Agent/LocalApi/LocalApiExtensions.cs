@@ -1,7 +1,8 @@
-using Psstd.Agent.Cluster;
 using Psstd.Agent.Configuration;
 using Psstd.Agent.Heartbeat;
+using Psstd.Agent.Snapshots;
 using Psstd.Contracts;
+using Psstd.Gossip.Cluster;
 
 namespace Psstd.Agent.LocalApi;
 

@@ -1,5 +1,5 @@
-using Psstd.Agent.Cluster;
 using Psstd.Agent.Store;
+using Psstd.Gossip.Cluster;
 
 namespace Psstd.Agent.LocalApi;
 

@@ -1,9 +1,9 @@
 using Psstd.Agent.Configuration;
-using Psstd.Agent.Gossip;
-using Psstd.Agent.Gossip.Wire;
 using Psstd.Agent.Heartbeat;
 using Psstd.Agent.Instance;
 using Psstd.Contracts;
+using Psstd.Gossip.Engine;
+using Psstd.Gossip.Wire;
 
 namespace Psstd.Agent.LocalApi;
 

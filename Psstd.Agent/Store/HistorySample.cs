@@ -1,5 +1,5 @@
-using Psstd.Agent.Gossip;
 using Psstd.Contracts;
+using Psstd.Gossip.Wire;
 
 namespace Psstd.Agent.Store;
 

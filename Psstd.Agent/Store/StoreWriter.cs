@@ -1,10 +1,10 @@
 using Microsoft.Data.Sqlite;
-using Psstd.Agent.Cluster;
 using Psstd.Agent.Configuration;
 using Psstd.Agent.Events;
-using Psstd.Agent.Gossip.Wire;
 using Psstd.Agent.Identity;
 using Psstd.Contracts;
+using Psstd.Gossip.Cluster;
+using Psstd.Gossip.Wire;
 using Psstd.ServiceDefaults.Hosting;
 
 namespace Psstd.Agent.Store;

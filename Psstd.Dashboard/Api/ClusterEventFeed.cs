@@ -3,8 +3,8 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Psstd.Contracts;
 using Psstd.Dashboard.AgentClient;
-using Psstd.Dashboard.Formatting;
 using Psstd.Dashboard.Configuration;
+using Psstd.Dashboard.Formatting;
 
 namespace Psstd.Dashboard.Api;
 

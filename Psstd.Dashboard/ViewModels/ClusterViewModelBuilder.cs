@@ -1,11 +1,11 @@
 using System.Globalization;
-using SortKey = Psstd.Contracts.SortKey;
 using Psstd.Contracts;
 using Psstd.Dashboard.AgentClient;
 using Psstd.Dashboard.Formatting;
 using Psstd.Dashboard.HotPotato;
 using Psstd.Dashboard.LoadRules;
 using Psstd.Dashboard.Preferences;
+using SortKey = Psstd.Contracts.SortKey;
 
 namespace Psstd.Dashboard.ViewModels;
 

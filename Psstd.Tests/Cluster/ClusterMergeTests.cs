@@ -1,7 +1,6 @@
 using System.Net;
-using Psstd.Agent.Cluster;
-using Psstd.Agent.Gossip;
-using Psstd.Agent.Gossip.Wire;
+using Psstd.Gossip.Cluster;
+using Psstd.Gossip.Wire;
 using Psstd.Tests.Gossip;
 
 namespace Psstd.Tests.Cluster;

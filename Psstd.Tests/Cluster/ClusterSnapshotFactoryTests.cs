@@ -1,15 +1,17 @@
-using Psstd.Agent.Cluster;
+using Psstd.Agent.Snapshots;
 using Psstd.Contracts;
+using Psstd.Gossip.Cluster;
+using Psstd.Gossip.Wire;
 using Psstd.Tests.Gossip;
 
 namespace Psstd.Tests.Cluster;
 
 public sealed class ClusterSnapshotFactoryTests
 {
-    private static ClusterEntry Entry(Psstd.Agent.Gossip.NodeRecord record, long seen)
+    private static ClusterEntry Entry(Psstd.Gossip.Wire.NodeRecord record, long seen)
     {
-        var bytes = Psstd.Agent.Gossip.Wire.RecordCodec.ToBytes(record);
-        Psstd.Agent.Gossip.Wire.RecordCodec.TryReadHeader(bytes, out var header, out var address);
+        var bytes = Psstd.Gossip.Wire.RecordCodec.ToBytes(record);
+        Psstd.Gossip.Wire.RecordCodec.TryReadHeader(bytes, out var header, out var address);
         return ClusterMerge.Apply(null, header, bytes, address, seen).Entry;
     }
 
@@ -39,7 +41,7 @@ public sealed class ClusterSnapshotFactoryTests
     {
         var self = RecordSamples.Record(id: Guid.NewGuid(), name: "a-self");
         var gone = Entry(RecordSamples.Record(id: Guid.NewGuid(), name: "b-gone", generation: 6, sequence: 80), 990);
-        var tombstone = Psstd.Agent.Gossip.Wire.RecordCodec.Read(Tombstone.Forever(gone))!;
+        var tombstone = Psstd.Gossip.Wire.RecordCodec.Read(Tombstone.Forever(gone))!;
 
         var snapshot = ClusterSnapshotFactory.Create("lab", self, 1, [Entry(self, 1000), Entry(tombstone, 999)], seen => TimeSpan.FromSeconds(1000 - seen));
 

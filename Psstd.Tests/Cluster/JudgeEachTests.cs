@@ -1,6 +1,6 @@
-using Psstd.Agent.Cluster;
-using Psstd.Agent.Gossip.Wire;
 using Psstd.Contracts;
+using Psstd.Gossip.Cluster;
+using Psstd.Gossip.Wire;
 using Psstd.Tests.Gossip;
 using Psstd.Tests.Support;
 

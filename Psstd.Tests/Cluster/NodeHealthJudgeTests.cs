@@ -1,5 +1,5 @@
-using Psstd.Agent.Cluster;
 using Psstd.Contracts;
+using Psstd.Gossip.Cluster;
 
 namespace Psstd.Tests.Cluster;
 

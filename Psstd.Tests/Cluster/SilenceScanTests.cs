@@ -1,5 +1,5 @@
-using Psstd.Agent.Cluster;
-using Psstd.Agent.Gossip.Wire;
+using Psstd.Gossip.Cluster;
+using Psstd.Gossip.Wire;
 using Psstd.Tests.Gossip;
 using Psstd.Tests.Support;
 

@@ -1,13 +1,13 @@
-using Psstd.Agent.Cluster;
-using Psstd.Agent.Gossip.Wire;
 using Psstd.Contracts;
+using Psstd.Gossip.Cluster;
+using Psstd.Gossip.Wire;
 using Psstd.Tests.Gossip;
 
 namespace Psstd.Tests.Cluster;
 
 public sealed class TombstoneTests
 {
-    private static ClusterEntry Held(Psstd.Agent.Gossip.NodeRecord record)
+    private static ClusterEntry Held(Psstd.Gossip.Wire.NodeRecord record)
     {
         var bytes = RecordCodec.ToBytes(record);
         Assert.True(RecordCodec.TryReadHeader(bytes, out var header, out var address));

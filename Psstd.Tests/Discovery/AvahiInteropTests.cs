@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Json;
+using Psstd.Agent.Heartbeat;
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Running;
-using Psstd.Agent.Heartbeat;
 using Psstd.Contracts;
 using Psstd.Tests.Integration;
 using Psstd.Tests.Support;

@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Psstd.Agent.Cluster;
 using Psstd.Agent.Configuration;
 using Psstd.Agent.Forgetting;
-using Psstd.Agent.Gossip;
-using Psstd.Agent.Gossip.Engine;
-using Psstd.Agent.Gossip.Wire;
 using Psstd.Contracts;
+using Psstd.Gossip.Cluster;
+using Psstd.Gossip.Engine;
+using Psstd.Gossip.Wire;
 using Psstd.Tests.Gossip;
 using Psstd.Tests.Support;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Psstd.Agent.Gossip.Engine;
+using Psstd.Gossip.Engine;
 
 namespace Psstd.Tests.Forgetting;
 

@@ -1,5 +1,5 @@
-using Psstd.Agent.Gossip.Engine;
-using Psstd.Agent.Gossip.Wire;
+using Psstd.Gossip.Engine;
+using Psstd.Gossip.Wire;
 using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Gossip;

@@ -1,10 +1,9 @@
 using System.Net;
 using System.Security.Cryptography;
-using Psstd.Agent.Cluster;
-using Psstd.Agent.Gossip;
-using Psstd.Agent.Gossip.Engine;
-using Psstd.Agent.Gossip.Wire;
 using Psstd.Contracts;
+using Psstd.Gossip.Cluster;
+using Psstd.Gossip.Engine;
+using Psstd.Gossip.Wire;
 using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Gossip;

@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Psstd.Agent.Cluster;
 using Psstd.Agent.Configuration;
-using Psstd.Agent.Gossip.Engine;
-using Psstd.Agent.Gossip.Wire;
 using Psstd.Agent.Heartbeat;
 using Psstd.Agent.Identity;
 using Psstd.Agent.LocalApi;
 using Psstd.Agent.Metrics;
+using Psstd.Agent.Snapshots;
 using Psstd.Contracts;
+using Psstd.Gossip.Cluster;
+using Psstd.Gossip.Engine;
+using Psstd.Gossip.Wire;
 using Psstd.ServiceDefaults.Configuration;
 using Psstd.Tests.Support;
 

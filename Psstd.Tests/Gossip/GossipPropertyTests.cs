@@ -1,8 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Psstd.Agent.Cluster;
-using Psstd.Agent.Gossip.Engine;
-using Psstd.Agent.Gossip.Wire;
+using Psstd.Gossip.Cluster;
+using Psstd.Gossip.Engine;
+using Psstd.Gossip.Wire;
 using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Gossip;
@@ -19,7 +19,7 @@ public sealed class GossipPropertyTests
         .. Enumerable.Range(0, 4).SelectMany(g => Enumerable.Range(0, 6).SelectMany(s => VersionsOf(RecordSamples.Record(generation: g, sequence: s)))),
     ];
 
-    private static IEnumerable<byte[]> VersionsOf(Psstd.Agent.Gossip.NodeRecord record)
+    private static IEnumerable<byte[]> VersionsOf(Psstd.Gossip.Wire.NodeRecord record)
     {
         var bytes = RecordCodec.ToBytes(record);
         yield return bytes;
@@ -105,7 +105,7 @@ public sealed class GossipPropertyTests
             }
 
             var cluster = new ClusterState(new ManualTimeProvider());
-            var engine = new GossipEngine(new GossipOptions { Cluster = "test" }, Guid.NewGuid(), cluster, new NoTransport(), new Psstd.Agent.Gossip.GossipCounters(), new ManualTimeProvider(), new Random(1));
+            var engine = new GossipEngine(new GossipOptions { Cluster = "test" }, Guid.NewGuid(), cluster, new NoTransport(), new Psstd.Gossip.Engine.GossipCounters(), new ManualTimeProvider(), new Random(1));
             engine.Receive(packet, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 7947));
             return cluster.Count <= 1 && cluster.Entries().All(e => RecordCodec.IsValid(e.Encoded));
         })
@@ -158,7 +158,7 @@ public sealed class GossipPropertyTests
 
             var time = new ManualTimeProvider();
             var cluster = new ClusterState(time);
-            var engine = new GossipEngine(new GossipOptions { Cluster = "test" }, Guid.NewGuid(), cluster, new NoTransport(), new Psstd.Agent.Gossip.GossipCounters(), time, new Random(1));
+            var engine = new GossipEngine(new GossipOptions { Cluster = "test" }, Guid.NewGuid(), cluster, new NoTransport(), new Psstd.Gossip.Engine.GossipCounters(), time, new Random(1));
             engine.Receive(packet, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 7947));
             return cluster.Count <= 2 && cluster.Entries().All(e => RecordCodec.IsValid(e.Encoded) && !(e.Header.Left && e.Header.Forgotten));
         })

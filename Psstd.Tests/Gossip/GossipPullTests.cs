@@ -1,8 +1,7 @@
 using System.Net;
-using Psstd.Agent.Cluster;
-using Psstd.Agent.Gossip;
-using Psstd.Agent.Gossip.Engine;
-using Psstd.Agent.Gossip.Wire;
+using Psstd.Gossip.Cluster;
+using Psstd.Gossip.Engine;
+using Psstd.Gossip.Wire;
 using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Gossip;

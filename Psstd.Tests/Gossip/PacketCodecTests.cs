@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Psstd.Agent.Gossip.Wire;
+using Psstd.Gossip.Wire;
 
 namespace Psstd.Tests.Gossip;
 

@@ -1,5 +1,4 @@
-using Psstd.Agent.Gossip;
-using Psstd.Agent.Gossip.Wire;
+using Psstd.Gossip.Wire;
 
 namespace Psstd.Tests.Gossip;
 

@@ -1,10 +1,9 @@
 using System.Net;
 using FsCheck;
 using FsCheck.Fluent;
-using Psstd.Agent.Cluster;
-using Psstd.Agent.Gossip;
-using Psstd.Agent.Gossip.Engine;
-using Psstd.Agent.Gossip.Wire;
+using Psstd.Gossip.Cluster;
+using Psstd.Gossip.Engine;
+using Psstd.Gossip.Wire;
 using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Gossip;
@@ -93,7 +92,7 @@ public sealed class SyncPropertyTests
     }
 
     /// <summary>One valid packet of every sync kind; the summary and digest claim buckets the engine must answer.</summary>
-    private static byte[][] SyncPackets(Psstd.Agent.Gossip.NodeRecord carried)
+    private static byte[][] SyncPackets(Psstd.Gossip.Wire.NodeRecord carried)
     {
         var payload = new byte[PacketCodec.MaxDatagramBytes];
         var packet = new byte[PacketCodec.MaxDatagramBytes];

@@ -1,10 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
-using Psstd.Agent.Gossip;
-using Psstd.Agent.Gossip.Wire;
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Running;
 using Psstd.Contracts;
+using Psstd.Gossip.Wire;
 using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Integration;

@@ -1,5 +1,5 @@
-using Psstd.Agent.Gossip.Engine;
 using Psstd.Bench.Simulation;
+using Psstd.Gossip.Engine;
 
 namespace Psstd.Tests.Simulation;
 

@@ -1,7 +1,7 @@
-using Psstd.Agent.Cluster;
 using Psstd.Agent.Events;
-using Psstd.Agent.Gossip.Wire;
 using Psstd.Contracts;
+using Psstd.Gossip.Cluster;
+using Psstd.Gossip.Wire;
 using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Store;

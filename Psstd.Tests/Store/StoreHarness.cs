@@ -1,11 +1,10 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
-using Psstd.Agent.Cluster;
 using Psstd.Agent.Configuration;
-using Psstd.Agent.Gossip;
-using Psstd.Agent.Gossip.Wire;
 using Psstd.Agent.Identity;
 using Psstd.Agent.Store;
+using Psstd.Gossip.Cluster;
+using Psstd.Gossip.Wire;
 using Psstd.Tests.Gossip;
 using Psstd.Tests.Support;
 

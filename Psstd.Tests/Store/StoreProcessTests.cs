@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
+using Psstd.Agent.Store;
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Running;
-using Psstd.Agent.Store;
 using Psstd.Contracts;
 using Psstd.Tests.Integration;
 using Psstd.Tests.Support;

@@ -1,6 +1,6 @@
-using Psstd.Agent.Cluster;
 using Psstd.Agent.Store;
 using Psstd.Contracts;
+using Psstd.Gossip.Cluster;
 
 namespace Psstd.Tests.Store;
 
@@ -44,7 +44,7 @@ public sealed class StoreWriterTests
         Assert.Equal(1, commits());
         Assert.Equal(2, store.Scalar("SELECT count(*) FROM history"));
         var held = store.Store.LoadNodes().Single();
-        Assert.Equal(3, Psstd.Agent.Gossip.Wire.RecordCodec.Read(held.Encoded)!.Sequence);
+        Assert.Equal(3, Psstd.Gossip.Wire.RecordCodec.Read(held.Encoded)!.Sequence);
     }
 
     [Fact]
@@ -85,8 +85,8 @@ public sealed class StoreWriterTests
         await first.Writer.StoppedAsync(CancellationToken.None);
 
         var cluster = new ClusterState(first.Clock);
-        cluster.Merge(Psstd.Agent.Gossip.Wire.RecordCodec.ToBytes(StoreHarness.Node(1, sequence: 9)));
-        var stored = Psstd.Agent.Gossip.Wire.RecordCodec.ToBytes(StoreHarness.Node(1, sequence: 5));
+        cluster.Merge(Psstd.Gossip.Wire.RecordCodec.ToBytes(StoreHarness.Node(1, sequence: 9)));
+        var stored = Psstd.Gossip.Wire.RecordCodec.ToBytes(StoreHarness.Node(1, sequence: 5));
 
         Assert.Null(cluster.Restore(stored, TimeSpan.Zero));
         Assert.Equal(9, cluster.Find(StoreHarness.Id(1))!.Header.Sequence);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using Psstd.Agent.Gossip.Wire;
+using Psstd.Gossip.Engine;
+using Psstd.Gossip.Wire;
 
 namespace Psstd.Agent.Gossip.Tcp;
 

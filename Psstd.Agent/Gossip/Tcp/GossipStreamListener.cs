@@ -1,6 +1,6 @@
 using System.Net.Sockets;
-using Psstd.Agent.Gossip.Engine;
-using Psstd.Agent.Gossip.Wire;
+using Psstd.Gossip.Engine;
+using Psstd.Gossip.Wire;
 
 namespace Psstd.Agent.Gossip.Tcp;
 

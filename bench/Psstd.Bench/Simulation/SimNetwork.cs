@@ -1,5 +1,5 @@
 using System.Net;
-using Psstd.Agent.Gossip.Wire;
+using Psstd.Gossip.Wire;
 
 namespace Psstd.Bench.Simulation;
 

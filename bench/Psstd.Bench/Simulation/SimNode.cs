@@ -1,9 +1,8 @@
 using System.Net;
-using Psstd.Agent.Cluster;
-using Psstd.Agent.Gossip;
-using Psstd.Agent.Gossip.Engine;
-using Psstd.Agent.Gossip.Wire;
 using Psstd.Contracts;
+using Psstd.Gossip.Cluster;
+using Psstd.Gossip.Engine;
+using Psstd.Gossip.Wire;
 
 namespace Psstd.Bench.Simulation;
 

@@ -1,6 +1,6 @@
-using Psstd.Agent.Cluster;
-using Psstd.Agent.Gossip.Engine;
 using Psstd.Contracts;
+using Psstd.Gossip.Cluster;
+using Psstd.Gossip.Engine;
 
 namespace Psstd.Bench.Simulation;
 

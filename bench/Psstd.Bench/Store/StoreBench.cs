@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
-using Psstd.Agent.Cluster;
 using Psstd.Agent.Configuration;
-using Psstd.Agent.Gossip;
-using Psstd.Agent.Gossip.Wire;
 using Psstd.Agent.Identity;
 using Psstd.Agent.Store;
 using Psstd.Bench.Simulation;
 using Psstd.Contracts;
+using Psstd.Gossip.Cluster;
+using Psstd.Gossip.Wire;
 
 namespace Psstd.Bench.Store;
 

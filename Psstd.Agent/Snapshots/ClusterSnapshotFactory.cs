@@ -1,0 +1,46 @@
+using Psstd.Contracts;
+using Psstd.Gossip.Cluster;
+using Psstd.Gossip.Wire;
+
+namespace Psstd.Agent.Snapshots;
+
+/// <summary>
+/// Turns held entries into the local API's snapshot, judging each node's health now. Forgotten nodes stay
+/// in it (health <see cref="NodeHealth.Forgotten"/>, no metrics), so readers choose to show or hide them.
+/// </summary>
+public static class ClusterSnapshotFactory
+{
+    /// <param name="publishStride">Intervals this agent waits between its own records (<see cref="Heartbeat.LocalNode.PublishStride"/>).</param>
+    /// <param name="ageOf">Elapsed time since a <see cref="ClusterEntry.SeenTimestamp"/>, on this agent's clock.</param>
+    public static ClusterSnapshot Create(
+        string cluster, NodeRecord self, int publishStride, IReadOnlyList<ClusterEntry> entries, Func<long, TimeSpan> ageOf)
+    {
+        ArgumentNullException.ThrowIfNull(self);
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(ageOf);
+        var nodes = new NodeSnapshot[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var record = entries[i].Decode();
+            var seen = entries[i].SeenTimestamp;
+            var age = ageOf(seen);
+            nodes[i] = new NodeSnapshot(
+                record.Id,
+                record.Name,
+                record.Generation,
+                record.Sequence,
+                NodeHealthJudge.Judge(age, record.Ttl, record.Left, entries[i].Suspected, record.Forgotten),
+                Math.Round(age.TotalSeconds, 3),
+                record.Ttl.TotalSeconds,
+                record.AgentVersion,
+                record.DashboardUrl,
+                record.GossipAddress,
+                record.Id == self.Id,
+                record.Metrics,
+                record.Interval.TotalSeconds);
+        }
+
+        Array.Sort(nodes, static (a, b) => string.CompareOrdinal(a.Name, b.Name) is var byName and not 0 ? byName : a.Id.CompareTo(b.Id));
+        return new ClusterSnapshot(cluster, self.Id, self.Name, self.AgentVersion, nodes, publishStride);
+    }
+}

@@ -1,0 +1,29 @@
+using Psstd.Contracts;
+
+namespace Psstd.Gossip.Wire;
+
+/// <summary>
+/// What one node publishes about itself; replaced as a whole by a newer one.
+/// Newer means a greater (<see cref="Generation"/>, <see cref="Sequence"/>), never a later wall clock.
+/// </summary>
+/// <param name="Generation">Incremented at every start of the node (persisted).</param>
+/// <param name="Sequence">Monotonic within a generation.</param>
+/// <param name="Ttl">How long receivers may treat the record as current; chosen by its origin.</param>
+/// <param name="DashboardUrl">Empty when the node serves no dashboard.</param>
+/// <param name="Left">The node announced a graceful shutdown: its last record of this generation.</param>
+public sealed record NodeRecord(
+    Guid Id,
+    string Name,
+    long Generation,
+    long Sequence,
+    string AgentVersion,
+    TimeSpan Interval,
+    TimeSpan Ttl,
+    string DashboardUrl,
+    string GossipAddress,
+    NodeMetrics Metrics,
+    bool Left = false)
+{
+    /// <summary>A tombstone, not a sample: the node was forgotten (see <see cref="Psstd.Gossip.Cluster.Tombstone"/>).</summary>
+    public bool Forgotten { get; init; }
+}
