@@ -4,9 +4,9 @@ using Psstd.Agent.Configuration;
 using Psstd.Agent.Discovery.Dns;
 using Psstd.Agent.Gossip;
 using Psstd.Agent.Heartbeat;
-using Psstd.Agent.LocalApi;
 using Psstd.Contracts;
 using Psstd.Gossip.Wire;
+using Psstd.Agent.Registration;
 
 namespace Psstd.Agent.Discovery;
 

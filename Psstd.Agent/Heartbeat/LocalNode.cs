@@ -1,10 +1,10 @@
 using System.Reflection;
 using Psstd.Agent.Configuration;
 using Psstd.Agent.Identity;
-using Psstd.Agent.LocalApi;
 using Psstd.Contracts;
 using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
+using Psstd.Agent.Registration;
 
 namespace Psstd.Agent.Heartbeat;
 

@@ -1,4 +1,5 @@
 using Psstd.Contracts;
+using Psstd.Agent.Registration;
 
 namespace Psstd.Agent.LocalApi;
 

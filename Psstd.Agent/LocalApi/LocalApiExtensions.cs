@@ -3,6 +3,7 @@ using Psstd.Agent.Heartbeat;
 using Psstd.Agent.Snapshots;
 using Psstd.Contracts;
 using Psstd.Gossip.Cluster;
+using Psstd.Agent.Registration;
 
 namespace Psstd.Agent.LocalApi;
 

@@ -4,6 +4,7 @@ using Psstd.Dashboard.Formatting;
 using Psstd.Dashboard.Preferences;
 using Psstd.Dashboard.ViewModels;
 using static Psstd.Tests.Dashboard.TestSnapshots;
+using Psstd.Dashboard.Rendering;
 
 namespace Psstd.Tests.Dashboard;
 

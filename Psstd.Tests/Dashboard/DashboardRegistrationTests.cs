@@ -7,6 +7,7 @@ using Psstd.Dashboard.Configuration;
 using Psstd.Dashboard.Registration;
 using Psstd.Tests.Integration;
 using Psstd.Tests.Support;
+using Psstd.Agent.Registration;
 
 namespace Psstd.Tests.Dashboard;
 

@@ -11,6 +11,7 @@ using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
 using Psstd.ServiceDefaults.Configuration;
 using Psstd.Tests.Support;
+using Psstd.Agent.Registration;
 
 namespace Psstd.Tests.Gossip;
 

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
+using Psstd.Dashboard.Formatting;
 using Psstd.Dashboard.ViewModels;
 
-namespace Psstd.Dashboard.Formatting;
+namespace Psstd.Dashboard.Rendering;
 
 /// <summary>
 /// The cells of the cluster grid, written straight to the response. This block repeats for every node: written

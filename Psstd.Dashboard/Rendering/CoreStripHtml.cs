@@ -1,7 +1,8 @@
 using System.Globalization;
+using Psstd.Dashboard.Formatting;
 using Psstd.Dashboard.ViewModels;
 
-namespace Psstd.Dashboard.Formatting;
+namespace Psstd.Dashboard.Rendering;
 
 /// <summary>
 /// The per-core bars of one node as HTML. A 1,000-node x 16-core page has 16,000 bars; writing each through Razor

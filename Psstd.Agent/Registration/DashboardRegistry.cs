@@ -1,6 +1,6 @@
 using Psstd.Agent.Configuration;
 
-namespace Psstd.Agent.LocalApi;
+namespace Psstd.Agent.Registration;
 
 /// <summary>
 /// The URL of this node's dashboard, as the dashboard itself last registered it, valid while its lease lasts.
