@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
-using Psstd.Dashboard.Formatting;
 using Psstd.Dashboard.ViewModels;
 
 namespace Psstd.Dashboard.Rendering;
