@@ -29,9 +29,7 @@ public static class RecordCodec
     {
         ArgumentNullException.ThrowIfNull(record);
         var w = new SpanWriter(destination);
-        Span<byte> id = stackalloc byte[16];
-        record.Id.TryWriteBytes(id);
-        w.Bytes(id);
+        w.Guid(record.Id);
         w.VarLong(record.Generation);
         w.VarLong(record.Sequence);
         w.VarLong((long)record.Interval.TotalMilliseconds);

@@ -37,6 +37,14 @@ internal ref struct SpanWriter(Span<byte> buffer)
         Position += value.Length;
     }
 
+    /// <summary>A node id: its 16 bytes as <see cref="System.Guid.TryWriteBytes(Span{byte})"/> lays them out.</summary>
+    public void Guid(Guid value)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        value.TryWriteBytes(bytes);
+        Bytes(bytes);
+    }
+
     /// <summary>Unsigned LEB128: small numbers take one byte, a 64-bit one at most ten.</summary>
     public void VarUInt(ulong value)
     {

@@ -57,11 +57,9 @@ public static class SyncMessages
         BinaryPrimitives.WriteUInt64LittleEndian(maskBytes, mask);
         w.Bytes(maskBytes);
         w.VarUInt((ulong)entries.Count);
-        Span<byte> id = stackalloc byte[16];
         foreach (var entry in entries)
         {
-            entry.Id.TryWriteBytes(id);
-            w.Bytes(id);
+            w.Guid(entry.Id);
             w.VarLong(entry.Generation);
             w.VarLong(entry.Sequence);
         }
@@ -99,11 +97,9 @@ public static class SyncMessages
         var w = new SpanWriter(destination);
         w.ShortString(replyTo);
         w.VarUInt((ulong)ids.Count);
-        Span<byte> bytes = stackalloc byte[16];
         foreach (var id in ids)
         {
-            id.TryWriteBytes(bytes);
-            w.Bytes(bytes);
+            w.Guid(id);
         }
 
         return w.Overflowed ? 0 : w.Position;

@@ -1,0 +1,262 @@
+using System.Net;
+using Psstd.Gossip.Cluster;
+using Psstd.Gossip.Wire;
+
+namespace Psstd.Gossip.Engine;
+
+/// <summary>
+/// SWIM-style failure detection: a node silent for <see cref="GossipOptions.ProbeAfterIntervals"/> of its own
+/// intervals is pinged; without an ack, a few peers are asked to ping it too (a lossy link between two nodes
+/// is not a dead node); without any ack it is suspected, well before its TTL runs out, and the suspicion
+/// travels. Timeouts stretch with <see cref="LocalHealth"/>. Probe packets are tiny and go out past the send
+/// budget: a liveness answer must not wait behind news (see docs/failure-detection.md).
+/// </summary>
+internal sealed class FailureDetector
+{
+    /// <summary>
+    /// In a large cluster a round may start probes of one known node in this many, more than
+    /// <see cref="GossipOptions.MaxNewProbesPerRound"/>: right after a fleet starts, the probes that repair
+    /// versions the paced relay missed grow with the cluster and must keep up with their TTLs.
+    /// </summary>
+    private const int ProbeLimitShare = 40;
+
+    private readonly EngineContext _context;
+    private readonly Outbox _outbox;
+    private readonly RecordPacker _records;
+    private readonly PeerPicker _peers;
+    private readonly AnswerPolicy _answers;
+    private readonly RecordIntake _intake;
+    private readonly Suspicions _suspicions;
+    private readonly Dictionary<Guid, Probe> _probes = [];
+    private readonly byte[] _payload = new byte[PacketCodec.MaxDatagramBytes];
+    private long _nextProbeId;
+
+    public FailureDetector(EngineContext context, Outbox outbox, RecordPacker records, PeerPicker peers, AnswerPolicy answers, RecordIntake intake)
+    {
+        _context = context;
+        _outbox = outbox;
+        _records = records;
+        _peers = peers;
+        _answers = answers;
+        _intake = intake;
+        _suspicions = new Suspicions(context, outbox, peers);
+        Health = new LocalHealth(context.Time, context.Options.RoundInterval);
+    }
+
+    public LocalHealth Health { get; }
+
+    private ClusterState Cluster => _context.Cluster;
+
+    /// <summary>Once per round: judge our own lateness, move probes on, start new ones, pass suspicions on.</summary>
+    public void Round(long now)
+    {
+        Health.RoundStarted(now);
+        ExpireProbes(now);
+        StartProbes(now);
+        _suspicions.Spread();
+    }
+
+    /// <summary>A ping: answers with an ack, carrying this node's record when the prober holds it as a live member.</summary>
+    public bool AnswerPing(ReadOnlySpan<byte> payload, IPEndPoint from)
+    {
+        var r = new SpanReader(payload);
+        var probeId = r.VarLong();
+        var target = r.Guid();
+        var replyTo = r.ShortString();
+        if (r.Failed || r.Remaining != 0)
+        {
+            return false;
+        }
+
+        if (target != _context.SelfId)
+        {
+            return true; // meant for a node that used to live at this address: nothing to confirm
+        }
+
+        var answerTo = replyTo.Length == 0 ? from : IPEndPoint.TryParse(replyTo, out var parsed) ? parsed : null;
+        if (answerTo is null)
+        {
+            return false;
+        }
+
+        var w = new SpanWriter(_payload);
+        w.VarLong(probeId);
+        w.Guid(_context.SelfId);
+        var length = w.Position;
+        if (Cluster.Current(_context.SelfId) is { } self && Cluster.IsLiveMember(answerTo))
+        {
+            // The prober has heard nothing new of this node for a while: the answer brings the current
+            // record, so a peer the relay missed several times running catches up now, not at its TTL.
+            var next = 0;
+            length += RecordBatch.Pack([self.Encoded], ref next, _payload.AsSpan(length, _outbox.DatagramCapacity - length));
+        }
+
+        _outbox.Send(answerTo, MessageKind.Ack, _payload.AsSpan(0, length), overBudget: true);
+        return true;
+    }
+
+    /// <summary>
+    /// Pings the target on a peer's behalf, naming the asker as the one to answer (stateless). Only between
+    /// live members at those addresses, so a forged request cannot aim this node's pings anywhere.
+    /// </summary>
+    public bool ForwardPing(ReadOnlySpan<byte> payload, IPEndPoint from)
+    {
+        var r = new SpanReader(payload);
+        var probeId = r.VarLong();
+        var target = r.Guid();
+        var address = r.ShortString();
+        if (r.Failed || r.Remaining != 0 || !IPEndPoint.TryParse(address, out var targetEndPoint) || targetEndPoint.Port == 0)
+        {
+            return false;
+        }
+
+        if (!Cluster.IsLiveMember(targetEndPoint) || !Cluster.IsLiveMember(from))
+        {
+            _context.Counters.ReplyRefused();
+            return true;
+        }
+
+        SendPing(targetEndPoint, probeId, target, from.ToString());
+        return true;
+    }
+
+    /// <summary>An ack: the probe id, the responder's id and, from a peer that holds this node as a member, its current record.</summary>
+    public bool TakeAck(ReadOnlySpan<byte> payload)
+    {
+        var r = new SpanReader(payload);
+        var probeId = r.VarLong();
+        var responder = r.Guid();
+        if (r.Failed || (r.Remaining != 0 && !_intake.Merge(payload[r.Position..], asNews: false)))
+        {
+            return false;
+        }
+
+        if (_probes.TryGetValue(responder, out var probe) && probe.ProbeId == probeId)
+        {
+            _probes.Remove(responder);
+            Cluster.MarkAlive(responder, _context.Time.GetTimestamp());
+            Health.ProbeAnswered();
+            if (r.Remaining == 0 && Cluster.Current(_context.SelfId) is { } self)
+            {
+                // No record came back: the responder does not hold this node as a live member. Alive, but the
+                // version held here still ages towards its TTL: introduce ourselves, so the next answer brings it.
+                _records.Send(probe.Address, [self.Encoded], overBudget: true);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Suspicions from a peer: taken when this node has heard nothing newer; one about this node is refuted.</summary>
+    public bool TakeSuspicions(ReadOnlySpan<byte> payload, IPEndPoint from)
+    {
+        Span<DigestEntry> named = stackalloc DigestEntry[Suspicions.MaxPerPacket];
+        if (!Suspicions.TryRead(payload, named, out var count))
+        {
+            return false;
+        }
+
+        foreach (var (id, generation, sequence) in named[..count])
+        {
+            if (id == _context.SelfId)
+            {
+                Refute(from);
+            }
+            else if (Cluster.TakeSuspicion(id, generation, sequence, _context.Options.ProbeAfterIntervals / 2) is { } taken)
+            {
+                _probes.Remove(id); // doubted already: no need to finish our own probe
+                _suspicions.Tell(taken);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// This node is suspected by <paramref name="peer"/>: its current record, newer than any doubted version,
+    /// answers, to a live member only (a record is larger than a suspicion).
+    /// </summary>
+    private void Refute(IPEndPoint peer)
+    {
+        if (Cluster.Current(_context.SelfId) is { } self && _answers.MayAnswer(peer))
+        {
+            _records.Send(peer, [self.Encoded], overBudget: true);
+        }
+    }
+
+    private void ExpireProbes(long now)
+    {
+        foreach (var (id, probe) in _probes.ToArray())
+        {
+            if (now < probe.Deadline)
+            {
+                continue;
+            }
+
+            if (!probe.Indirect)
+            {
+                AskOthersToPing(id, probe);
+                _probes[id] = probe with { Indirect = true, Deadline = now + Health.Stretch(_context.Options.IndirectProbeTimeout) };
+                continue;
+            }
+
+            _probes.Remove(id);
+            if (Cluster.MarkSuspect(id, probe.Version))
+            {
+                _suspicions.Tell(probe.Version);
+            }
+        }
+    }
+
+    private void StartProbes(long now)
+    {
+        var started = 0;
+        var limit = Math.Max(_context.Options.MaxNewProbesPerRound, Cluster.Count / ProbeLimitShare);
+        var silent = EngineScratch.Silent;
+        Cluster.CollectSilent(now, _context.Options.ProbeAfterIntervals, silent, limit + _probes.Count + 1);
+        foreach (var (version, health) in silent)
+        {
+            if (started == limit)
+            {
+                break;
+            }
+
+            if (version.Id == _context.SelfId || version.Address.EndPoint is not { } endPoint || _probes.ContainsKey(version.Id)
+                || !NodeHealthJudge.IsLive(health))
+            {
+                continue;
+            }
+
+            var probe = new Probe(++_nextProbeId, version.Header, endPoint, false, now + Health.Stretch(_context.Options.DirectProbeTimeout));
+            _probes[version.Id] = probe;
+            SendPing(endPoint, probe.ProbeId, version.Id, replyTo: "");
+            started++;
+        }
+
+        silent.Clear();
+    }
+
+    private void AskOthersToPing(Guid target, Probe probe)
+    {
+        foreach (var helper in _peers.Pick(_context.Options.IndirectProbes, exclude: [probe.Address]))
+        {
+            var w = new SpanWriter(_payload);
+            w.VarLong(probe.ProbeId);
+            w.Guid(target);
+            w.ShortString(probe.Address.ToString());
+            _outbox.Send(helper, MessageKind.PingRequest, _payload.AsSpan(0, w.Position), overBudget: true);
+        }
+    }
+
+    private void SendPing(IPEndPoint target, long probeId, Guid targetId, string replyTo)
+    {
+        var w = new SpanWriter(_payload);
+        w.VarLong(probeId);
+        w.Guid(targetId);
+        w.ShortString(replyTo);
+        _outbox.Send(target, MessageKind.Ping, _payload.AsSpan(0, w.Position), overBudget: true);
+    }
+
+    /// <summary>An open question to one node: which version it was silent on, and when to give up on the current step.</summary>
+    private sealed record Probe(long ProbeId, RecordHeader Version, IPEndPoint Address, bool Indirect, long Deadline);
+}

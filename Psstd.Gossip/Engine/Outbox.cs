@@ -1,0 +1,80 @@
+using System.Buffers;
+using System.Net;
+using Psstd.Gossip.Wire;
+
+namespace Psstd.Gossip.Engine;
+
+/// <summary>
+/// The one way a packet or stream frame leaves the engine: sealed as the cluster is configured, charged to
+/// the <see cref="SendBudget"/>, handed to the transport and counted.
+/// </summary>
+internal sealed class Outbox
+{
+    private readonly GossipOptions _options;
+    private readonly IGossipTransport _transport;
+    private readonly GossipCounters _counters;
+    private readonly SendBudget _budget;
+    private readonly byte[] _packet = new byte[PacketCodec.MaxDatagramBytes];
+
+    public Outbox(GossipOptions options, IGossipTransport transport, GossipCounters counters, TimeProvider time)
+    {
+        _options = options;
+        _transport = transport;
+        _counters = counters;
+        _budget = new SendBudget(time, options.BandwidthBytesPerSecond);
+        var overhead = PacketCodec.Overhead(options.Cluster, options.Keyring);
+        DatagramCapacity = PacketCodec.MaxDatagramBytes - overhead;
+        FrameCapacity = StreamFrames.MaxFrameBytes - overhead;
+    }
+
+    /// <summary>Payload bytes one datagram carries after the packet header (and seal).</summary>
+    public int DatagramCapacity { get; }
+
+    /// <summary>Payload bytes one stream frame carries after the packet header (and seal).</summary>
+    public int FrameCapacity { get; }
+
+    public void Refill(long now) => _budget.Refill(now);
+
+    /// <summary>
+    /// Sends one datagram. Returns false, sending nothing, when it does not fit a datagram, or when the
+    /// budget is spent and <paramref name="overBudget"/> is false.
+    /// </summary>
+    public bool Send(IPEndPoint target, MessageKind kind, ReadOnlySpan<byte> payload, bool overBudget)
+    {
+        var length = PacketCodec.Write(_options.Cluster, _options.Keyring, kind, payload, _packet);
+        if (length == 0 || (!overBudget && !_budget.Allows(length)))
+        {
+            return false;
+        }
+
+        _budget.Charge(length);
+        _transport.Send(target, _packet.AsSpan(0, length));
+        _counters.PacketOut(length);
+        return true;
+    }
+
+    /// <summary>
+    /// One sealed packet for a stream, charged and counted now. Always charged: streams carry anti-entropy,
+    /// which its own pace bounds, so the debt slows the relay rather than the repair.
+    /// </summary>
+    public byte[] Frame(MessageKind kind, ReadOnlySpan<byte> payload)
+    {
+        var sealedFrame = ArrayPool<byte>.Shared.Rent(StreamFrames.MaxFrameBytes);
+        var length = PacketCodec.Write(_options.Cluster, _options.Keyring, kind, payload, sealedFrame.AsSpan(0, StreamFrames.MaxFrameBytes));
+        var frame = sealedFrame.AsSpan(0, length).ToArray();
+        ArrayPool<byte>.Shared.Return(sealedFrame);
+        _budget.Charge(length);
+        _counters.PacketOut(length);
+        return frame;
+    }
+
+    /// <summary>Sends frames made by <see cref="Frame"/> over one stream, in order; nothing when there are none.</summary>
+    public void Stream(IPEndPoint target, List<byte[]> frames)
+    {
+        if (frames.Count > 0)
+        {
+            _transport.SendStream(target, frames);
+            _counters.StreamOut();
+        }
+    }
+}
