@@ -3,12 +3,12 @@ using System.Text.Json.Serialization;
 namespace Psstd.Contracts;
 
 /// <summary>
-/// How a receiver judges a node, on its own monotonic clock (DESIGN.md section 4).
+/// How a receiver judges a node, on its own monotonic clock (see docs/failure-detection.md).
 /// </summary>
 /// <remarks>
-/// Listed from best to worst news. Suspect, left and forgotten come from the failure detector, the
-/// leave message and operators (gossip protocol v1); until it lands, agents judge only fresh, stale
-/// and offline, and readers must already show every state.
+/// Listed from best to worst news. Fresh, stale and offline follow from the age of the node's record;
+/// suspect from the failure detector, left from the node's own leave message, forgotten from an operator
+/// or the reaper.
 /// </remarks>
 public enum NodeHealth
 {

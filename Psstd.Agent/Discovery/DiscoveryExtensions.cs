@@ -9,7 +9,7 @@ public static class DiscoveryExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
-        builder.Services.AddSingleton<DiscoveryCounters>();
+        builder.Services.AddSingleton<DiscoveryMetrics>();
         builder.Services.AddHealthChecks().AddCheck<DiscoveryHealthCheck>("discovery");
         if (settings.Mdns)
         {

@@ -18,7 +18,7 @@ public sealed class MdnsBrowser
 
     private readonly string _cluster;
     private readonly Guid _selfId;
-    private readonly DiscoveryCounters _counters;
+    private readonly DiscoveryMetrics _counters;
     private readonly RecordCache _cache = new();
     private readonly Dictionary<(DnsName, DnsRecordType), (TimeSpan Next, TimeSpan Interval)> _resolving = [];
     private readonly HashSet<(string, string)> _otherClusters = [];
@@ -26,7 +26,7 @@ public sealed class MdnsBrowser
     private TimeSpan _browseInterval = FirstQueryInterval;
 
     /// <param name="firstQueryAt">Section 5.2: the first query waits a random 20-120 ms.</param>
-    public MdnsBrowser(string cluster, Guid selfId, DiscoveryCounters counters, TimeSpan firstQueryAt)
+    public MdnsBrowser(string cluster, Guid selfId, DiscoveryMetrics counters, TimeSpan firstQueryAt)
     {
         _cluster = cluster;
         _selfId = selfId;

@@ -17,7 +17,7 @@ namespace Psstd.Agent.Discovery;
 /// types; this class only moves packets and ticks them under one lock.
 /// </summary>
 public sealed class MdnsService(
-    AgentSettings settings, LocalNode local, DashboardRegistry dashboard, ContactBook contacts, DiscoveryCounters counters,
+    AgentSettings settings, LocalNode local, DashboardRegistry dashboard, ContactBook contacts, DiscoveryMetrics counters,
     TimeProvider time, ILogger<MdnsService> logger) : BackgroundService
 {
     public static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(100);

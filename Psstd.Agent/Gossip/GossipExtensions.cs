@@ -1,8 +1,10 @@
+using System.Diagnostics.Metrics;
 using Psstd.Agent.Configuration;
 using Psstd.Agent.Heartbeat;
 using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
+using Psstd.Gossip.Telemetry;
 
 namespace Psstd.Agent.Gossip;
 
@@ -21,7 +23,7 @@ public static class GossipExtensions
             BandwidthBytesPerSecond = settings.GossipBandwidth,
             Interval = settings.Interval,
         });
-        builder.Services.AddSingleton<GossipCounters>();
+        builder.Services.AddSingleton(sp => new GossipMetrics(sp.GetRequiredService<IMeterFactory>(), sp.GetRequiredService<ClusterState>()));
         builder.Services.AddSingleton<ContactBook>();
         builder.Services.AddSingleton<PeerDirectory>();
         builder.Services.AddSingleton<Tcp.GossipStreamClient>();
@@ -31,7 +33,7 @@ public static class GossipExtensions
             sp.GetRequiredService<LocalNode>().Current.Id,
             sp.GetRequiredService<ClusterState>(),
             sp.GetRequiredService<IGossipTransport>(),
-            sp.GetRequiredService<GossipCounters>(),
+            sp.GetRequiredService<GossipMetrics>(),
             sp.GetRequiredService<TimeProvider>(),
             new Random()));
         builder.Services.AddHostedService<GossipReceiver>();

@@ -11,6 +11,7 @@ using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
 using Psstd.ServiceDefaults.Configuration;
+using Psstd.Gossip.Telemetry;
 
 namespace Psstd.Agent.Instance;
 
@@ -50,7 +51,7 @@ public sealed class GossipViewer : ISnapshotSource, IAsyncDisposable
         _socket = GossipSocket.Bind(new ListenAddress(settings.Gossip.Host, 0));
         _cluster = new ClusterState(time);
         var options = new GossipOptions { Cluster = settings.Cluster, Interval = settings.Interval, Keyring = settings.Keys.Count == 0 ? null : new GossipKeyring(settings.Keys) };
-        var counters = new GossipCounters();
+        var counters = new GossipMetrics();
         var transport = new UdpTransport(_socket, counters, new GossipStreamClient(counters, time, NullLogger<GossipStreamClient>.Instance), NullLogger<UdpTransport>.Instance);
         _self = new NodeRecord(Guid.NewGuid(), "viewer", 0, 0, LocalNode.AgentVersion, settings.Interval, settings.Ttl, "", "", NodeMetrics.Empty);
         _engine = new GossipEngine(options, _self.Id, _cluster, transport, counters, time, new Random());

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Psstd.Gossip.Cluster;
-using Psstd.Gossip.Engine;
+using Psstd.Gossip.Telemetry;
 
 namespace Psstd.Agent.LocalApi;
 
 /// <summary>Reports gossip counters and how many nodes are known; gossip itself has no unhealthy state yet.</summary>
-public sealed class GossipHealthCheck(GossipCounters counters, ClusterState cluster) : IHealthCheck
+public sealed class GossipHealthCheck(GossipMetrics counters, ClusterState cluster) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(HealthCheckResult.Healthy($"{cluster.Count} nodes known; {counters.Describe()}"));

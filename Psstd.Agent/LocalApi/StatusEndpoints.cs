@@ -2,8 +2,8 @@ using Psstd.Agent.Configuration;
 using Psstd.Agent.Heartbeat;
 using Psstd.Agent.Instance;
 using Psstd.Contracts;
-using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
+using Psstd.Gossip.Telemetry;
 
 namespace Psstd.Agent.LocalApi;
 
@@ -13,12 +13,12 @@ public static class StatusEndpoints
     public static WebApplication MapAgentStatus(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet(AgentStatusRoutes.Status, (AgentSettings settings, LocalNode local, InstanceOwner owner, GossipCounters counters, TimeProvider time) =>
+        app.MapGet(AgentStatusRoutes.Status, (AgentSettings settings, LocalNode local, InstanceOwner owner, GossipMetrics counters, TimeProvider time) =>
             TypedResults.Json(Describe(settings, local.Current, owner, counters, time.GetUtcNow()), LocalApiJsonContext.Default.AgentStatus));
         return app;
     }
 
-    public static AgentStatus Describe(AgentSettings settings, NodeRecord self, InstanceOwner owner, GossipCounters counters, DateTimeOffset now)
+    public static AgentStatus Describe(AgentSettings settings, NodeRecord self, InstanceOwner owner, GossipMetrics counters, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(self);

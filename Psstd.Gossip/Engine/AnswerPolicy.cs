@@ -5,7 +5,7 @@ namespace Psstd.Gossip.Engine;
 /// <summary>
 /// Where an answer may go. In a cluster without a key a UDP source can be forged, so an answer larger than
 /// its request goes only to the gossip address of a member this node judges live; anything else is left
-/// unanswered and counted (<see cref="GossipCounters.RepliesRefused"/>). With a key a forged request does
+/// unanswered and counted (<see cref="GossipMetrics.RepliesRefused"/>). With a key a forged request does
 /// not even open.
 /// </summary>
 internal sealed class AnswerPolicy(EngineContext context)

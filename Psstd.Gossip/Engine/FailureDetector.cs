@@ -50,7 +50,11 @@ internal sealed class FailureDetector
     /// <summary>Once per round: judge our own lateness, move probes on, start new ones, pass suspicions on.</summary>
     public void Round(long now)
     {
-        Health.RoundStarted(now);
+        if (Health.RoundStarted(now) is { } late)
+        {
+            _context.Counters.RoundLate(late);
+        }
+
         ExpireProbes(now);
         StartProbes(now);
         _suspicions.Spread();

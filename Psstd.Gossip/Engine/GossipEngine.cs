@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net;
 using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Wire;
+using Psstd.Gossip.Telemetry;
 
 namespace Psstd.Gossip.Engine;
 
@@ -35,7 +36,7 @@ public sealed class GossipEngine
     private readonly byte[] _opened = new byte[PacketCodec.MaxDatagramBytes];
 
     public GossipEngine(
-        GossipOptions options, Guid selfId, ClusterState cluster, IGossipTransport transport, GossipCounters counters, TimeProvider time, Random random)
+        GossipOptions options, Guid selfId, ClusterState cluster, IGossipTransport transport, GossipMetrics counters, TimeProvider time, Random random)
     {
         ArgumentNullException.ThrowIfNull(options);
         _context = new EngineContext(options, selfId, cluster, counters, time, random);

@@ -16,14 +16,22 @@ internal sealed class LocalHealth(TimeProvider time, TimeSpan roundInterval)
     public int Score { get; private set; }
 
     /// <summary>A round starts now: a round later than twice its interval raises the score.</summary>
-    public void RoundStarted(long now)
+    /// <returns>How much later than its interval this round started; null for the first round.</returns>
+    public TimeSpan? RoundStarted(long now)
     {
-        if (_lastRound != 0 && time.GetElapsedTime(_lastRound, now) > roundInterval * 2)
+        TimeSpan? late = null;
+        if (_lastRound != 0)
         {
-            Score = Math.Min(MaxScore, Score + 1);
+            var sinceLast = time.GetElapsedTime(_lastRound, now);
+            late = sinceLast - roundInterval;
+            if (sinceLast > roundInterval * 2)
+            {
+                Score = Math.Min(MaxScore, Score + 1);
+            }
         }
 
         _lastRound = now;
+        return late;
     }
 
     public void ProbeAnswered() => Score = Math.Max(0, Score - 1);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using Psstd.Gossip.Wire;
+using Psstd.Gossip.Telemetry;
 
 namespace Psstd.Gossip.Engine;
 
@@ -12,11 +13,11 @@ internal sealed class Outbox
 {
     private readonly GossipOptions _options;
     private readonly IGossipTransport _transport;
-    private readonly GossipCounters _counters;
+    private readonly GossipMetrics _counters;
     private readonly SendBudget _budget;
     private readonly byte[] _packet = new byte[PacketCodec.MaxDatagramBytes];
 
-    public Outbox(GossipOptions options, IGossipTransport transport, GossipCounters counters, TimeProvider time)
+    public Outbox(GossipOptions options, IGossipTransport transport, GossipMetrics counters, TimeProvider time)
     {
         _options = options;
         _transport = transport;

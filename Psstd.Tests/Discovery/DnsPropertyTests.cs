@@ -125,7 +125,7 @@ public sealed class DnsPropertyTests
                 var claim = new NameClaim("node-2", 7947, ad.Txt, TimeSpan.Zero, TimeSpan.Zero);
                 claim.Observe(message!, owned, ad.ProbeClaims([DnsSamples.V4]), TimeSpan.Zero);
                 MdnsResponder.Answer(message!, owned, legacyUnicast: positions.Length % 2 == 0);
-                var browser = new MdnsBrowser("psstd", Guid.Empty, new DiscoveryCounters(), TimeSpan.Zero);
+                var browser = new MdnsBrowser("psstd", Guid.Empty, new DiscoveryMetrics(), TimeSpan.Zero);
                 browser.Observe(message!, TimeSpan.Zero);
                 browser.DueQuery(TimeSpan.FromSeconds(1));
                 browser.Expire(TimeSpan.FromHours(2));

@@ -9,7 +9,7 @@ public sealed class MdnsBrowserTests
 {
     private static readonly Guid Self = Guid.Parse("00000000-0000-0000-0000-0000000000aa");
     private readonly ManualTimeProvider _clock = new();
-    private readonly DiscoveryCounters _counters = new();
+    private readonly DiscoveryMetrics _counters = new();
     private readonly long _start;
     private readonly MdnsBrowser _browser;
 

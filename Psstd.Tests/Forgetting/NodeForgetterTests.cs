@@ -6,6 +6,7 @@ using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
 using Psstd.Tests.Gossip;
 using Psstd.Tests.Support;
+using Psstd.Gossip.Telemetry;
 
 namespace Psstd.Tests.Forgetting;
 
@@ -20,7 +21,7 @@ public sealed class NodeForgetterTests
     public NodeForgetterTests()
     {
         _cluster = new ClusterState(_clock);
-        var engine = new GossipEngine(new GossipOptions { Cluster = "test" }, _self.Id, _cluster, _transport, new GossipCounters(), _clock, new Random(1));
+        var engine = new GossipEngine(new GossipOptions { Cluster = "test" }, _self.Id, _cluster, _transport, new GossipMetrics(), _clock, new Random(1));
         _forgetter = new NodeForgetter(_cluster, engine, _self.Id);
         Hold(_self);
     }

@@ -7,6 +7,7 @@ using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
 using Psstd.Tests.Gossip;
 using Psstd.Tests.Support;
+using Psstd.Gossip.Telemetry;
 
 namespace Psstd.Tests.Forgetting;
 
@@ -23,7 +24,7 @@ public sealed class NodeReaperTests : IDisposable
     {
         _cluster = new ClusterState(_clock);
         var settings = AgentSettings.FromEnvironment(new Dictionary<string, string> { ["PSSTD_REAP"] = "1m" }, "self");
-        var engine = new GossipEngine(new GossipOptions { Cluster = "test" }, _self.Id, _cluster, _transport, new GossipCounters(), _clock, new Random(1));
+        var engine = new GossipEngine(new GossipOptions { Cluster = "test" }, _self.Id, _cluster, _transport, new GossipMetrics(), _clock, new Random(1));
         _reaper = new NodeReaper(_cluster, engine, settings, _self.Id, _clock, NullLogger<NodeReaper>.Instance);
         Hold(_self);
     }

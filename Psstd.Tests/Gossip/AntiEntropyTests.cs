@@ -3,6 +3,7 @@ using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
 using Psstd.Tests.Support;
+using Psstd.Gossip.Telemetry;
 
 namespace Psstd.Tests.Gossip;
 
@@ -34,7 +35,7 @@ public sealed class AntiEntropyTests
 
         public ClusterState Cluster { get; }
 
-        public GossipCounters Counters { get; } = new();
+        public GossipMetrics Counters { get; } = new();
 
         public GossipEngine Engine { get; }
 

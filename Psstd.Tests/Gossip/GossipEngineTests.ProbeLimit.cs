@@ -3,6 +3,7 @@ using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
 using Psstd.Tests.Support;
+using Psstd.Gossip.Telemetry;
 
 namespace Psstd.Tests.Gossip;
 
@@ -31,7 +32,7 @@ public sealed partial class GossipEngineTests
 
         var transport = new PingCounter();
         var engine = new GossipEngine(
-            new GossipOptions { Cluster = "test", AntiEntropyEvery = Timeout.InfiniteTimeSpan }, Guid.NewGuid(), cluster, transport, new GossipCounters(), clock, new Random(1));
+            new GossipOptions { Cluster = "test", AntiEntropyEvery = Timeout.InfiniteTimeSpan }, Guid.NewGuid(), cluster, transport, new GossipMetrics(), clock, new Random(1));
         clock.Advance(TimeSpan.FromSeconds(3)); // every peer's 1 s record silent for longer than two intervals
 
         engine.Tick();

@@ -5,6 +5,7 @@ using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
 using Psstd.Tests.Support;
+using Psstd.Gossip.Telemetry;
 
 namespace Psstd.Tests.Gossip;
 
@@ -30,7 +31,7 @@ public sealed partial class GossipEngineTests
 
         public ClusterState Cluster { get; }
 
-        public GossipCounters Counters { get; } = new();
+        public GossipMetrics Counters { get; } = new();
 
         public GossipEngine Engine { get; }
 

@@ -4,6 +4,7 @@ using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
 using Psstd.Tests.Support;
+using Psstd.Gossip.Telemetry;
 
 namespace Psstd.Tests.Gossip;
 
@@ -105,7 +106,7 @@ public sealed class GossipPropertyTests
             }
 
             var cluster = new ClusterState(new ManualTimeProvider());
-            var engine = new GossipEngine(new GossipOptions { Cluster = "test" }, Guid.NewGuid(), cluster, new NoTransport(), new Psstd.Gossip.Engine.GossipCounters(), new ManualTimeProvider(), new Random(1));
+            var engine = new GossipEngine(new GossipOptions { Cluster = "test" }, Guid.NewGuid(), cluster, new NoTransport(), new Psstd.Gossip.Telemetry.GossipMetrics(), new ManualTimeProvider(), new Random(1));
             engine.Receive(packet, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 7947));
             return cluster.Count <= 1 && cluster.Entries().All(e => RecordCodec.IsValid(e.Encoded));
         })
@@ -158,7 +159,7 @@ public sealed class GossipPropertyTests
 
             var time = new ManualTimeProvider();
             var cluster = new ClusterState(time);
-            var engine = new GossipEngine(new GossipOptions { Cluster = "test" }, Guid.NewGuid(), cluster, new NoTransport(), new Psstd.Gossip.Engine.GossipCounters(), time, new Random(1));
+            var engine = new GossipEngine(new GossipOptions { Cluster = "test" }, Guid.NewGuid(), cluster, new NoTransport(), new Psstd.Gossip.Telemetry.GossipMetrics(), time, new Random(1));
             engine.Receive(packet, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 7947));
             return cluster.Count <= 2 && cluster.Entries().All(e => RecordCodec.IsValid(e.Encoded) && !(e.Header.Left && e.Header.Forgotten));
         })

@@ -3,6 +3,7 @@ using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
 using Psstd.Tests.Support;
+using Psstd.Gossip.Telemetry;
 
 namespace Psstd.Tests.Gossip;
 
@@ -34,8 +35,8 @@ public sealed class GossipPullTests
         var peerWire = new Wire(t => t.Equals(viewerAddress) ? viewer : null, peerAddress);
         var viewerWire = new Wire(t => t.Equals(peerAddress) ? peer : null, viewerAddress);
         var self = RecordSamples.Record(id: Guid.NewGuid(), name: "peer") with { GossipAddress = peerAddress.ToString() };
-        peer = new GossipEngine(options, self.Id, peerCluster, peerWire, new GossipCounters(), clock, new Random(1));
-        viewer = new GossipEngine(options, Guid.NewGuid(), viewerCluster, viewerWire, new GossipCounters(), clock, new Random(2));
+        peer = new GossipEngine(options, self.Id, peerCluster, peerWire, new GossipMetrics(), clock, new Random(1));
+        viewer = new GossipEngine(options, Guid.NewGuid(), viewerCluster, viewerWire, new GossipMetrics(), clock, new Random(2));
         peerCluster.Merge(RecordCodec.ToBytes(self));
         foreach (var name in new[] { "a", "b" })
         {
@@ -64,8 +65,8 @@ public sealed class GossipPullTests
         var viewerCluster = new ClusterState(clock);
         var peerWire = new Wire(t => t.Equals(viewerAddress) ? viewer : null, peerAddress);
         var viewerWire = new Wire(t => t.Equals(peerAddress) ? peer : null, viewerAddress);
-        peer = new GossipEngine(options, Guid.NewGuid(), peerCluster, peerWire, new GossipCounters(), clock, new Random(1));
-        viewer = new GossipEngine(options, Guid.NewGuid(), viewerCluster, viewerWire, new GossipCounters(), clock, new Random(2));
+        peer = new GossipEngine(options, Guid.NewGuid(), peerCluster, peerWire, new GossipMetrics(), clock, new Random(1));
+        viewer = new GossipEngine(options, Guid.NewGuid(), viewerCluster, viewerWire, new GossipMetrics(), clock, new Random(2));
         for (var i = 0; i < 60; i++)
         {
             peerCluster.Merge(RecordCodec.ToBytes(RecordSamples.Record(id: Guid.NewGuid(), name: $"n{i}")));
@@ -101,11 +102,11 @@ public sealed class GossipPullTests
         var peerCluster = new ClusterState(clock);
         var viewerCluster = new ClusterState(clock);
         var peerWire = new Wire(t => t.Equals(viewerAddress) ? viewer : null, peerAddress);
-        var counters = new GossipCounters();
+        var counters = new GossipMetrics();
         var self = RecordSamples.Record(id: Guid.NewGuid(), name: "peer") with { GossipAddress = peerAddress.ToString() };
         var peer = new GossipEngine(options, self.Id, peerCluster, peerWire, counters, clock, new Random(1));
         var viewerWire = new Wire(t => t.Equals(peerAddress) ? peer : null, viewerAddress);
-        viewer = new GossipEngine(options, Guid.NewGuid(), viewerCluster, viewerWire, new GossipCounters(), clock, new Random(2));
+        viewer = new GossipEngine(options, Guid.NewGuid(), viewerCluster, viewerWire, new GossipMetrics(), clock, new Random(2));
         peerCluster.Merge(RecordCodec.ToBytes(self));
         peerCluster.Merge(RecordCodec.ToBytes(RecordSamples.Record(id: Guid.NewGuid(), name: "a")));
 

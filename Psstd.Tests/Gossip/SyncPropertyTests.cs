@@ -5,6 +5,7 @@ using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
 using Psstd.Tests.Support;
+using Psstd.Gossip.Telemetry;
 
 namespace Psstd.Tests.Gossip;
 
@@ -74,7 +75,7 @@ public sealed class SyncPropertyTests
     public void RandomFrames_NeverCrashTheEngine_AndAreCounted() =>
         Prop.ForAll<byte[]>(frame =>
         {
-            var counters = new GossipCounters();
+            var counters = new GossipMetrics();
             var cluster = new ClusterState(new ManualTimeProvider());
             var engine = new GossipEngine(new GossipOptions { Cluster = "test" }, Guid.NewGuid(), cluster, new Drop(), counters, new ManualTimeProvider(), new Random(1));
             engine.ReceiveFrame(frame);
@@ -88,7 +89,7 @@ public sealed class SyncPropertyTests
         var self = RecordSamples.Record(id: Guid.NewGuid(), name: "self") with { GossipAddress = "192.0.2.1:7947" };
         var cluster = new ClusterState(clock);
         cluster.Merge(RecordCodec.ToBytes(self));
-        return (new GossipEngine(new GossipOptions { Cluster = "test" }, self.Id, cluster, new Drop(), new GossipCounters(), clock, new Random(1)), cluster, self.Id);
+        return (new GossipEngine(new GossipOptions { Cluster = "test" }, self.Id, cluster, new Drop(), new GossipMetrics(), clock, new Random(1)), cluster, self.Id);
     }
 
     /// <summary>One valid packet of every sync kind; the summary and digest claim buckets the engine must answer.</summary>

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
+using Psstd.Gossip.Telemetry;
 
 namespace Psstd.Agent.Gossip.Tcp;
 
@@ -12,7 +13,7 @@ namespace Psstd.Agent.Gossip.Tcp;
 /// stops the loop.
 /// </summary>
 public sealed class GossipStreamListener(
-    GossipSocket socket, GossipEngine engine, GossipCounters counters, TimeProvider time, ILogger<GossipStreamListener> logger) : BackgroundService
+    GossipSocket socket, GossipEngine engine, GossipMetrics counters, TimeProvider time, ILogger<GossipStreamListener> logger) : BackgroundService
 {
     private int _open;
 

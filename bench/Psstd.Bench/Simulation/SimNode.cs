@@ -3,6 +3,7 @@ using Psstd.Contracts;
 using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
+using Psstd.Gossip.Telemetry;
 
 namespace Psstd.Bench.Simulation;
 
@@ -25,7 +26,7 @@ public sealed class SimNode : IGossipTransport
         Index = index;
         Address = new IPEndPoint(new IPAddress([10, (byte)(index >> 16), (byte)(index >> 8), (byte)index]), 7947);
         Cluster = new ClusterState(clock, catalog);
-        Counters = new GossipCounters();
+        Counters = new GossipMetrics();
         var id = new Guid(index, 0, 0, [0, 0, 0, 0, 0, 0, 0, 1]);
         _record = new NodeRecord(
             id,
@@ -49,7 +50,7 @@ public sealed class SimNode : IGossipTransport
 
     public ClusterState Cluster { get; }
 
-    public GossipCounters Counters { get; }
+    public GossipMetrics Counters { get; }
 
     public GossipEngine Engine { get; }
 

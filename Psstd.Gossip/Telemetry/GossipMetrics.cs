@@ -1,14 +1,25 @@
+using System.Diagnostics.Metrics;
+using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Wire;
 
-namespace Psstd.Gossip.Engine;
+namespace Psstd.Gossip.Telemetry;
 
 /// <summary>
-/// What gossip sent, received and dropped, by reason: shown in the agent's health and read by the
-/// simulator. Plain counters, safe from any thread.
+/// What gossip sent, received and dropped, by reason. The counts live here, safe from any thread; the
+/// agent's health, status and doctor read them, and with a meter factory the same counts are published as
+/// observable instruments of the <see cref="MeterName"/> meter, so OTLP exports exactly these numbers.
 /// </summary>
-public sealed class GossipCounters
+public sealed class GossipMetrics
 {
-    private readonly long[] _packetsIn = new long[Enum.GetValues<DecodeOutcome>().Length];
+    /// <summary>The meter every gossip instrument belongs to.</summary>
+    public const string MeterName = "Psstd.Gossip";
+
+    private static readonly DecodeOutcome[] Outcomes = Enum.GetValues<DecodeOutcome>();
+    private static readonly StreamDrop[] StreamDrops = Enum.GetValues<StreamDrop>();
+
+    private readonly long[] _packetsIn = new long[Outcomes.Length];
+    private readonly long[] _streamDrops = new long[StreamDrops.Length];
+    private readonly Histogram<double>? _roundLateness;
     private long _packetsOut;
     private long _bytesIn;
     private long _bytesOut;
@@ -16,11 +27,20 @@ public sealed class GossipCounters
     private long _recordsNew;
     private long _recordsDuplicate;
     private long _roundsOverBudget;
-    private readonly long[] _streamDrops = new long[Enum.GetValues<StreamDrop>().Length];
     private long _streamsIn;
     private long _streamsOut;
     private long _syncRounds;
     private long _repliesRefused;
+
+    /// <param name="meterFactory">Publishes the counts as instruments; null (the simulator, most tests): counts only.</param>
+    /// <param name="cluster">With a meter factory, also publishes how many nodes it holds in each health state.</param>
+    public GossipMetrics(IMeterFactory? meterFactory = null, ClusterState? cluster = null)
+    {
+        if (meterFactory is not null)
+        {
+            _roundLateness = GossipInstruments.Create(meterFactory.Create(MeterName), this, cluster);
+        }
+    }
 
     public void PacketIn(DecodeOutcome outcome, int bytes)
     {
@@ -42,6 +62,9 @@ public sealed class GossipCounters
 
     public void RoundOverBudget() => Interlocked.Increment(ref _roundsOverBudget);
 
+    /// <summary>A round started this much later than its interval after the previous one (0 when on time).</summary>
+    public void RoundLate(TimeSpan late) => _roundLateness?.Record(Math.Max(0, late.TotalSeconds));
+
     /// <summary>A gossip stream (TCP) connection was taken in (whatever came of it).</summary>
     public void StreamIn() => Interlocked.Increment(ref _streamsIn);
 
@@ -55,8 +78,8 @@ public sealed class GossipCounters
 
     /// <summary>
     /// A well-formed request whose answer would be larger than the request was left unanswered: it came
-    /// from (or named) an address that is no live member's gossip address. A forged source looks like
-    /// this; so does a peer not known yet, and, for indirect pings, a target held offline (a partition).
+    /// from (or named) an address that is no live member's gossip address. A forged source looks like this;
+    /// so does a peer not known yet, and, for indirect pings, a target held offline (a partition).
     /// </summary>
     public void ReplyRefused() => Interlocked.Increment(ref _repliesRefused);
 
@@ -66,7 +89,7 @@ public sealed class GossipCounters
 
     public long StreamsOut => Interlocked.Read(ref _streamsOut);
 
-    public long StreamDrops(StreamDrop reason) => Interlocked.Read(ref _streamDrops[(int)reason]);
+    public long StreamDropsOf(StreamDrop reason) => Interlocked.Read(ref _streamDrops[(int)reason]);
 
     public long SyncRounds => Interlocked.Read(ref _syncRounds);
 
@@ -86,12 +109,13 @@ public sealed class GossipCounters
 
     public long RoundsOverBudget => Interlocked.Read(ref _roundsOverBudget);
 
+    /// <summary>Packets dropped for any reason.</summary>
     public long Dropped
     {
         get
         {
             long total = 0;
-            foreach (var outcome in Enum.GetValues<DecodeOutcome>())
+            foreach (var outcome in Outcomes)
             {
                 total += outcome == DecodeOutcome.Accepted ? 0 : PacketsIn(outcome);
             }
@@ -103,14 +127,32 @@ public sealed class GossipCounters
     /// <summary>One line for health output, e.g. <c>out 10 packets, in 8 accepted, dropped: OtherCluster 2</c>.</summary>
     public string Describe()
     {
-        var drops = Enum.GetValues<DecodeOutcome>()
+        var drops = Outcomes
             .Where(o => o != DecodeOutcome.Accepted && PacketsIn(o) > 0)
             .Select(o => $"{o} {PacketsIn(o)}");
-        var streamDrops = Enum.GetValues<StreamDrop>()
-            .Where(d => StreamDrops(d) > 0)
-            .Select(d => $"stream {d} {StreamDrops(d)}");
+        var streamDrops = StreamDrops
+            .Where(d => StreamDropsOf(d) > 0)
+            .Select(d => $"stream {d} {StreamDropsOf(d)}");
         var dropText = string.Join(", ", drops.Concat(streamDrops));
         return $"out {PacketsOut} packets ({BytesOut} B, {SendFailures} failed), in {PacketsIn(DecodeOutcome.Accepted)} accepted ({BytesIn} B), "
             + $"records new {RecordsNew}, duplicate {RecordsDuplicate}, rounds over budget {RoundsOverBudget}, sync rounds {SyncRounds}, streams in {StreamsIn} out {StreamsOut}, replies refused {RepliesRefused}, dropped: {(dropText.Length == 0 ? "none" : dropText)}";
+    }
+
+    /// <summary>Every packet count by outcome, for instruments.</summary>
+    internal IEnumerable<Measurement<long>> PacketsInByOutcome()
+    {
+        foreach (var outcome in Outcomes)
+        {
+            yield return new Measurement<long>(PacketsIn(outcome), new KeyValuePair<string, object?>("outcome", outcome.ToString()));
+        }
+    }
+
+    /// <summary>Every stream drop count by reason, for instruments.</summary>
+    internal IEnumerable<Measurement<long>> StreamDropsByReason()
+    {
+        foreach (var reason in StreamDrops)
+        {
+            yield return new Measurement<long>(StreamDropsOf(reason), new KeyValuePair<string, object?>("reason", reason.ToString()));
+        }
     }
 }
