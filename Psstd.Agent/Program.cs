@@ -31,7 +31,7 @@ if (instance is null)
 var builder = WebApplication.CreateSlimBuilder();
 builder.AddServiceDefaults("psstd-agent");
 builder.Services.AddSingleton(settings);
-builder.Services.AddSingleton(instance.Owner(settings, TimeProvider.System));
+builder.Services.AddSingleton(InstanceLock.Owner(settings, TimeProvider.System));
 StartupGuard.OrExit("psstd-agent", () => builder.AddHeartbeat(settings).AddForgetting(settings).AddGossip(settings).AddStore(settings).AddLocalApi(settings));
 builder.AddDiscovery(settings);
 

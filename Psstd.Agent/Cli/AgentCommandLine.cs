@@ -8,7 +8,7 @@ namespace Psstd.Agent.Cli;
 /// <c>psstd-agent</c>'s command line. With no command it runs the agent, configured by the environment
 /// as always; the commands talk to the agent that runs, over its socket.
 /// </summary>
-public static class AgentCommandLine
+internal static class AgentCommandLine
 {
     /// <summary>The running agent's socket: <c>--socket</c>, else <c>PSSTD_SOCKET</c>, else the per-user default.</summary>
     public static Option<string> SocketOption { get; } = new("--socket")

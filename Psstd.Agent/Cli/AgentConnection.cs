@@ -10,7 +10,7 @@ namespace Psstd.Agent.Cli;
 /// The running agent's local API as the commands use it. Every failure becomes a <see cref="CliFailureException"/>
 /// with one line: no agent on the socket, an agent too old to serve a route (404), or an error answer.
 /// </summary>
-public sealed class AgentConnection(string socketPath) : IDisposable
+internal sealed class AgentConnection(string socketPath) : IDisposable
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 

@@ -5,7 +5,7 @@ namespace Psstd.Agent.Cli;
 /// <summary>What a command reads and writes: the process's own in production, captured ones in tests.</summary>
 /// <param name="OutputRedirected">Output goes to a file or pipe: the terminal view prints plain frames.</param>
 /// <param name="Width">Columns of the terminal, or of the plain frames when redirected.</param>
-public sealed record CliConsole(
+internal sealed record CliConsole(
     TextWriter Out,
     TextWriter Error,
     IReadOnlyDictionary<string, string> Environment,

@@ -1,7 +1,7 @@
 namespace Psstd.Agent.Cli;
 
 /// <summary>A command cannot do its job; the message is the one line the operator reads.</summary>
-public sealed class CliFailureException : Exception
+internal sealed class CliFailureException : Exception
 {
     /// <summary>No agent answers on the socket.</summary>
     public const int NoAgentExitCode = 3;

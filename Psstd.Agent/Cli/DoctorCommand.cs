@@ -11,7 +11,7 @@ namespace Psstd.Agent.Cli;
 /// <c>doctor</c>: why a node may be missing. Seeds and what they resolve to, discovered contacts, last
 /// contact per peer, dropped packets by reason with what each usually means, clocks and versions.
 /// </summary>
-public static class DoctorCommand
+internal static class DoctorCommand
 {
     public static Command Create(CliConsole console)
     {

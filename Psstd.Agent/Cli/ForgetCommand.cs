@@ -5,7 +5,7 @@ using Psstd.Contracts;
 namespace Psstd.Agent.Cli;
 
 /// <summary><c>forget NODE</c>: a tombstone, spread by gossip, keeps the node out until it restarts.</summary>
-public static class ForgetCommand
+internal static class ForgetCommand
 {
     public static Argument<string> NodeArgument { get; } = new("node") { Description = "The node's name or id" };
 

@@ -7,7 +7,7 @@ using Psstd.ServiceDefaults.Configuration;
 namespace Psstd.Agent.Cli;
 
 /// <summary><c>history NODE</c>: one node's stored history, exported as CSV or NDJSON.</summary>
-public static class HistoryCommand
+internal static class HistoryCommand
 {
     public static Argument<string> NodeArgument { get; } = new("node") { Description = "The node's name or id" };
 

@@ -3,7 +3,7 @@ using Psstd.Contracts;
 namespace Psstd.Agent.Cli;
 
 /// <summary>Finds a node by name or id, as the local API's <c>{node}</c> route value does.</summary>
-public static class NodeLookup
+internal static class NodeLookup
 {
     public static NodeSnapshot? Find(ClusterSnapshot snapshot, string node)
     {

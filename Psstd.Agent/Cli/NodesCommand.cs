@@ -6,7 +6,7 @@ using Psstd.Contracts;
 namespace Psstd.Agent.Cli;
 
 /// <summary><c>nodes</c>: every known node, one line each, or the cluster snapshot as JSON.</summary>
-public static class NodesCommand
+internal static class NodesCommand
 {
     private static readonly string[] Headings = ["NAME", "STATE", "AGE", "CPU", "MEM", "LOAD1", "VERSION", "GOSSIP", "ID"];
 

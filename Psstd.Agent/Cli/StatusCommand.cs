@@ -5,7 +5,7 @@ using Psstd.Contracts;
 namespace Psstd.Agent.Cli;
 
 /// <summary><c>status</c>: this node, its peers, cluster and key state, ports, socket and store size.</summary>
-public static class StatusCommand
+internal static class StatusCommand
 {
     /// <summary>The store's file in the state directory, and SQLite's write-ahead log beside it.</summary>
     public const string StoreFile = "psstd.db";

@@ -3,7 +3,7 @@ using Psstd.Agent.Terminal;
 namespace Psstd.Agent.Cli;
 
 /// <summary>Runs the terminal view where it belongs: live on a terminal, plain frames when output is redirected.</summary>
-public static class TerminalSession
+internal static class TerminalSession
 {
     public static async Task<int> RunAsync(ISnapshotSource source, CliConsole console, TerminalOptions options, bool once, CancellationToken cancellationToken)
     {

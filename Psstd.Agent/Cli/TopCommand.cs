@@ -5,7 +5,7 @@ using Psstd.Contracts;
 namespace Psstd.Agent.Cli;
 
 /// <summary><c>top</c>: the terminal view of the running agent's cluster.</summary>
-public static class TopCommand
+internal static class TopCommand
 {
     public static Option<bool> ListOption { get; } = new("--list") { Description = "One line per node instead of the grid" };
 

@@ -7,7 +7,7 @@ namespace Psstd.Agent.Configuration;
 /// Everything the agent reads from its environment (DESIGN.md section 6), validated at start.
 /// Names and defaults match the Go psstd, except the gossip port: 7947, because Serf and Docker Swarm own 7946.
 /// </summary>
-public sealed record AgentSettings
+internal sealed record AgentSettings
 {
     /// <summary>How long a record counts as current, chosen by its origin. psstd's default.</summary>
     public static readonly TimeSpan DefaultTtl = TimeSpan.FromSeconds(15);

@@ -1,7 +1,7 @@
 namespace Psstd.Agent.Configuration;
 
 /// <summary>Environment variable names, psstd-compatible (DESIGN.md section 6).</summary>
-public static class AgentVariables
+internal static class AgentVariables
 {
     public const string NodeName = "PSSTD_NODE_NAME";
     public const string NodeTtl = "PSSTD_NODE_TTL";

@@ -9,7 +9,7 @@ namespace Psstd.Agent.Configuration;
 /// An IP literal rather than the host name: peers dial, relay and probe by address, and a name that
 /// only this host resolves would make it unreachable for them.
 /// </summary>
-public static class HostAddress
+internal static class HostAddress
 {
     /// <summary>
     /// The first IPv4 address of an interface that is up, not loopback and has a default gateway (the

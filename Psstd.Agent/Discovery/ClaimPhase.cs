@@ -1,6 +1,6 @@
 namespace Psstd.Agent.Discovery;
 
-public enum ClaimPhase
+internal enum ClaimPhase
 {
     /// <summary>Asking whether the names are free; nothing is answered yet.</summary>
     Probing,

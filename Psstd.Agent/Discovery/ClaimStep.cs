@@ -1,7 +1,7 @@
 namespace Psstd.Agent.Discovery;
 
 /// <summary>What <see cref="NameClaim"/> wants sent now, on every interface.</summary>
-public enum ClaimStep
+internal enum ClaimStep
 {
     None,
 

@@ -2,7 +2,7 @@ using Psstd.Agent.Configuration;
 
 namespace Psstd.Agent.Discovery;
 
-public static class DiscoveryExtensions
+internal static class DiscoveryExtensions
 {
     /// <summary>mDNS / DNS-SD advertising and browsing, unless <c>PSSTD_MDNS=false</c>; its counters show in /healthz either way.</summary>
     public static WebApplicationBuilder AddDiscovery(this WebApplicationBuilder builder, AgentSettings settings)

@@ -8,7 +8,7 @@ namespace Psstd.Agent.Discovery;
 /// with a meter factory, published as observable instruments of the <see cref="MeterName"/> meter that read
 /// these same counts.
 /// </summary>
-public sealed class DiscoveryMetrics
+internal sealed class DiscoveryMetrics
 {
     /// <summary>The meter every discovery instrument belongs to.</summary>
     public const string MeterName = "Psstd.Discovery";

@@ -5,7 +5,7 @@ namespace Psstd.Agent.Discovery;
 /// container or virtual bridge (docker0, veth*, cni*, flannel* and the like), whose "LAN" holds no other
 /// host. <c>PSSTD_MDNS_INTERFACES</c> names them instead; a named interface still has to be up.
 /// </summary>
-public static class InterfaceSelection
+internal static class InterfaceSelection
 {
     private static readonly string[] ContainerPrefixes = ["docker", "veth", "cni", "flannel", "br-", "virbr", "cali", "vxlan", "weave", "podman", "kube-", "tunl", "lxcbr"];
 

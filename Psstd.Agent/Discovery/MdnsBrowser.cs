@@ -10,7 +10,7 @@ namespace Psstd.Agent.Discovery;
 /// refreshed at 80-95 % of their TTL, so a peer that vanishes without a goodbye drops out when its SRV
 /// record (120 s) runs out; a goodbye drops it within a second. Not thread-safe: owned by the discovery loop.
 /// </summary>
-public sealed class MdnsBrowser
+internal sealed class MdnsBrowser
 {
     public static readonly TimeSpan FirstQueryInterval = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxQueryInterval = TimeSpan.FromHours(1);

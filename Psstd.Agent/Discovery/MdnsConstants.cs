@@ -4,7 +4,7 @@ using Psstd.Agent.Discovery.Dns;
 namespace Psstd.Agent.Discovery;
 
 /// <summary>Fixed names, addresses and lifetimes of mDNS (RFC 6762) and DNS-SD (RFC 6763) as psstd uses them.</summary>
-public static class MdnsConstants
+internal static class MdnsConstants
 {
     public const int Port = 5353;
     public static readonly IPAddress GroupV4 = IPAddress.Parse("224.0.0.251");

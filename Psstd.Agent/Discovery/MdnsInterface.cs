@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace Psstd.Agent.Discovery;
 
 /// <summary>A network interface as interface selection sees it.</summary>
-public sealed record MdnsInterface(string Name, int Index, bool Up, bool Loopback, bool Multicast, IReadOnlyList<IPAddress> Addresses)
+internal sealed record MdnsInterface(string Name, int Index, bool Up, bool Loopback, bool Multicast, IReadOnlyList<IPAddress> Addresses)
 {
     public bool Has(AddressFamily family) => Addresses.Any(a => a.AddressFamily == family);
 

@@ -3,4 +3,4 @@ using Psstd.Agent.Discovery.Dns;
 namespace Psstd.Agent.Discovery;
 
 /// <summary>An answer to send: to the group, or straight back to the asker (QU question or legacy querier).</summary>
-public sealed record MdnsReply(DnsMessage Message, bool Unicast);
+internal sealed record MdnsReply(DnsMessage Message, bool Unicast);

@@ -6,7 +6,7 @@ namespace Psstd.Agent.Discovery;
 /// Decides the answer to one query from the records this agent owns (RFC 6762 sections 6 and 7). A pure
 /// function: the socket loop sends what it returns.
 /// </summary>
-public static class MdnsResponder
+internal static class MdnsResponder
 {
     /// <summary>
     /// Steps: (1) only standard queries are answered; (2) every owned record matching a question is an

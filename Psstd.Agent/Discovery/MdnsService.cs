@@ -16,7 +16,7 @@ namespace Psstd.Agent.Discovery;
 /// gossip as contacts; says goodbye on a graceful stop. The protocol decisions live in those pure
 /// types; this class only moves packets and ticks them under one lock.
 /// </summary>
-public sealed class MdnsService(
+internal sealed class MdnsService(
     AgentSettings settings, LocalNode local, DashboardRegistry dashboard, ContactBook contacts, DiscoveryMetrics counters,
     TimeProvider time, ILogger<MdnsService> logger) : BackgroundService
 {

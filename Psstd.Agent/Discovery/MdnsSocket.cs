@@ -8,7 +8,7 @@ namespace Psstd.Agent.Discovery;
 /// interface. SO_REUSEADDR and SO_REUSEPORT let it share the port with a running responder such as
 /// Avahi (which sets both), so both hear every multicast packet.
 /// </summary>
-public sealed class MdnsSocket : IDisposable
+internal sealed class MdnsSocket : IDisposable
 {
     private const int SolSocket = 1;   // Linux SOL_SOCKET
     private const int SoReusePort = 15; // Linux SO_REUSEPORT

@@ -9,7 +9,7 @@ namespace Psstd.Agent.Discovery;
 /// simultaneous-probe tie-break waits a second and probes again under the same names (section 8.2).
 /// Not thread-safe: owned by the discovery loop.
 /// </summary>
-public sealed class NameClaim
+internal sealed class NameClaim
 {
     public const int ProbeCount = 3;
     public const int AnnouncementCount = 2;

@@ -7,7 +7,7 @@ namespace Psstd.Agent.Discovery;
 /// a goodbye (TTL 0) leaves one more second (section 10.1); a cache-flush record replaces other data for
 /// its name and type heard more than a second before (section 10.2). Bounded, so a flood cannot grow it.
 /// </summary>
-public sealed class RecordCache
+internal sealed class RecordCache
 {
     public const int MaxRecords = 2048;
     private static readonly TimeSpan FlushGrace = TimeSpan.FromSeconds(1);

@@ -11,7 +11,7 @@ namespace Psstd.Agent.Discovery;
 /// </summary>
 /// <param name="Instance">The instance label, the node name at first ("node-1", then "node-1 (2)" after a conflict).</param>
 /// <param name="HostLabel">The first label of the host name (<c>HostLabel.local.</c>).</param>
-public sealed record ServiceAdvertisement(string Instance, string HostLabel, ushort Port, IReadOnlyList<string> Txt)
+internal sealed record ServiceAdvertisement(string Instance, string HostLabel, ushort Port, IReadOnlyList<string> Txt)
 {
     public DnsName InstanceName => MdnsConstants.ServiceType.Prepend(Instance);
 

@@ -3,7 +3,7 @@ using Psstd.Contracts;
 namespace Psstd.Agent.Events;
 
 /// <summary>The one rule turning a change of a node's judged health into an event.</summary>
-public static class HealthTransition
+internal static class HealthTransition
 {
     /// <summary>
     /// The event for a node judged <paramref name="previous"/> last time and <paramref name="current"/>

@@ -8,7 +8,7 @@ namespace Psstd.Agent.Events;
 /// changed (<see cref="HealthTransition"/>), plus a version change when a node comes back running
 /// another agent version. Owned by one loop (the store writer's tick); not thread-safe.
 /// </summary>
-public sealed class NodeEventDetector(TimeProvider time)
+internal sealed class NodeEventDetector(TimeProvider time)
 {
     private readonly Dictionary<Guid, Known> _known = [];
     private readonly HashSet<Guid> _seen = [];

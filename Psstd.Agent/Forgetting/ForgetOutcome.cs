@@ -1,7 +1,7 @@
 namespace Psstd.Agent.Forgetting;
 
 /// <summary>What an operator's forget came to.</summary>
-public enum ForgetOutcome
+internal enum ForgetOutcome
 {
     /// <summary>The tombstone is held here and on its way to every peer.</summary>
     Forgotten,

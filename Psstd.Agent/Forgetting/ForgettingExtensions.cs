@@ -5,7 +5,7 @@ using Psstd.Gossip.Engine;
 
 namespace Psstd.Agent.Forgetting;
 
-public static class ForgettingExtensions
+internal static class ForgettingExtensions
 {
     /// <summary>Registers the operator's forget and the reaper of long-offline nodes.</summary>
     public static WebApplicationBuilder AddForgetting(this WebApplicationBuilder builder, AgentSettings settings)

@@ -7,7 +7,7 @@ namespace Psstd.Agent.Forgetting;
 /// An operator's forget: makes the <see cref="Tombstone.Forever"/> of a node's current generation and
 /// spreads it (straight to every live peer and by relay). The node is out everywhere until it restarts.
 /// </summary>
-public sealed class NodeForgetter(ClusterState cluster, GossipEngine engine, Guid selfId)
+internal sealed class NodeForgetter(ClusterState cluster, GossipEngine engine, Guid selfId)
 {
     /// <param name="node">A node id, or a node name as shown in the snapshot (exact, case-sensitive).</param>
     public ForgetResult Forget(string node)

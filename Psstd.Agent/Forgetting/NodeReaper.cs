@@ -17,7 +17,7 @@ namespace Psstd.Agent.Forgetting;
 /// It is never sent to every peer as an operator's forget is: nothing depends on it arriving, and it
 /// cannot bury a node someone still hears, because any newer sequence outranks it.
 /// </remarks>
-public sealed class NodeReaper(
+internal sealed class NodeReaper(
     ClusterState cluster, GossipEngine engine, AgentSettings settings, Guid selfId, TimeProvider time, ILogger<NodeReaper> logger) : BackgroundService
 {
     /// <summary>How often the cluster is scanned: a small fraction of any sensible reap time.</summary>

@@ -8,7 +8,7 @@ namespace Psstd.Agent.Gossip;
 /// last arrived from it. Discovery writes its contacts here; the peer directory merges them with the
 /// seeds, so they are retried exactly as seeds are. Safe from any thread.
 /// </summary>
-public sealed class ContactBook(TimeProvider time)
+internal sealed class ContactBook(TimeProvider time)
 {
     /// <summary>Senders remembered for "last heard"; past this, new senders are not recorded (a flood cannot grow it).</summary>
     public const int MaxHeard = 4096;
@@ -84,4 +84,4 @@ public sealed class ContactBook(TimeProvider time)
 }
 
 /// <summary>One dialable address and where it came from (the seed text, the mDNS instance, the peer's name).</summary>
-public sealed record Contact(IPEndPoint EndPoint, ContactSource Source, string Origin);
+internal sealed record Contact(IPEndPoint EndPoint, ContactSource Source, string Origin);

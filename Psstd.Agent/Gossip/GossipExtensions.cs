@@ -8,7 +8,7 @@ using Psstd.Gossip.Telemetry;
 
 namespace Psstd.Agent.Gossip;
 
-public static class GossipExtensions
+internal static class GossipExtensions
 {
     /// <summary>Binds the gossip port now (a taken port stops the start) and registers the engine and its loops.</summary>
     public static WebApplicationBuilder AddGossip(this WebApplicationBuilder builder, AgentSettings settings)

@@ -10,7 +10,7 @@ namespace Psstd.Agent.Gossip;
 /// at once, before the gossip socket closes: peers show "left" within a round or two instead of
 /// waiting a TTL for "offline".
 /// </summary>
-public sealed class GossipLeave(LocalNode local, ClusterState cluster, GossipEngine engine) : IHostedService
+internal sealed class GossipLeave(LocalNode local, ClusterState cluster, GossipEngine engine) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -6,7 +6,7 @@ using Psstd.Gossip.Wire;
 namespace Psstd.Agent.Gossip;
 
 /// <summary>Hands every datagram the gossip socket receives to the engine. Nothing a peer sends can stop it.</summary>
-public sealed class GossipReceiver(GossipSocket socket, GossipEngine engine, ContactBook contacts, ILogger<GossipReceiver> logger) : BackgroundService
+internal sealed class GossipReceiver(GossipSocket socket, GossipEngine engine, ContactBook contacts, ILogger<GossipReceiver> logger) : BackgroundService
 {
     /// <summary>The sender as a plain IPv4 endpoint when a dual-mode socket reports it IPv4-mapped, so answers reach IPv4-only peers.</summary>
     private static IPEndPoint Sender(IPEndPoint template, SocketAddress address)

@@ -3,7 +3,7 @@ using Psstd.Gossip.Engine;
 namespace Psstd.Agent.Gossip;
 
 /// <summary>Ticks the gossip engine every round and keeps its seed addresses resolved.</summary>
-public sealed class GossipRounds(
+internal sealed class GossipRounds(
     GossipEngine engine, GossipOptions options, PeerDirectory seeds, ContactBook contacts, Configuration.AgentSettings settings, TimeProvider time, ILogger<GossipRounds> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

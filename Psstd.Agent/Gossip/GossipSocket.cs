@@ -11,7 +11,7 @@ namespace Psstd.Agent.Gossip;
 /// bound once at start so a port held by another program stops the agent with a clear line instead of
 /// failing later in a background loop.
 /// </summary>
-public sealed class GossipSocket : IDisposable
+internal sealed class GossipSocket : IDisposable
 {
     private GossipSocket(Socket socket, Socket listener)
     {

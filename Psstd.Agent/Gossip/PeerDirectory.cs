@@ -9,7 +9,7 @@ namespace Psstd.Agent.Gossip;
 /// its last known addresses. Contacts discovery found (<see cref="ContactBook.Discovered"/>) join the
 /// seeds, so the engine retries both alike.
 /// </summary>
-public sealed class PeerDirectory(AgentSettings settings, ContactBook contacts, ILogger<PeerDirectory> logger)
+internal sealed class PeerDirectory(AgentSettings settings, ContactBook contacts, ILogger<PeerDirectory> logger)
 {
     public static readonly TimeSpan ResolveEvery = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ResolveTimeout = TimeSpan.FromSeconds(2);

@@ -6,7 +6,7 @@ using Psstd.Gossip.Telemetry;
 namespace Psstd.Agent.Gossip;
 
 /// <summary>The engine's packets over the gossip UDP socket; the few larger ones over TCP to the same port.</summary>
-public sealed class UdpTransport(GossipSocket socket, GossipMetrics counters, Tcp.GossipStreamClient streams, ILogger<UdpTransport> logger) : IGossipTransport
+internal sealed class UdpTransport(GossipSocket socket, GossipMetrics counters, Tcp.GossipStreamClient streams, ILogger<UdpTransport> logger) : IGossipTransport
 {
     public void SendStream(IPEndPoint target, IReadOnlyList<byte[]> packets) => streams.Send(target, packets);
 

@@ -5,7 +5,7 @@ using Psstd.Gossip.Cluster;
 
 namespace Psstd.Agent.Heartbeat;
 
-public static class HeartbeatExtensions
+internal static class HeartbeatExtensions
 {
     /// <summary>Takes this start's identity (a new generation) and registers the sampling loop.</summary>
     public static WebApplicationBuilder AddHeartbeat(this WebApplicationBuilder builder, AgentSettings settings)

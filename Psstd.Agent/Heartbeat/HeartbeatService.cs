@@ -11,7 +11,7 @@ namespace Psstd.Agent.Heartbeat;
 /// large for every node's record every interval to fit the gossip budget, every few intervals instead
 /// (<see cref="PublishPace"/>), the record saying so.
 /// </summary>
-public sealed class HeartbeatService(
+internal sealed class HeartbeatService(
     AgentSettings settings,
     IMetricsProbe probe,
     LocalNode local,

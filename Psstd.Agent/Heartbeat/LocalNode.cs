@@ -9,7 +9,7 @@ using Psstd.Agent.Registration;
 namespace Psstd.Agent.Heartbeat;
 
 /// <summary>This node's own record: the next sequence number and the latest published record.</summary>
-public sealed class LocalNode
+internal sealed class LocalNode
 {
     /// <summary>The product version from Directory.Build.props, stamped into every record.</summary>
     public static readonly string AgentVersion =

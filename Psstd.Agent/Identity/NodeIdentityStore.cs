@@ -9,7 +9,7 @@ namespace Psstd.Agent.Identity;
 /// The generation is written before the agent publishes anything, by write-then-rename, so a crash
 /// can never let a restarted node reuse a generation its peers have already seen.
 /// </summary>
-public static class NodeIdentityStore
+internal static class NodeIdentityStore
 {
     public const string IdFile = "node-id";
     public const string GenerationFile = "generation";

@@ -29,7 +29,7 @@ namespace Psstd.Agent.Instance;
 /// own id is a fresh one no peer has ever heard of, so it answers none. Its UDP port is an ephemeral one:
 /// the configured port belongs to the running agent.</para>
 /// </remarks>
-public sealed class GossipViewer : ISnapshotSource, IAsyncDisposable
+internal sealed class GossipViewer : ISnapshotSource, IAsyncDisposable
 {
     private readonly AgentSettings _settings;
     private readonly InstanceOwner? _owner;

@@ -13,7 +13,7 @@ namespace Psstd.Agent.Instance;
 /// excludes other processes (and other opens in this one); on Windows the share mode does the same. Setting
 /// <c>DOTNET_SYSTEM_IO_DISABLEFILELOCKING</c> would turn this off, so an agent must not run with it.
 /// </remarks>
-public sealed class InstanceLock : IDisposable
+internal sealed class InstanceLock : IDisposable
 {
     public const string FileName = "agent.lock";
 
@@ -52,7 +52,7 @@ public sealed class InstanceLock : IDisposable
     private static bool IsHeldElsewhere(IOException ex) => (ex.HResult & 0xFFFF) == 0x20 || ex.HResult == 11;
 
     /// <summary>Who holds the directory now, to be written (<see cref="InstanceOwner.Write"/>) once the ports are bound.</summary>
-    public InstanceOwner Owner(AgentSettings settings, TimeProvider time)
+    public static InstanceOwner Owner(AgentSettings settings, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(time);

@@ -9,7 +9,7 @@ namespace Psstd.Agent.Instance;
 /// the lock alone says whether an agent runs.
 /// </summary>
 /// <param name="StartedAt">Wall clock at start, for display.</param>
-public sealed record InstanceOwner(int ProcessId, string NodeName, string Gossip, string AdvertiseGossip, string SocketPath, DateTimeOffset StartedAt)
+internal sealed record InstanceOwner(int ProcessId, string NodeName, string Gossip, string AdvertiseGossip, string SocketPath, DateTimeOffset StartedAt)
 {
     public const string FileName = "owner.json";
 

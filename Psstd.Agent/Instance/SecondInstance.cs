@@ -10,7 +10,7 @@ namespace Psstd.Agent.Instance;
 /// agent's cluster (the terminal mirror), or, when that agent's socket does not answer, watches the
 /// gossip as a <see cref="GossipViewer"/>.
 /// </summary>
-public static class SecondInstance
+internal static class SecondInstance
 {
     public static async Task<int> RunAsync(AgentSettings settings, CliConsole console, CancellationToken cancellationToken)
     {

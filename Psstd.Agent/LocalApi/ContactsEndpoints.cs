@@ -6,7 +6,7 @@ using Psstd.Gossip.Cluster;
 namespace Psstd.Agent.LocalApi;
 
 /// <summary><c>GET /v1/contacts</c>: every address gossip may dial, where it came from and when it was last heard.</summary>
-public static class ContactsEndpoints
+internal static class ContactsEndpoints
 {
     public static IEndpointRouteBuilder MapContacts(this IEndpointRouteBuilder app)
     {

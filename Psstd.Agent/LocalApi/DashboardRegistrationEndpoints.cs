@@ -7,7 +7,7 @@ namespace Psstd.Agent.LocalApi;
 /// <c>PUT/DELETE /v1/dashboard</c>: the only writes the local API takes. The socket is the trust boundary (mode
 /// 0660: only the agent's user and group connect), so whoever can write here is the operator's own dashboard.
 /// </summary>
-public static class DashboardRegistrationEndpoints
+internal static class DashboardRegistrationEndpoints
 {
     public static IEndpointRouteBuilder MapDashboardRegistration(this IEndpointRouteBuilder app, DashboardRegistry registry)
     {

@@ -8,7 +8,7 @@ namespace Psstd.Agent.LocalApi;
 /// plain-text line: 200 forgotten, 404 unknown, 409 this node itself or a name several nodes carry. Like
 /// the dashboard registration, it trusts whoever can reach the socket (mode 0660).
 /// </summary>
-public static class ForgetEndpoints
+internal static class ForgetEndpoints
 {
     public static IEndpointRouteBuilder MapForget(this IEndpointRouteBuilder app)
     {

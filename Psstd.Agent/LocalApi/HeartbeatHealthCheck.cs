@@ -5,7 +5,7 @@ using Psstd.Agent.Heartbeat;
 namespace Psstd.Agent.LocalApi;
 
 /// <summary>Unhealthy when the heartbeat has not ticked for three intervals: the node would go stale.</summary>
-public sealed class HeartbeatHealthCheck(IEnumerable<IHostedService> services, AgentSettings settings, TimeProvider time) : IHealthCheck
+internal sealed class HeartbeatHealthCheck(IEnumerable<IHostedService> services, AgentSettings settings, TimeProvider time) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -9,7 +9,7 @@ namespace Psstd.Agent.LocalApi;
 /// connections of their own. A bad query value is a 400 naming the parameter and its rule; an unknown
 /// node a 404; a store not open (yet) a 503.
 /// </summary>
-public static class HistoryEndpoints
+internal static class HistoryEndpoints
 {
     public const int DefaultEventLimit = 100;
     public const int MaxEventLimit = 1000;

@@ -6,7 +6,7 @@ using Psstd.Contracts;
 namespace Psstd.Agent.LocalApi;
 
 /// <summary>History points as CSV (a header line, then one line per point) or NDJSON (one JSON point per line).</summary>
-public static class HistoryExport
+internal static class HistoryExport
 {
     public const string CsvHeader =
         "at,cpu_busy_percent,cpu_max_core_percent,memory_used_bytes,memory_total_bytes,swap_used_bytes,"

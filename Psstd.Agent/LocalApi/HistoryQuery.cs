@@ -5,7 +5,7 @@ using Psstd.ServiceDefaults.Configuration;
 namespace Psstd.Agent.LocalApi;
 
 /// <summary>The checked query of <see cref="Psstd.Contracts.LocalApiRoutes.NodeHistory"/>.</summary>
-public sealed record HistoryQuery(DateTimeOffset Since, DateTimeOffset Until, TimeSpan Resolution, HistoryFormat Format)
+internal sealed record HistoryQuery(DateTimeOffset Since, DateTimeOffset Until, TimeSpan Resolution, HistoryFormat Format)
 {
     public static readonly TimeSpan DefaultRange = TimeSpan.FromHours(1);
     public static readonly TimeSpan MinimumResolution = TimeSpan.FromSeconds(1);
@@ -83,7 +83,7 @@ public sealed record HistoryQuery(DateTimeOffset Since, DateTimeOffset Until, Ti
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
 }
 
-public enum HistoryFormat
+internal enum HistoryFormat
 {
     Json,
     Csv,

@@ -8,7 +8,7 @@ using Psstd.Agent.Registration;
 namespace Psstd.Agent.LocalApi;
 
 /// <summary>The agent's local API: served only on its Unix socket, read only.</summary>
-public static class LocalApiExtensions
+internal static class LocalApiExtensions
 {
     /// <summary>Binds Kestrel to the socket, and only to it: the agent has no TCP listener.</summary>
     public static WebApplicationBuilder AddLocalApi(this WebApplicationBuilder builder, AgentSettings settings)

@@ -4,7 +4,7 @@ using Psstd.Gossip.Cluster;
 namespace Psstd.Agent.LocalApi;
 
 /// <summary>Finds a node by id or name: among the nodes held now first, then among those the store remembers.</summary>
-public static class NodeLookup
+internal static class NodeLookup
 {
     /// <returns>The node's id and name, or null when neither knows it.</returns>
     public static (Guid Id, string Name)? Find(string idOrName, ClusterState cluster, StoreQueries store)

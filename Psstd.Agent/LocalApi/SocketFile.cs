@@ -5,7 +5,7 @@ using Psstd.ServiceDefaults.Configuration;
 namespace Psstd.Agent.LocalApi;
 
 /// <summary>The Unix socket file of the local API: made ready before binding, locked down after.</summary>
-public static class SocketFile
+internal static class SocketFile
 {
     /// <summary>Owner and group may connect (the dashboard may run as another user of the group); others may not.</summary>
     public const UnixFileMode Permissions = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite;

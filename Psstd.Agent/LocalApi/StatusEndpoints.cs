@@ -8,7 +8,7 @@ using Psstd.Gossip.Telemetry;
 namespace Psstd.Agent.LocalApi;
 
 /// <summary><c>GET /v1/status</c>: what this agent is and how it is set up, for <c>status</c> and <c>doctor</c>. Never key material.</summary>
-public static class StatusEndpoints
+internal static class StatusEndpoints
 {
     public static WebApplication MapAgentStatus(this WebApplication app)
     {

@@ -1,7 +1,7 @@
 namespace Psstd.Agent.Metrics;
 
 /// <summary>Turns two readings of a cumulative kernel counter into a per-second rate.</summary>
-public static class CounterRate
+internal static class CounterRate
 {
     /// <summary>
     /// The average rate between two readings, rounded to a whole unit per second. A counter that went

@@ -1,7 +1,7 @@
 namespace Psstd.Agent.Metrics;
 
 /// <summary>Size and use of one filesystem, in bytes.</summary>
-public readonly record struct FilesystemUsage(long TotalBytes, long UsedBytes)
+internal readonly record struct FilesystemUsage(long TotalBytes, long UsedBytes)
 {
     /// <summary>
     /// Measures the filesystem holding <paramref name="drive"/>; zero when it cannot be queried (an

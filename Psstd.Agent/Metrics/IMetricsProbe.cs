@@ -7,7 +7,7 @@ namespace Psstd.Agent.Metrics;
 /// A probe keeps the previous reading of the kernel's cumulative counters, so it has one owner: the
 /// sampling loop. Rates from two callers would each cover only part of the interval.
 /// </remarks>
-public interface IMetricsProbe
+internal interface IMetricsProbe
 {
     /// <summary>Names of the metrics this platform cannot read (empty on Linux); they read 0 in every sample.</summary>
     IReadOnlyList<string> Unavailable { get; }

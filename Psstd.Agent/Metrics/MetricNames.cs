@@ -1,7 +1,7 @@
 namespace Psstd.Agent.Metrics;
 
 /// <summary>Names a probe lists in <see cref="IMetricsProbe.Unavailable"/>, written for the operator reading the start-up log.</summary>
-public static class MetricNames
+internal static class MetricNames
 {
     /// <summary>Busy % per core and for the whole machine.</summary>
     public const string PerCoreCpu = "per-core CPU";

@@ -8,7 +8,7 @@ namespace Psstd.Agent.Metrics;
 /// The probe for platforms without /proc (Windows, macOS): it reads only what .NET itself exposes
 /// and says which metrics it leaves at 0.
 /// </summary>
-public sealed class PortableProbe : IMetricsProbe
+internal sealed class PortableProbe : IMetricsProbe
 {
     private readonly DriveInfo _root;
     private readonly ReadOnlyCollection<double> _idleCores = Array.AsReadOnly(new double[Environment.ProcessorCount]);

@@ -6,7 +6,7 @@ namespace Psstd.Agent.Registration;
 /// The URL of this node's dashboard, as the dashboard itself last registered it, valid while its lease lasts.
 /// With <c>PSSTD_WEB=false</c> the agent takes no registration, so its record never carries a URL.
 /// </summary>
-public sealed class DashboardRegistry(AgentSettings settings, TimeProvider time)
+internal sealed class DashboardRegistry(AgentSettings settings, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private string _url = "";

@@ -8,7 +8,7 @@ namespace Psstd.Agent.Snapshots;
 /// Turns held entries into the local API's snapshot, judging each node's health now. Forgotten nodes stay
 /// in it (health <see cref="NodeHealth.Forgotten"/>, no metrics), so readers choose to show or hide them.
 /// </summary>
-public static class ClusterSnapshotFactory
+internal static class ClusterSnapshotFactory
 {
     /// <param name="publishStride">Intervals this agent waits between its own records (<see cref="Heartbeat.LocalNode.PublishStride"/>).</param>
     /// <param name="ageOf">Elapsed time since a <see cref="ClusterEntry.SeenTimestamp"/>, on this agent's clock.</param>

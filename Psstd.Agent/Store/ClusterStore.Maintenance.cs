@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Psstd.Agent.Store;
 
 /// <summary>Keeping the store within its promises: the raw hour, one-minute points after it, retention and the size limit.</summary>
-public sealed partial class ClusterStore
+internal sealed partial class ClusterStore
 {
     /// <summary>
     /// Averages raw history older than <see cref="StoreSchema.RawWindow"/> into one-minute rows, drops

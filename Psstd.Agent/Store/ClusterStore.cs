@@ -8,7 +8,7 @@ namespace Psstd.Agent.Store;
 /// history and events. One writer connection, used only by <see cref="StoreWriter"/>'s loop; readers
 /// (the local API) take pooled connections of their own, which WAL lets read while the writer writes.
 /// </summary>
-public sealed partial class ClusterStore : IDisposable
+internal sealed partial class ClusterStore : IDisposable
 {
     private readonly SqliteConnection _writer;
 
@@ -190,7 +190,7 @@ public sealed partial class ClusterStore : IDisposable
 }
 
 /// <summary>The store's size on disk.</summary>
-public readonly record struct StoreSize(long DatabaseBytes, long WalBytes)
+internal readonly record struct StoreSize(long DatabaseBytes, long WalBytes)
 {
     public long TotalBytes => DatabaseBytes + WalBytes;
 }

@@ -7,7 +7,7 @@ namespace Psstd.Agent.Store;
 /// One history row in the store's integer units (see <see cref="StoreSchema"/>): CPU in tenths of a
 /// percent, loads in hundredths, the rest in bytes or bytes per second.
 /// </summary>
-public readonly record struct HistorySample(
+internal readonly record struct HistorySample(
     Guid NodeId,
     long AtMs,
     long Cpu,

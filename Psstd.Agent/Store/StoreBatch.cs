@@ -5,7 +5,7 @@ namespace Psstd.Agent.Store;
 /// <summary>Everything one writer tick commits, in one transaction.</summary>
 /// <param name="Nodes">Latest records of nodes whose (generation, sequence) changed since the last batch.</param>
 /// <param name="History">At most one sample per node.</param>
-public sealed record StoreBatch(
+internal sealed record StoreBatch(
     DateTimeOffset At,
     IReadOnlyList<StoredNode> Nodes,
     IReadOnlyList<HistorySample> History,
@@ -15,4 +15,4 @@ public sealed record StoreBatch(
 }
 
 /// <summary>A node's latest record as stored: its wire bytes as they are, and when this agent last saw a new version.</summary>
-public sealed record StoredNode(Guid Id, string Name, byte[] Encoded, DateTimeOffset SeenAt);
+internal sealed record StoredNode(Guid Id, string Name, byte[] Encoded, DateTimeOffset SeenAt);

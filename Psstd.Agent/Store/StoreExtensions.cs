@@ -2,7 +2,7 @@ using Psstd.Agent.Configuration;
 
 namespace Psstd.Agent.Store;
 
-public static class StoreExtensions
+internal static class StoreExtensions
 {
     /// <summary>
     /// Registers the store's writer (which opens <c>psstd.db</c> in the state directory when the host

@@ -8,7 +8,7 @@ namespace Psstd.Agent.Store;
 /// Opens the store file, or creates it, and refuses what is not ours: the agent never deletes or
 /// rewrites a file it did not write, it stops with one line naming the path and what is wrong.
 /// </summary>
-public static class StoreFile
+internal static class StoreFile
 {
     private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
     private static int s_initialized;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Psstd.Agent.Store;
 
 /// <summary>Reports the store's path, size and last commit; unhealthy when it is not open or its last batch failed.</summary>
-public sealed class StoreHealthCheck(StoreStatus status, TimeProvider time) : IHealthCheck
+internal sealed class StoreHealthCheck(StoreStatus status, TimeProvider time) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

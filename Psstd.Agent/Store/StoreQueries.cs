@@ -4,7 +4,7 @@ using Psstd.Contracts;
 namespace Psstd.Agent.Store;
 
 /// <summary>Reads of the store for the local API, each on a pooled connection of its own: they never wait for the writer (WAL).</summary>
-public sealed class StoreQueries(string connectionString)
+internal sealed class StoreQueries(string connectionString)
 {
     /// <summary>
     /// A node's history in [<paramref name="since"/>, <paramref name="until"/>), averaged into buckets of

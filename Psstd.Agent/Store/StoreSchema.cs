@@ -10,7 +10,7 @@ namespace Psstd.Agent.Store;
 /// comes from them). History values are integers to keep rows small: CPU in tenths of a percent,
 /// loads in hundredths, everything else in bytes or bytes per second.
 /// </remarks>
-public static class StoreSchema
+internal static class StoreSchema
 {
     /// <summary>"psst" in ASCII.</summary>
     public const int ApplicationId = 0x70737374;

@@ -6,7 +6,7 @@ namespace Psstd.Agent.Store;
 /// The store as others may see it: where it is, whether it is open, its size and how the writer fares.
 /// Filled by <see cref="StoreWriter"/>; read by the health check, the local API and the operator commands.
 /// </summary>
-public sealed class StoreStatus
+internal sealed class StoreStatus
 {
     private ClusterStore? _store;
     private long _batches;

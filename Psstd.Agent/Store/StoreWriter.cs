@@ -15,7 +15,7 @@ namespace Psstd.Agent.Store;
 /// every node for events and commits what changed in one transaction: new records, one history sample
 /// per node with a new sequence, and the events. Once a minute it thins and trims history.
 /// </summary>
-public sealed class StoreWriter(
+internal sealed class StoreWriter(
     AgentSettings settings,
     ClusterState cluster,
     NodeIdentity identity,

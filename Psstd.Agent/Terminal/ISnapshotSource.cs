@@ -3,7 +3,7 @@ using Psstd.Contracts;
 namespace Psstd.Agent.Terminal;
 
 /// <summary>Where the terminal view gets the cluster: a running agent's socket, or a viewer's own gossip.</summary>
-public interface ISnapshotSource
+internal interface ISnapshotSource
 {
     /// <summary>Shown in the header, such as "mirror of /run/user/1000/psstd/agent.sock".</summary>
     string Description { get; }

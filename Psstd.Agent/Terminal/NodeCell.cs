@@ -4,7 +4,7 @@ using static Psstd.Agent.Terminal.TerminalFormat;
 namespace Psstd.Agent.Terminal;
 
 /// <summary>One node as a grid cell: name and freshness, per-core strip, memory bar, load and version.</summary>
-public static class NodeCell
+internal static class NodeCell
 {
     /// <summary>Wide enough for a name, "updated 59s ago" and a 16-core strip with gaps.</summary>
     public const int Width = 40;

@@ -3,7 +3,7 @@ using Psstd.Contracts;
 namespace Psstd.Agent.Terminal;
 
 /// <summary>Orders nodes by a sort key, as the dashboard does: measures largest first, names A to Z, ties by name.</summary>
-public static class NodeOrder
+internal static class NodeOrder
 {
     public static IReadOnlyList<NodeSnapshot> Sort(IEnumerable<NodeSnapshot> nodes, SortKey key)
     {

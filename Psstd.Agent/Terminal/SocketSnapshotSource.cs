@@ -4,7 +4,7 @@ using Psstd.Contracts;
 namespace Psstd.Agent.Terminal;
 
 /// <summary>The cluster as a running agent serves it on its socket.</summary>
-public sealed class SocketSnapshotSource(HttpClient client, string description) : ISnapshotSource
+internal sealed class SocketSnapshotSource(HttpClient client, string description) : ISnapshotSource
 {
     public string Description => description;
 

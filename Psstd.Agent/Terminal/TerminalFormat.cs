@@ -4,7 +4,7 @@ using Psstd.Contracts;
 namespace Psstd.Agent.Terminal;
 
 /// <summary>The small text pieces of the terminal view, invariant culture throughout.</summary>
-public static class TerminalFormat
+internal static class TerminalFormat
 {
     /// <summary>Eight heights: a core's busy % in one character.</summary>
     private const string Blocks = "▁▂▃▄▅▆▇█";

@@ -4,7 +4,7 @@ using Spectre.Console;
 namespace Psstd.Agent.Terminal;
 
 /// <summary>One rendered view: lines of styled pieces, written as plain text (logs, tests) or Spectre markup (a terminal).</summary>
-public sealed class TerminalFrame
+internal sealed class TerminalFrame
 {
     private readonly List<List<(string Text, TerminalStyle Style)>> _lines = [];
 

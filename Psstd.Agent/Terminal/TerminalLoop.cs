@@ -7,7 +7,7 @@ namespace Psstd.Agent.Terminal;
 /// redraws, Ctrl+C stops), or as plain frames every <see cref="PlainEvery"/> when output goes to a file or
 /// pipe, so it can be logged.
 /// </summary>
-public sealed class TerminalLoop(ISnapshotSource source, TimeProvider time)
+internal sealed class TerminalLoop(ISnapshotSource source, TimeProvider time)
 {
     /// <summary>How often a terminal redraws: as often as agents publish by default.</summary>
     public static readonly TimeSpan LiveEvery = TimeSpan.FromSeconds(1);

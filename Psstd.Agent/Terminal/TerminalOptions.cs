@@ -6,7 +6,7 @@ namespace Psstd.Agent.Terminal;
 /// <param name="List">One line per node instead of the grid.</param>
 /// <param name="Interactive">On a terminal: the header names the keys.</param>
 /// <param name="Source">Where the data comes from, shown in the header (such as "mirror of /run/psstd/agent.sock").</param>
-public sealed record TerminalOptions(DateTimeOffset Now, SortKey Sort = SortKey.Name, bool List = false, bool Interactive = false, string Source = "")
+internal sealed record TerminalOptions(DateTimeOffset Now, SortKey Sort = SortKey.Name, bool List = false, bool Interactive = false, string Source = "")
 {
     /// <summary>Names read best A to Z; every measure is most useful largest first, as on the dashboard.</summary>
     public bool Descending => Sort != SortKey.Name;

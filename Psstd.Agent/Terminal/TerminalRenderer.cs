@@ -7,7 +7,7 @@ namespace Psstd.Agent.Terminal;
 /// The terminal view as a pure function of a snapshot, a width and options: the same frame for
 /// <c>psstd-agent top</c>, the mirror and the viewer, on a terminal or in a log.
 /// </summary>
-public static class TerminalRenderer
+internal static class TerminalRenderer
 {
     private const int Gap = 2;
 

@@ -1,7 +1,7 @@
 namespace Psstd.Agent.Terminal;
 
 /// <summary>What a piece of a frame means; a terminal gives each a colour, plain text drops them.</summary>
-public enum TerminalStyle
+internal enum TerminalStyle
 {
     Plain,
     Title,

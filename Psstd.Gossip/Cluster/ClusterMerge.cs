@@ -3,7 +3,7 @@ using Psstd.Gossip.Wire;
 namespace Psstd.Gossip.Cluster;
 
 /// <summary>The one rule by which a received record changes what this agent holds.</summary>
-public static class ClusterMerge
+internal static class ClusterMerge
 {
     /// <summary>
     /// Merges a checked record (<paramref name="encoded"/>, whose header is <paramref name="incoming"/>)

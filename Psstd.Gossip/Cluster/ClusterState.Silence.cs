@@ -19,7 +19,7 @@ public sealed partial class ClusterState
     /// up to the limit; it drops from the list nodes that news revived and sets aside silent nodes that are
     /// suspected or no longer live until news of them arrives (a large cluster can hold thousands).
     /// </summary>
-    public void CollectSilent(long now, double intervals, List<SilentNode> into, int limit)
+    internal void CollectSilent(long now, double intervals, List<SilentNode> into, int limit)
     {
         ArgumentNullException.ThrowIfNull(into);
         into.Clear();
@@ -125,9 +125,9 @@ public sealed partial class ClusterState
     }
 
     /// <summary>The exact rule, on this agent's clock.</summary>
-    private bool IsSilent(in Slot slot, long now) => time.GetElapsedTime(slot.Alive, now) >= slot.Version!.Header.Interval * _silentAfter;
+    private bool IsSilent(in Slot slot, long now) => _time.GetElapsedTime(slot.Alive, now) >= slot.Version!.Header.Interval * _silentAfter;
 
     /// <summary>A timestamp at or before the one from which <see cref="IsSilent"/> holds (rounded down; the exact rule decides).</summary>
     private long DueOf(in Slot slot) =>
-        slot.Alive + (long)Math.Floor((slot.Version!.Header.Interval * _silentAfter).TotalSeconds * time.TimestampFrequency) - 1;
+        slot.Alive + (long)Math.Floor((slot.Version!.Header.Interval * _silentAfter).TotalSeconds * _time.TimestampFrequency) - 1;
 }

@@ -11,13 +11,13 @@ namespace Psstd.Gossip.Cluster;
 public sealed partial class ClusterState
 {
     /// <summary>Fills <paramref name="into"/> (cleared first) with the summary of every node vouched for now.</summary>
-    public void Summarize(SyncSummary into)
+    internal void Summarize(SyncSummary into)
     {
         ArgumentNullException.ThrowIfNull(into);
         into.Clear();
         lock (_lock)
         {
-            var now = time.GetTimestamp();
+            var now = _time.GetTimestamp();
             foreach (var number in _order)
             {
                 ref readonly var slot = ref _slots[number];
@@ -34,7 +34,7 @@ public sealed partial class ClusterState
     /// <see cref="SyncSummary.Bucket"/> is in <paramref name="buckets"/> (a bit mask), bucket by bucket,
     /// in join order within a bucket.
     /// </summary>
-    public void CollectVouched(ulong buckets, List<RecordVersion> into)
+    internal void CollectVouched(ulong buckets, List<RecordVersion> into)
     {
         ArgumentNullException.ThrowIfNull(into);
         into.Clear();
@@ -45,7 +45,7 @@ public sealed partial class ClusterState
 
         lock (_lock)
         {
-            var now = time.GetTimestamp();
+            var now = _time.GetTimestamp();
             foreach (var number in _order)
             {
                 ref readonly var slot = ref _slots[number];
@@ -84,11 +84,11 @@ public sealed partial class ClusterState
     }
 
     /// <summary>The version held for a node when this agent vouches for it now; null otherwise.</summary>
-    public RecordVersion? Vouched(Guid id)
+    internal RecordVersion? Vouched(Guid id)
     {
         lock (_lock)
         {
-            return Held(id, out var number) && Vouches(in _slots[number], time.GetTimestamp()) ? _slots[number].Version : null;
+            return Held(id, out var number) && Vouches(in _slots[number], _time.GetTimestamp()) ? _slots[number].Version : null;
         }
     }
 
@@ -96,6 +96,6 @@ public sealed partial class ClusterState
     private bool Vouches(in Slot slot, long now)
     {
         var h = slot.Version!.Header;
-        return NodeHealthJudge.Judge(time.GetElapsedTime(slot.Seen, now), h.Ttl, h.Left, slot.Suspected) != NodeHealth.Offline;
+        return NodeHealthJudge.Judge(_time.GetElapsedTime(slot.Seen, now), h.Ttl, h.Left, slot.Suspected) != NodeHealth.Offline;
     }
 }

@@ -15,13 +15,26 @@ namespace Psstd.Gossip.Cluster;
 /// Readers get <see cref="ClusterEntry"/> views built on request; gossip's hot paths use the methods
 /// that build none.
 /// </remarks>
-/// <param name="catalog">Shared numbers and versions (the simulator's many states); null: a catalog of its own.</param>
-public sealed partial class ClusterState(TimeProvider time, NodeCatalog? catalog = null)
+public sealed partial class ClusterState
 {
-    private readonly NodeCatalog _catalog = catalog ?? new NodeCatalog();
+    private readonly TimeProvider _time;
+    private readonly NodeCatalog _catalog;
     private readonly Lock _lock = new();
     private readonly List<int> _order = []; // numbers of the held nodes in join order, indexable, for picking gossip targets at random
     private Slot[] _slots = [];
+
+    public ClusterState(TimeProvider time)
+        : this(time, null)
+    {
+    }
+
+    /// <param name="catalog">Shared numbers and versions (the simulator's many states); null: a catalog of its own.</param>
+    internal ClusterState(TimeProvider time, NodeCatalog? catalog)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        _time = time;
+        _catalog = catalog ?? new NodeCatalog();
+    }
 
     /// <summary>Merges a record in wire form; throws when it is not a valid record.</summary>
     public MergeOutcome Merge(byte[] encoded)
@@ -38,7 +51,7 @@ public sealed partial class ClusterState(TimeProvider time, NodeCatalog? catalog
     /// <paramref name="bytes"/>: a version that is not newer is ignored before anything is checked or
     /// copied; a newer one is checked whole (<see cref="RecordCodec.IsValid"/>) and rejected when malformed.
     /// </summary>
-    public MergeResult Merge(RecordHeader header, ReadOnlySpan<byte> gossipAddress, ReadOnlySpan<byte> bytes) =>
+    internal MergeResult Merge(RecordHeader header, ReadOnlySpan<byte> gossipAddress, ReadOnlySpan<byte> bytes) =>
         Merge(header, gossipAddress, bytes, null);
 
     /// <summary>
@@ -56,7 +69,7 @@ public sealed partial class ClusterState(TimeProvider time, NodeCatalog? catalog
         }
 
         var old = age > header.Ttl ? age : header.Ttl + TimeSpan.FromSeconds(1);
-        var seen = time.GetTimestamp() - (long)(old.TotalSeconds * time.TimestampFrequency);
+        var seen = _time.GetTimestamp() - (long)(old.TotalSeconds * _time.TimestampFrequency);
         var number = _catalog.Number(header.Id);
         lock (_lock)
         {
@@ -124,7 +137,7 @@ public sealed partial class ClusterState(TimeProvider time, NodeCatalog? catalog
             var h = slot.Version!.Header;
             var notNewer = h.Generation < generation || (h.Generation == generation && h.Sequence <= sequence);
             if (!notNewer || h.Left || h.Forgotten || slot.Suspected
-                || time.GetElapsedTime(slot.Alive) < h.Interval * silentIntervals)
+                || _time.GetElapsedTime(slot.Alive) < h.Interval * silentIntervals)
             {
                 return null;
             }
@@ -143,7 +156,7 @@ public sealed partial class ClusterState(TimeProvider time, NodeCatalog? catalog
     }
 
     /// <summary>The version held for a node, without building an entry; null when none is held.</summary>
-    public RecordVersion? Current(Guid id)
+    internal RecordVersion? Current(Guid id)
     {
         lock (_lock)
         {
@@ -152,7 +165,7 @@ public sealed partial class ClusterState(TimeProvider time, NodeCatalog? catalog
     }
 
     /// <summary>Whether <paramref name="version"/> is still the one held for its node (no newer one replaced it).</summary>
-    public bool IsCurrent(RecordVersion version)
+    internal bool IsCurrent(RecordVersion version)
     {
         ArgumentNullException.ThrowIfNull(version);
         lock (_lock)
@@ -165,7 +178,7 @@ public sealed partial class ClusterState(TimeProvider time, NodeCatalog? catalog
     /// A held node's health now (as <see cref="NodeHealthJudge"/> judges it), version and seen timestamp,
     /// without building an entry; null when none is held.
     /// </summary>
-    public (NodeHealth Health, RecordVersion Version, long Seen)? Judge(Guid id)
+    internal (NodeHealth Health, RecordVersion Version, long Seen)? Judge(Guid id)
     {
         lock (_lock)
         {
@@ -175,7 +188,7 @@ public sealed partial class ClusterState(TimeProvider time, NodeCatalog? catalog
             }
 
             ref readonly var slot = ref _slots[number];
-            return (Health(in slot, time.GetTimestamp()), slot.Version!, slot.Seen);
+            return (Health(in slot, _time.GetTimestamp()), slot.Version!, slot.Seen);
         }
     }
 
@@ -188,7 +201,7 @@ public sealed partial class ClusterState(TimeProvider time, NodeCatalog? catalog
         ArgumentNullException.ThrowIfNull(visit);
         lock (_lock)
         {
-            var now = time.GetTimestamp();
+            var now = _time.GetTimestamp();
             foreach (var number in _order)
             {
                 ref readonly var slot = ref _slots[number];
@@ -222,7 +235,7 @@ public sealed partial class ClusterState(TimeProvider time, NodeCatalog? catalog
                 return false;
             }
 
-            return NodeHealthJudge.IsLive(Health(in _slots[number], time.GetTimestamp()));
+            return NodeHealthJudge.IsLive(Health(in _slots[number], _time.GetTimestamp()));
         }
     }
 
@@ -252,7 +265,7 @@ public sealed partial class ClusterState(TimeProvider time, NodeCatalog? catalog
     }
 
     /// <summary>A held node drawn uniformly at random, with its health now; null when none is held.</summary>
-    public (RecordVersion Version, NodeHealth Health)? PickRandom(Random random)
+    internal (RecordVersion Version, NodeHealth Health)? PickRandom(Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
         lock (_lock)
@@ -263,14 +276,14 @@ public sealed partial class ClusterState(TimeProvider time, NodeCatalog? catalog
             }
 
             ref readonly var slot = ref _slots[_order[random.Next(_order.Count)]];
-            return (slot.Version!, Health(in slot, time.GetTimestamp()));
+            return (slot.Version!, Health(in slot, _time.GetTimestamp()));
         }
     }
 
     private MergeResult Merge(RecordHeader header, ReadOnlySpan<byte> gossipAddress, ReadOnlySpan<byte> bytes, byte[]? array)
     {
         var number = _catalog.Number(header.Id);
-        var now = time.GetTimestamp();
+        var now = _time.GetTimestamp();
         lock (_lock)
         {
             ref var slot = ref SlotOf(number);
@@ -319,7 +332,7 @@ public sealed partial class ClusterState(TimeProvider time, NodeCatalog? catalog
     private NodeHealth Health(in Slot slot, long now)
     {
         var h = slot.Version!.Header;
-        return NodeHealthJudge.Judge(time.GetElapsedTime(slot.Seen, now), h.Ttl, h.Left, slot.Suspected, h.Forgotten);
+        return NodeHealthJudge.Judge(_time.GetElapsedTime(slot.Seen, now), h.Ttl, h.Left, slot.Suspected, h.Forgotten);
     }
 
     private static ClusterEntry View(in Slot slot) =>

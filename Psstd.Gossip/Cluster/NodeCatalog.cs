@@ -14,7 +14,7 @@ namespace Psstd.Gossip.Cluster;
 /// </summary>
 /// <param name="kept">Versions kept per node: 1 for an agent's own catalog (it holds one version a node
 /// anyway); more when states share the catalog and each holds a version of its own age.</param>
-public sealed class NodeCatalog(int kept = 1)
+internal sealed class NodeCatalog(int kept = 1)
 {
     private readonly int _kept = kept >= 1 ? kept : throw new ArgumentOutOfRangeException(nameof(kept), kept, "at least 1");
     private readonly Lock _lock = new();

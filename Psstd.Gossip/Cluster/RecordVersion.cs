@@ -7,7 +7,7 @@ namespace Psstd.Gossip.Cluster;
 /// they came, never re-encoded), the header read out of them and the gossip address parsed. Immutable,
 /// so one object serves every holder: a new version replaces the reference, nothing is changed in place.
 /// </summary>
-public sealed class RecordVersion(RecordHeader header, byte[] encoded, GossipAddress address)
+internal sealed class RecordVersion(RecordHeader header, byte[] encoded, GossipAddress address)
 {
     public RecordHeader Header { get; } = header;
 

@@ -5,4 +5,4 @@ namespace Psstd.Gossip.Cluster;
 /// <summary>A node the failure detector should look at: silent too long (<see cref="ClusterState.CollectSilent"/>).</summary>
 /// <param name="Version">The version held, the one it fell silent on.</param>
 /// <param name="Health">Its health when collected.</param>
-public readonly record struct SilentNode(RecordVersion Version, NodeHealth Health);
+internal readonly record struct SilentNode(RecordVersion Version, NodeHealth Health);

@@ -1,7 +1,7 @@
 namespace Psstd.Gossip.Wire;
 
 /// <summary>What a packet's body holds.</summary>
-public enum MessageKind : byte
+internal enum MessageKind : byte
 {
     /// <summary>One or more node records, each length-prefixed.</summary>
     Records = 1,

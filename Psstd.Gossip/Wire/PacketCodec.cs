@@ -27,7 +27,7 @@ public static class PacketCodec
         5 + Encoding.UTF8.GetByteCount(cluster) + 1 + (keyring is null ? 0 : GossipKeyring.Overhead);
 
     /// <summary>Writes a whole packet; returns its length, or 0 when it does not fit <paramref name="destination"/>.</summary>
-    public static int Write(string cluster, GossipKeyring? keyring, MessageKind kind, ReadOnlySpan<byte> payload, Span<byte> destination)
+    internal static int Write(string cluster, GossipKeyring? keyring, MessageKind kind, ReadOnlySpan<byte> payload, Span<byte> destination)
     {
         var w = new SpanWriter(destination);
         w.Byte(Magic0);
@@ -65,7 +65,7 @@ public static class PacketCodec
     /// Checks and opens a packet. On <see cref="DecodeOutcome.Accepted"/>, <paramref name="payload"/> is the
     /// body after the kind byte, in <paramref name="packet"/> or, when sealed, in <paramref name="scratch"/>.
     /// </summary>
-    public static DecodeOutcome Open(
+    internal static DecodeOutcome Open(
         ReadOnlySpan<byte> packet, string cluster, GossipKeyring? keyring, Span<byte> scratch, out MessageKind kind, out ReadOnlySpan<byte> payload)
     {
         kind = default;

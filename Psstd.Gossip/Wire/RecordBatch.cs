@@ -4,7 +4,7 @@ namespace Psstd.Gossip.Wire;
 /// The payload of a <see cref="MessageKind.Records"/> packet: a count, then each record with its length,
 /// so a receiver can skip a record it already holds without decoding it.
 /// </summary>
-public static class RecordBatch
+internal static class RecordBatch
 {
     /// <summary>
     /// Packs encoded records from <paramref name="next"/> on into <paramref name="destination"/> while they
@@ -38,7 +38,7 @@ public static class RecordBatch
 }
 
 /// <summary>Walks the records of a batch payload; stops, with <see cref="Failed"/> set, at anything malformed.</summary>
-public ref struct RecordBatchReader
+internal ref struct RecordBatchReader
 {
     private SpanReader _reader;
     private int _remaining;

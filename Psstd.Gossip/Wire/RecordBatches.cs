@@ -5,7 +5,7 @@ namespace Psstd.Gossip.Wire;
 /// fit <c>buffer</c>: the one packing loop every sender uses. A record too large for any batch is skipped,
 /// so the walk always ends.
 /// </summary>
-public ref struct RecordBatches
+internal ref struct RecordBatches
 {
     private readonly IReadOnlyList<byte[]> _records;
     private readonly Span<byte> _buffer;

@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace Psstd.Gossip.Wire;
 
 /// <summary>One node's version as a digest lists it.</summary>
-public readonly record struct DigestEntry(Guid Id, long Generation, long Sequence)
+internal readonly record struct DigestEntry(Guid Id, long Generation, long Sequence)
 {
     /// <summary>Bytes an entry takes at least (id and two one-byte varints): bounds what a count may claim.</summary>
     public const int MinBytes = 18;
@@ -21,7 +21,7 @@ public readonly record struct DigestEntry(Guid Id, long Generation, long Sequenc
 /// datagram), since stream frames arrive from an ephemeral port. Readers never throw and bound every
 /// count by the bytes actually present, so a hostile count allocates nothing.
 /// </summary>
-public static class SyncMessages
+internal static class SyncMessages
 {
     /// <summary>Bytes a digest needs besides its entries: reply address, mask, count.</summary>
     public static int DigestOverhead(string replyTo) => 1 + System.Text.Encoding.UTF8.GetByteCount(replyTo) + 8 + 5;

@@ -16,7 +16,7 @@ namespace Psstd.Gossip.Wire;
 /// generation, a leave. The hash is a sum of 64-bit mixes truncated to 32 bits: independent of order,
 /// and an entry is added or removed in O(1). Pure; nothing here throws on any input.
 /// </remarks>
-public sealed class SyncSummary
+internal sealed class SyncSummary
 {
     public const int Buckets = 64;
 

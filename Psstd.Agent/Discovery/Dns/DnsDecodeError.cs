@@ -1,7 +1,7 @@
 namespace Psstd.Agent.Discovery.Dns;
 
 /// <summary>Why a DNS message was refused; each has its own drop counter.</summary>
-public enum DnsDecodeError
+internal enum DnsDecodeError
 {
     None,
 

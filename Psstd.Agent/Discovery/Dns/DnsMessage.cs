@@ -1,7 +1,7 @@
 namespace Psstd.Agent.Discovery.Dns;
 
 /// <summary>A whole DNS message: header fields and the four sections.</summary>
-public sealed record DnsMessage(
+internal sealed record DnsMessage(
     ushort Id,
     ushort Flags,
     IReadOnlyList<DnsQuestion> Questions,

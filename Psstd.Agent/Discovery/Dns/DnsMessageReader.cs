@@ -14,7 +14,7 @@ namespace Psstd.Agent.Discovery.Dns;
 /// to their wire limits, and section counts are checked against the bytes left before anything is
 /// allocated for them.
 /// </remarks>
-public static class DnsMessageReader
+internal static class DnsMessageReader
 {
     private const int HeaderBytes = 12;
     private const int MinQuestionBytes = 5;

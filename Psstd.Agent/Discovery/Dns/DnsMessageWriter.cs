@@ -8,7 +8,7 @@ namespace Psstd.Agent.Discovery.Dns;
 /// Encodes a DNS message, compressing owner names and PTR targets against names written before
 /// (RFC 1035 section 4.1.4). SRV and NSEC names are written in full, which every reader accepts.
 /// </summary>
-public static class DnsMessageWriter
+internal static class DnsMessageWriter
 {
     /// <summary>The largest mDNS message (RFC 6762 section 17); ours are far smaller.</summary>
     public const int MaxMessageBytes = 9000;

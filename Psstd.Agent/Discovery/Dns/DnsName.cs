@@ -6,7 +6,7 @@ namespace Psstd.Agent.Discovery.Dns;
 /// A domain name as its labels. Labels are kept as text (UTF-8 on the wire, RFC 6763 section 4.3), so a
 /// DNS-SD instance label may hold dots and spaces. Equality ignores ASCII case, as DNS does.
 /// </summary>
-public sealed class DnsName : IEquatable<DnsName>
+internal sealed class DnsName : IEquatable<DnsName>
 {
     /// <summary>Wire limits (RFC 1035 section 2.3.4): a label of 63 bytes, a whole name of 255.</summary>
     public const int MaxLabelBytes = 63;

@@ -4,7 +4,7 @@ namespace Psstd.Agent.Discovery.Dns;
 /// One resource record. In mDNS the top bit of the class is the cache-flush bit (RFC 6762 section 10.2):
 /// the sender owns this name and type alone, so receivers drop other data they hold for it.
 /// </summary>
-public sealed record DnsRecord(DnsName Name, DnsRecordType Type, uint Ttl, DnsRecordData Data, bool CacheFlush = false, ushort Class = DnsRecord.ClassInternet)
+internal sealed record DnsRecord(DnsName Name, DnsRecordType Type, uint Ttl, DnsRecordData Data, bool CacheFlush = false, ushort Class = DnsRecord.ClassInternet)
 {
     public const ushort ClassInternet = 1;
 

@@ -3,16 +3,16 @@ using System.Net;
 namespace Psstd.Agent.Discovery.Dns;
 
 /// <summary>What a record says, by type. Records compare by value, so a cache can tell "the same record" from a changed one.</summary>
-public abstract record DnsRecordData;
+internal abstract record DnsRecordData;
 
-public sealed record PtrData(DnsName Target) : DnsRecordData;
+internal sealed record PtrData(DnsName Target) : DnsRecordData;
 
-public sealed record SrvData(ushort Priority, ushort Weight, ushort Port, DnsName Target) : DnsRecordData;
+internal sealed record SrvData(ushort Priority, ushort Weight, ushort Port, DnsName Target) : DnsRecordData;
 
-public sealed record AddressData(IPAddress Address) : DnsRecordData;
+internal sealed record AddressData(IPAddress Address) : DnsRecordData;
 
 /// <summary>TXT strings (RFC 6763 section 6): usually <c>key=value</c>, each at most 255 bytes of UTF-8.</summary>
-public sealed record TxtData(IReadOnlyList<string> Strings) : DnsRecordData
+internal sealed record TxtData(IReadOnlyList<string> Strings) : DnsRecordData
 {
     /// <summary>The value of <paramref name="key"/> (keys ignore ASCII case); null when absent, "" for a bare key.</summary>
     public string? Get(string key)
@@ -36,7 +36,7 @@ public sealed record TxtData(IReadOnlyList<string> Strings) : DnsRecordData
 }
 
 /// <summary>NSEC as mDNS uses it (RFC 6762 section 6.1): "this name has only these types".</summary>
-public sealed record NsecData(DnsName Next, IReadOnlyList<DnsRecordType> Types) : DnsRecordData
+internal sealed record NsecData(DnsName Next, IReadOnlyList<DnsRecordType> Types) : DnsRecordData
 {
     public bool Equals(NsecData? other) => other is not null && Next.Equals(other.Next) && Types.SequenceEqual(other.Types);
 
@@ -44,7 +44,7 @@ public sealed record NsecData(DnsName Next, IReadOnlyList<DnsRecordType> Types) 
 }
 
 /// <summary>A type this decoder does not interpret: its bytes, kept so the record can be skipped or echoed.</summary>
-public sealed record RawData(byte[] Bytes) : DnsRecordData
+internal sealed record RawData(byte[] Bytes) : DnsRecordData
 {
     public bool Equals(RawData? other) => other is not null && Bytes.AsSpan().SequenceEqual(other.Bytes);
 

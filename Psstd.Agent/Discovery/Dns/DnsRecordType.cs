@@ -2,7 +2,7 @@ namespace Psstd.Agent.Discovery.Dns;
 
 /// <summary>The record types mDNS / DNS-SD needs here; any other type is kept as raw data.</summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "The DNS mnemonics (PTR) are the names readers look for.")]
-public enum DnsRecordType : ushort
+internal enum DnsRecordType : ushort
 {
     A = 1,
     Ptr = 12,

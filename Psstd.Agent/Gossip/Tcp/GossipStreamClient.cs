@@ -10,7 +10,7 @@ namespace Psstd.Agent.Gossip.Tcp;
 /// the background: connect, write every frame, close. At most <see cref="StreamFrames.MaxConnections"/>
 /// at once and each within <see cref="StreamFrames.ConnectionTimeout"/>; a failure is counted, never thrown.
 /// </summary>
-public sealed class GossipStreamClient(GossipMetrics counters, TimeProvider time, ILogger<GossipStreamClient> logger)
+internal sealed class GossipStreamClient(GossipMetrics counters, TimeProvider time, ILogger<GossipStreamClient> logger)
 {
     private int _open;
 

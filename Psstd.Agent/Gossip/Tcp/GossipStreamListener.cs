@@ -12,7 +12,7 @@ namespace Psstd.Agent.Gossip.Tcp;
 /// <see cref="StreamFrames.MaxConnections"/> at once, new ones are closed at once. Nothing a peer sends
 /// stops the loop.
 /// </summary>
-public sealed class GossipStreamListener(
+internal sealed class GossipStreamListener(
     GossipSocket socket, GossipEngine engine, GossipMetrics counters, TimeProvider time, ILogger<GossipStreamListener> logger) : BackgroundService
 {
     private int _open;

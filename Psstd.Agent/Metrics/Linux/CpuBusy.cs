@@ -1,7 +1,7 @@
 namespace Psstd.Agent.Metrics.Linux;
 
 /// <summary>Busy percentages from two /proc/stat readings.</summary>
-public static class CpuBusy
+internal static class CpuBusy
 {
     /// <summary>
     /// Busy % over the interval between two cumulative readings: the share of elapsed jiffies that

@@ -5,7 +5,7 @@ namespace Psstd.Agent.Metrics.Linux;
 /// <param name="Cores">
 /// One entry per "cpuN" line, in file order. Offline cores have no line, so indices may have gaps.
 /// </param>
-public sealed record CpuStatReading(CpuTimes Aggregate, IReadOnlyList<CoreTimes> Cores)
+internal sealed record CpuStatReading(CpuTimes Aggregate, IReadOnlyList<CoreTimes> Cores)
 {
     public static CpuStatReading Empty { get; } = new(default, []);
 }

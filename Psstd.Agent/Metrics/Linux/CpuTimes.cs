@@ -5,7 +5,7 @@ namespace Psstd.Agent.Metrics.Linux;
 /// The guest and guest_nice columns are deliberately absent: the kernel already adds guest time to
 /// user and nice, so summing them again would count a VM's time twice.
 /// </remarks>
-public readonly record struct CpuTimes(
+internal readonly record struct CpuTimes(
     long User,
     long Nice,
     long System,

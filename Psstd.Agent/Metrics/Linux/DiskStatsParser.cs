@@ -17,7 +17,7 @@ namespace Psstd.Agent.Metrics.Linux;
 /// at all or shows up again on the disk that holds the backing file.</item>
 /// </list>
 /// </remarks>
-public static class DiskStatsParser
+internal static class DiskStatsParser
 {
     /// <summary>/proc/diskstats counts 512-byte sectors whatever the device's real sector size.</summary>
     private const long BytesPerSector = 512;

@@ -7,7 +7,7 @@ namespace Psstd.Agent.Metrics.Linux;
 /// Intervals are measured on the injected <see cref="TimeProvider"/>'s monotonic timestamp, never a
 /// wall clock: a clock step (NTP, a suspended VM) must not turn into a burst or a gap in the rates.
 /// </remarks>
-public sealed class LinuxProbe : IMetricsProbe
+internal sealed class LinuxProbe : IMetricsProbe
 {
     private readonly TimeProvider _time;
     private readonly string _procRoot;

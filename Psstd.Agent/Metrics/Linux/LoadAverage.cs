@@ -1,4 +1,4 @@
 namespace Psstd.Agent.Metrics.Linux;
 
 /// <summary>The kernel's 1, 5 and 15 minute load averages.</summary>
-public readonly record struct LoadAverage(double One, double Five, double Fifteen);
+internal readonly record struct LoadAverage(double One, double Five, double Fifteen);

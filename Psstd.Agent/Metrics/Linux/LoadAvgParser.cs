@@ -1,7 +1,7 @@
 namespace Psstd.Agent.Metrics.Linux;
 
 /// <summary>Reads /proc/loadavg.</summary>
-public static class LoadAvgParser
+internal static class LoadAvgParser
 {
     /// <summary>
     /// Parses the three averages at the start of /proc/loadavg; an average that cannot be read is 0

@@ -1,7 +1,7 @@
 namespace Psstd.Agent.Metrics.Linux;
 
 /// <summary>Reads the few /proc/meminfo keys the node record carries.</summary>
-public static class MemInfoParser
+internal static class MemInfoParser
 {
     private const long BytesPerKibibyte = 1024;
 

@@ -8,7 +8,7 @@ namespace Psstd.Agent.Metrics.Linux;
 /// /sys (devices/virtual/net), which a pure parser does not read and which container runtimes
 /// present inconsistently; the figure therefore means "bytes through every non-loopback interface".
 /// </remarks>
-public static class NetDevParser
+internal static class NetDevParser
 {
     /// <summary>After the colon: rx bytes, then seven more rx columns, then tx bytes.</summary>
     private const int RxColumnsBeforeTx = 7;

@@ -1,4 +1,4 @@
 namespace Psstd.Agent.Metrics.Linux;
 
 /// <summary>Cumulative bytes received and sent since boot, over the interfaces that count.</summary>
-public readonly record struct NetworkTotals(long RxBytes, long TxBytes);
+internal readonly record struct NetworkTotals(long RxBytes, long TxBytes);

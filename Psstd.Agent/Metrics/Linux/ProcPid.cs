@@ -1,7 +1,7 @@
 namespace Psstd.Agent.Metrics.Linux;
 
 /// <summary>Recognises the per-process directories of /proc.</summary>
-public static class ProcPid
+internal static class ProcPid
 {
     /// <summary>pid_max is at most 2^22 on 64-bit Linux; ten digits leaves room and bounds the check.</summary>
     private const int MaxDigits = 10;

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Psstd.Agent.Metrics.Linux;
 
 /// <summary>Reads the "cpu" lines of /proc/stat.</summary>
-public static class ProcStatParser
+internal static class ProcStatParser
 {
     /// <summary>user, nice and system exist on every kernel; the rest arrived over the 2.5/2.6 series.</summary>
     private const int RequiredColumns = 4;

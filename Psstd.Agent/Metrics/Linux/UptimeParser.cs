@@ -1,7 +1,7 @@
 namespace Psstd.Agent.Metrics.Linux;
 
 /// <summary>Reads /proc/uptime.</summary>
-public static class UptimeParser
+internal static class UptimeParser
 {
     /// <summary>
     /// Seconds since boot, the first field of /proc/uptime; 0 when it cannot be read. The second

@@ -16,7 +16,7 @@ public sealed class SimNode : IGossipTransport
     private readonly PublishPace _pace;
     private NodeRecord _record;
 
-    public SimNode(int index, SimOptions options, GossipOptions gossip, NodeCatalog catalog, SimNetwork network, SimScheduler events, SimClock clock, int seed)
+    internal SimNode(int index, SimOptions options, GossipOptions gossip, NodeCatalog catalog, SimNetwork network, SimScheduler events, SimClock clock, int seed)
     {
         ArgumentNullException.ThrowIfNull(options);
         _network = network;
