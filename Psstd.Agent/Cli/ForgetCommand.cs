@@ -20,7 +20,7 @@ internal static class ForgetCommand
             using var response = await agent.SendAsync(new HttpRequestMessage(HttpMethod.Post, path), cancellationToken);
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
-                throw await NodeLookup.ExplainNotFoundAsync(agent, node, path, cancellationToken);
+                throw await NodeNotFound.ExplainNotFoundAsync(agent, node, path, cancellationToken);
             }
 
             await agent.EnsureSuccessAsync(response, $"POST {path}", cancellationToken);

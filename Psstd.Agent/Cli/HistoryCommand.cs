@@ -38,7 +38,7 @@ internal static class HistoryCommand
             using var response = await agent.SendAsync(new HttpRequestMessage(HttpMethod.Get, path + query), cancellationToken);
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
-                throw await NodeLookup.ExplainNotFoundAsync(agent, node, path, cancellationToken);
+                throw await NodeNotFound.ExplainNotFoundAsync(agent, node, path, cancellationToken);
             }
 
             await agent.EnsureSuccessAsync(response, $"GET {path}", cancellationToken);

@@ -1,9 +1,10 @@
+using Psstd.Agent.Snapshots;
 using Psstd.Agent.Store;
 using Psstd.Gossip.Cluster;
 
 namespace Psstd.Agent.LocalApi;
 
-/// <summary>Finds a node by id or name: among the nodes held now first, then among those the store remembers.</summary>
+/// <summary>Finds a node by id or name (<see cref="NodeSelector"/>): among the nodes held now first, then among those the store remembers.</summary>
 internal static class NodeLookup
 {
     /// <returns>The node's id and name, or null when neither knows it.</returns>
@@ -12,17 +13,19 @@ internal static class NodeLookup
         ArgumentNullException.ThrowIfNull(idOrName);
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(store);
-        if (Guid.TryParse(idOrName, out var id) && cluster.Find(id) is { } byId)
+        if (Guid.TryParse(idOrName, out var id))
         {
-            return (id, byId.Decode().Name);
+            if (cluster.Find(id) is { } byId)
+            {
+                return (id, byId.Decode().Name);
+            }
         }
-
-        if (!Guid.TryParse(idOrName, out _))
+        else
         {
             foreach (var entry in cluster.Entries())
             {
                 var record = entry.Decode();
-                if (string.Equals(record.Name, idOrName, StringComparison.Ordinal))
+                if (NodeSelector.Selects(idOrName, record.Id, record.Name))
                 {
                     return (record.Id, record.Name);
                 }

@@ -78,7 +78,7 @@ public sealed class NodeController(IAgentClient agent, DashboardSettings setting
         }
 
         HttpContext.Response.RegisterForDispose(export.Value);
-        return File(export.Value.Body, HistoryExport.ContentType(format), HistoryExport.FileName(node.Name, format));
+        return File(export.Value.Body, ExportDownload.ContentType(format), ExportDownload.FileName(node.Name, format));
     }
 
     private static ContentResult PlainText(int status, string text) =>

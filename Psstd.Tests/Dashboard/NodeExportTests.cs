@@ -76,5 +76,5 @@ public sealed class NodeExportTests
     [InlineData("web 1\"x", "psstd-web-1-x-history.csv")]
     [InlineData("ünï", "psstd--n--history.csv")]
     public void FileName_KeepsOnlySafeCharacters(string node, string expected) =>
-        Assert.Equal(expected, HistoryExport.FileName(node, HistoryExportFormat.Csv));
+        Assert.Equal(expected, ExportDownload.FileName(node, HistoryExportFormat.Csv));
 }

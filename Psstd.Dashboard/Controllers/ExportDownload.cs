@@ -1,12 +1,11 @@
 using System.Text;
 using Psstd.Dashboard.AgentClient;
-
 using Psstd.Dashboard.Preferences;
 
 namespace Psstd.Dashboard.Controllers;
 
 /// <summary>How the dashboard serves a history export: content type and download name. Pure.</summary>
-public static class HistoryExport
+public static class ExportDownload
 {
     public static string ContentType(HistoryExportFormat format) =>
         format == HistoryExportFormat.Csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";

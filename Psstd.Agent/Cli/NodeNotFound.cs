@@ -1,15 +1,15 @@
+using Psstd.Agent.Snapshots;
 using Psstd.Contracts;
 
 namespace Psstd.Agent.Cli;
 
-/// <summary>Finds a node by name or id, as the local API's <c>{node}</c> route value does.</summary>
-internal static class NodeLookup
+/// <summary>Explains a 404 from a node route (<c>{node}</c>: an id or a name, see <see cref="NodeSelector"/>).</summary>
+internal static class NodeNotFound
 {
     public static NodeSnapshot? Find(ClusterSnapshot snapshot, string node)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return snapshot.Nodes.FirstOrDefault(n => string.Equals(n.Name, node, StringComparison.Ordinal))
-            ?? (Guid.TryParse(node, out var id) ? snapshot.Nodes.FirstOrDefault(n => n.Id == id) : null);
+        return snapshot.Nodes.FirstOrDefault(n => NodeSelector.Selects(node, n.Id, n.Name));
     }
 
     /// <summary>After a 404 on a node route: an unknown node, or an agent that does not serve the route at all.</summary>
