@@ -8,7 +8,7 @@ using Psstd.Agent.Heartbeat;
 using Psstd.Agent.Instance;
 using Psstd.Agent.LocalApi;
 using Psstd.Agent.Store;
-using Psstd.ServiceDefaults.Configuration;
+using Psstd.Configuration;
 using Psstd.ServiceDefaults.Hosting;
 
 var console = CliConsole.FromProcess();

@@ -5,7 +5,7 @@ using Psstd.Dashboard.Configuration;
 using Psstd.Dashboard.Hosting;
 using Psstd.Dashboard.HotPotato;
 using Psstd.Dashboard.Registration;
-using Psstd.ServiceDefaults.Configuration;
+using Psstd.Configuration;
 using Psstd.ServiceDefaults.Hosting;
 
 const string ProgramName = "psstd-dashboard";

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Psstd.Agent.Configuration;
-using Psstd.ServiceDefaults.Configuration;
+using Psstd.Configuration;
 
 namespace Psstd.Agent.Cli;
 

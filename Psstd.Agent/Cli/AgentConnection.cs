@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Psstd.Contracts;
+using Psstd.ClusterView;
 
 namespace Psstd.Agent.Cli;
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Psstd.Agent.Terminal;
 using Psstd.Contracts;
-using Psstd.ServiceDefaults.Configuration;
+using Psstd.Configuration;
 
 namespace Psstd.Agent.Cli;
 

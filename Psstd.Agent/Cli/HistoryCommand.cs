@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using Psstd.Contracts;
-using Psstd.ServiceDefaults.Configuration;
+using Psstd.Configuration;
 
 namespace Psstd.Agent.Cli;
 

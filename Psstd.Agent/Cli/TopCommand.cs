@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Psstd.Agent.Terminal;
 using Psstd.Contracts;
+using Psstd.ClusterView;
 
 namespace Psstd.Agent.Cli;
 

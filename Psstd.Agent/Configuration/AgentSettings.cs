@@ -1,5 +1,5 @@
 using Psstd.Gossip.Wire;
-using Psstd.ServiceDefaults.Configuration;
+using Psstd.Configuration;
 
 namespace Psstd.Agent.Configuration;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Psstd.Agent.Configuration;
 using Psstd.Gossip.Wire;
-using Psstd.ServiceDefaults.Configuration;
+using Psstd.Configuration;
 
 namespace Psstd.Agent.Gossip;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Psstd.Agent.Configuration;
-using Psstd.ServiceDefaults.Configuration;
+using Psstd.Configuration;
 
 namespace Psstd.Agent.Identity;
 

@@ -10,7 +10,7 @@ using Psstd.Contracts;
 using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
-using Psstd.ServiceDefaults.Configuration;
+using Psstd.Configuration;
 using Psstd.Gossip.Telemetry;
 
 namespace Psstd.Agent.Instance;

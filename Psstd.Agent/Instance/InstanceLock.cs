@@ -1,5 +1,5 @@
 using Psstd.Agent.Configuration;
-using Psstd.ServiceDefaults.Configuration;
+using Psstd.Configuration;
 
 namespace Psstd.Agent.Instance;
 

@@ -2,6 +2,7 @@ using Psstd.Agent.Cli;
 using Psstd.Agent.Configuration;
 using Psstd.Agent.Terminal;
 using Psstd.Contracts;
+using Psstd.ClusterView;
 
 namespace Psstd.Agent.Instance;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Psstd.Agent.Store;
-using Psstd.ServiceDefaults.Configuration;
+using Psstd.Configuration;
 
 namespace Psstd.Agent.LocalApi;
 

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using Psstd.Agent.Configuration;
-using Psstd.ServiceDefaults.Configuration;
+using Psstd.Configuration;
 
 namespace Psstd.Agent.LocalApi;
 

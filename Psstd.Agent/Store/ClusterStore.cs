@@ -27,7 +27,7 @@ internal sealed partial class ClusterStore : IDisposable
     /// <summary>Reads for the local API, on their own connections.</summary>
     public StoreQueries Queries { get; }
 
-    /// <exception cref="Psstd.ServiceDefaults.Configuration.StartupConfigurationException">The file is not a usable psstd store.</exception>
+    /// <exception cref="Psstd.Configuration.StartupConfigurationException">The file is not a usable psstd store.</exception>
     public static ClusterStore Open(string stateDirectory)
     {
         Directory.CreateDirectory(stateDirectory);

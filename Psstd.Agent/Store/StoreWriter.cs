@@ -48,7 +48,7 @@ internal sealed class StoreWriter(
     /// news (see <see cref="ClusterState.Restore"/>). The restored nodes are known to the event detector,
     /// so a restart reports no joins, only what changes from there.
     /// </summary>
-    /// <exception cref="Psstd.ServiceDefaults.Configuration.StartupConfigurationException">The file is not a usable psstd store.</exception>
+    /// <exception cref="Psstd.Configuration.StartupConfigurationException">The file is not a usable psstd store.</exception>
     public void Open()
     {
         var store = ClusterStore.Open(settings.StateDirectory);

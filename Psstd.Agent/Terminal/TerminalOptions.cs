@@ -1,4 +1,5 @@
 using Psstd.Contracts;
+using Psstd.ClusterView;
 namespace Psstd.Agent.Terminal;
 
 /// <summary>How a frame is laid out.</summary>

@@ -1,5 +1,6 @@
 using Psstd.Contracts;
 using static Psstd.Agent.Terminal.TerminalFormat;
+using Psstd.ClusterView;
 
 namespace Psstd.Agent.Terminal;
 

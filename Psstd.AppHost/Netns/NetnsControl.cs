@@ -1,6 +1,6 @@
 using System.Globalization;
 using Psstd.AppHost.Model;
-using Psstd.ServiceDefaults.Configuration;
+using Psstd.Configuration;
 
 namespace Psstd.AppHost.Netns;
 

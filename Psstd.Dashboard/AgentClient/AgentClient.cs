@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Psstd.Contracts;
 using Psstd.Dashboard.Configuration;
 using Psstd.Dashboard.Diagnostics;
-using Psstd.ServiceDefaults.Configuration;
+using Psstd.Configuration;
 
 namespace Psstd.Dashboard.AgentClient;
 

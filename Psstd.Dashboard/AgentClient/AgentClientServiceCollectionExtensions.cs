@@ -1,5 +1,6 @@
 using Psstd.Contracts;
 using Psstd.Dashboard.Configuration;
+using Psstd.ClusterView;
 
 namespace Psstd.Dashboard.AgentClient;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Psstd.Contracts;
-using Psstd.ServiceDefaults.Configuration;
+using Psstd.Configuration;
 
 namespace Psstd.Dashboard.AgentClient;
 

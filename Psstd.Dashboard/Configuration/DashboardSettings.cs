@@ -1,4 +1,4 @@
-using Psstd.ServiceDefaults.Configuration;
+using Psstd.Configuration;
 
 namespace Psstd.Dashboard.Configuration;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Psstd.Dashboard.Configuration;
-using Psstd.ServiceDefaults.Configuration;
+using Psstd.Configuration;
 
 namespace Psstd.Dashboard.Hosting;
 

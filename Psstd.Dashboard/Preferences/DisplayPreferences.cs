@@ -1,4 +1,5 @@
 using Psstd.Contracts;
+using Psstd.ClusterView;
 namespace Psstd.Dashboard.Preferences;
 
 /// <summary>How the browser wants the cluster shown, as read from the query string.</summary>

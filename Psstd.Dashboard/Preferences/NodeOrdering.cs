@@ -1,5 +1,6 @@
 using Psstd.Contracts;
 using Psstd.Dashboard.LoadRules;
+using Psstd.ClusterView;
 
 namespace Psstd.Dashboard.Preferences;
 

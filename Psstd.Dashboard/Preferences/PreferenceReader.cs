@@ -1,4 +1,5 @@
 using Psstd.Contracts;
+using Psstd.ClusterView;
 namespace Psstd.Dashboard.Preferences;
 
 /// <summary>Reads <see cref="DisplayPreferences"/> from query pairs; anything unknown or malformed falls back to the default.</summary>

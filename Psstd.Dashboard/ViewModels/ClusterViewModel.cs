@@ -31,7 +31,7 @@ public sealed record ClusterViewModel(
 
     /// <summary>
     /// Why ages run longer than the sampling interval in a cluster past the gossip budget
-    /// (<see cref="Psstd.Contracts.PaceNotice"/>); empty while the agent publishes every interval.
+    /// (<see cref="Psstd.ClusterView.PaceNotice"/>); empty while the agent publishes every interval.
     /// </summary>
     public string PacedText { get; init; } = "";
 

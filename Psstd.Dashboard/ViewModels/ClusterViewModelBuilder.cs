@@ -5,7 +5,8 @@ using Psstd.Dashboard.Formatting;
 using Psstd.Dashboard.HotPotato;
 using Psstd.Dashboard.LoadRules;
 using Psstd.Dashboard.Preferences;
-using SortKey = Psstd.Contracts.SortKey;
+using SortKey = Psstd.ClusterView.SortKey;
+using Psstd.ClusterView;
 
 namespace Psstd.Dashboard.ViewModels;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Psstd.ServiceDefaults.Configuration;
+using Psstd.Configuration;
 
 namespace Psstd.Tests.Configuration;
 

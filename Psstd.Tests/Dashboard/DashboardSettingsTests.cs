@@ -1,5 +1,5 @@
 using Psstd.Dashboard.Configuration;
-using Psstd.ServiceDefaults.Configuration;
+using Psstd.Configuration;
 
 namespace Psstd.Tests.Dashboard;
 

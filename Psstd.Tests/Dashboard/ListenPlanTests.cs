@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Psstd.Dashboard.Hosting;
-using Psstd.ServiceDefaults.Configuration;
+using Psstd.Configuration;
 
 namespace Psstd.Tests.Dashboard;
 

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using Psstd.Contracts;
 using Psstd.Dashboard.ViewModels;
 using static Psstd.Tests.Dashboard.TestSnapshots;
+using Psstd.ClusterView;
 
 namespace Psstd.Tests.Dashboard;
 

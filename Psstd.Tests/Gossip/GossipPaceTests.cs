@@ -9,7 +9,7 @@ using Psstd.Contracts;
 using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
-using Psstd.ServiceDefaults.Configuration;
+using Psstd.Configuration;
 using Psstd.Tests.Support;
 using Psstd.Agent.Registration;
 

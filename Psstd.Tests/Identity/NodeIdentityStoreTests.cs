@@ -1,5 +1,5 @@
 using Psstd.Agent.Identity;
-using Psstd.ServiceDefaults.Configuration;
+using Psstd.Configuration;
 using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Identity;

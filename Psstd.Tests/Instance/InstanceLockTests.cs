@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Psstd.Agent.Instance;
-using Psstd.ServiceDefaults.Configuration;
+using Psstd.Configuration;
 using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Instance;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Psstd.Contracts;
+using Psstd.ClusterView;
 
 namespace Psstd.Tests.LocalApi;
 

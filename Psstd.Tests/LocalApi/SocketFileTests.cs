@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using Psstd.Agent.LocalApi;
-using Psstd.ServiceDefaults.Configuration;
+using Psstd.Configuration;
 using Psstd.Tests.Support;
 
 namespace Psstd.Tests.LocalApi;

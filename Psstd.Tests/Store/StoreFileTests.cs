@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Psstd.Agent.Store;
-using Psstd.ServiceDefaults.Configuration;
+using Psstd.Configuration;
 using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Store;

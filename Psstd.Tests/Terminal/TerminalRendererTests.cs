@@ -1,6 +1,7 @@
 using Psstd.Agent.Terminal;
 using Psstd.Contracts;
 using static Psstd.Tests.Terminal.TerminalFixtures;
+using Psstd.ClusterView;
 
 namespace Psstd.Tests.Terminal;
 

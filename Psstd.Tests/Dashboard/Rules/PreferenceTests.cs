@@ -1,6 +1,7 @@
 using Psstd.Contracts;
 using Psstd.Dashboard.Preferences;
 using static Psstd.Tests.Dashboard.TestSnapshots;
+using Psstd.ClusterView;
 
 namespace Psstd.Tests.Dashboard.Rules;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
+using Psstd.Contracts;
 
-namespace Psstd.Contracts;
+namespace Psstd.ClusterView;
 
 /// <summary>
 /// What the dashboard's summary and the terminal's header say while the agent paces its publishing

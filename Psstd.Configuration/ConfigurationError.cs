@@ -1,4 +1,4 @@
-namespace Psstd.ServiceDefaults.Configuration;
+namespace Psstd.Configuration;
 
 /// <summary>One rejected setting: which variable, what it held, and the rule it broke.</summary>
 public sealed record ConfigurationError(string Variable, string Value, string Rule)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 
-namespace Psstd.ServiceDefaults.Configuration;
+namespace Psstd.Configuration;
 
 /// <summary>
 /// A <c>host:port</c> to listen on or dial, psstd style: <c>:8080</c> means every interface,

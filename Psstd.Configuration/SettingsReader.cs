@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Text;
 
-namespace Psstd.ServiceDefaults.Configuration;
+namespace Psstd.Configuration;
 
 /// <summary>
 /// Reads typed settings from environment-style variables, collecting every broken rule so the host can

@@ -1,4 +1,4 @@
-namespace Psstd.ServiceDefaults.Configuration;
+namespace Psstd.Configuration;
 
 /// <summary>Thrown while reading settings at start; the host prints <see cref="Exception.Message"/> as one line and exits.</summary>
 public sealed class StartupConfigurationException : Exception

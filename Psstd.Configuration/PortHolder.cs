@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Psstd.ServiceDefaults.Configuration;
+namespace Psstd.Configuration;
 
 /// <summary>
 /// Who holds a local port, where the OS tells: on Linux the socket's inode from <c>/proc/net/{udp,tcp}[6]</c>,

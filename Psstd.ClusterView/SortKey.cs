@@ -1,4 +1,6 @@
-namespace Psstd.Contracts;
+using Psstd.Contracts;
+
+namespace Psstd.ClusterView;
 
 /// <summary>
 /// What a view of the cluster can be ordered by: the dashboard's sort control and query value, and the

@@ -1,4 +1,4 @@
-namespace Psstd.ServiceDefaults.Configuration;
+namespace Psstd.Configuration;
 
 /// <summary>
 /// Where the agent keeps its state and both processes meet on the socket when nothing is configured:

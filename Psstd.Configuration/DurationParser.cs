@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Psstd.ServiceDefaults.Configuration;
+namespace Psstd.Configuration;
 
 /// <summary>
 /// Parses durations the way psstd's users write them (Go syntax): <c>15s</c>, <c>500ms</c>, <c>1m30s</c>, <c>2h</c>.

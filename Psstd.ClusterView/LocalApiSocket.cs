@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace Psstd.Contracts;
+namespace Psstd.ClusterView;
 
 /// <summary>
 /// HTTP over the agent's Unix socket, BCL only: every connection the handler opens is a Unix domain
