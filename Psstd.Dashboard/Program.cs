@@ -10,12 +10,14 @@ using Psstd.ServiceDefaults.Hosting;
 
 const string ProgramName = "psstd-dashboard";
 var settings = StartupGuard.OrExit(ProgramName, () => DashboardSettings.FromEnvironment(SettingsReader.ProcessEnvironment()));
-var listen = StartupGuard.OrExit(ProgramName, () => ListenPlan.For(settings.Http, Dns.GetHostAddresses).EnsureFree());
+var listen = StartupGuard.OrExit(ProgramName, () => ListenPlan.For(settings.Http, Dns.GetHostAddresses));
 
 // Rooted at the binary, not the working directory: the AppHost and service managers start it from anywhere.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddServiceDefaults(ProgramName);
-builder.WebHost.ConfigureKestrel(listen.Apply);
+// Checked when Kestrel is configured, as the app is built (an in-memory test server never gets here):
+// a port another program holds stops the start with one line, not a bind stack trace.
+builder.WebHost.ConfigureKestrel(kestrel => listen.EnsureFree().Apply(kestrel));
 builder.WebHost.UseBuildOutputStaticAssets(builder.Environment);
 builder.Services.AddAgentClient(settings);
 builder.Services.AddDashboardMvc();
@@ -24,7 +26,7 @@ builder.Services.AddClusterApi();
 builder.Services.AddDashboardRegistration();
 builder.Services.AddDashboardCompression();
 
-var app = builder.Build();
+var app = StartupGuard.OrExit(ProgramName, builder.Build);
 app.UseResponseCompression();
 app.UseStaticFiles();
 app.MapDefaultEndpoints();
