@@ -4,7 +4,7 @@ using Psstd.Configuration;
 namespace Psstd.Agent.Configuration;
 
 /// <summary>
-/// Everything the agent reads from its environment (DESIGN.md section 6), validated at start.
+/// Everything the agent reads from its environment (docs/configuration.md), validated at start.
 /// Names and defaults match the Go psstd, except the gossip port: 7947, because Serf and Docker Swarm own 7946.
 /// </summary>
 internal sealed record AgentSettings

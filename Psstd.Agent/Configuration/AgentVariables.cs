@@ -1,6 +1,6 @@
 namespace Psstd.Agent.Configuration;
 
-/// <summary>Environment variable names, psstd-compatible (DESIGN.md section 6).</summary>
+/// <summary>Environment variable names, psstd-compatible (docs/configuration.md).</summary>
 internal static class AgentVariables
 {
     public const string NodeName = "PSSTD_NODE_NAME";

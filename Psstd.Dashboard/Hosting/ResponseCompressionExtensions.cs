@@ -25,7 +25,7 @@ public static class ResponseCompressionExtensions
         {
             options.EnableForHttps = true;
             // Gzip first: among encodings a browser accepts equally, the first listed wins. At the fastest levels gzip
-            // makes the 1,000-node partial smaller than Brotli does (279 vs 297 KiB) for less CPU (bench/RESULTS.md).
+            // made the large cluster partial smaller than Brotli did, for less CPU (bench/RESULTS.md).
             options.Providers.Add<GzipCompressionProvider>();
             options.Providers.Add<BrotliCompressionProvider>();
             options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(ExtraMimeTypes);

@@ -1,6 +1,6 @@
 namespace Psstd.Dashboard.HotPotato;
 
-/// <summary>When a browser leaves a busy node for a quieter peer. Defaults follow DESIGN.md section 8.</summary>
+/// <summary>When a browser leaves a busy node for a quieter peer. The rules and defaults are described in docs/dashboard.md.</summary>
 public sealed record HotPotatoOptions
 {
     /// <summary>This node hands browsers off only when its score is above this (per-core %, 0-100+).</summary>

@@ -2,7 +2,7 @@ using Psstd.Contracts;
 
 namespace Psstd.Gossip.Cluster;
 
-/// <summary>Health from the age of a node's current record and what the failure detector says (DESIGN.md section 4).</summary>
+/// <summary>Health from the age of a node's current record and what the failure detector says (docs/failure-detection.md).</summary>
 public static class NodeHealthJudge
 {
     /// <param name="age">Time since this agent first saw the record, on its own monotonic clock.</param>

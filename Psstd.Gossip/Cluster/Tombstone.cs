@@ -4,7 +4,7 @@ using Psstd.Gossip.Wire;
 namespace Psstd.Gossip.Cluster;
 
 /// <summary>
-/// How a forgotten node is kept out (DESIGN.md section 4): a tombstone is a record of the node, flagged
+/// How a forgotten node is kept out (docs/failure-detection.md): a tombstone is a record of the node, flagged
 /// forgotten, that outranks the versions it buries in the one order every merge uses
 /// (<see cref="RecordHeader.IsNewerThan"/>: generation, then sequence, then tombstone over record).
 /// </summary>

@@ -22,9 +22,9 @@ public sealed record GossipOptions
 
     /// <summary>
     /// Peers each round's news goes to, on average (2.2 means 2, or 3 one time in five). Every node
-    /// relays each version new to it once, to this many peers. Measured with the simulator at N=300:
-    /// 2 gives p99 age 3.1 s at 1.7x the bytes of perfect replication, 2.3 gives 2.6 s at 2.1x,
-    /// 3 gives 1.9 s at 3.0x (bench/RESULTS.md); 2.2 sits between the age and bandwidth targets.
+    /// relays each version new to it once, to this many peers. A wider fanout lowers the age of what a node
+    /// sees and costs bytes in proportion; the default sits between the age and bandwidth targets, as the
+    /// simulator measured them (bench/RESULTS.md).
     /// </summary>
     public double Fanout { get; init; } = 2.2;
 

@@ -2,18 +2,16 @@ namespace Psstd.Gossip.Engine;
 
 /// <summary>
 /// How often a node publishes a new version of its record, so that every node's records together fit
-/// every node's bandwidth budget. Up to about 1,000 nodes (131-byte records, 256 KB/s) that is every
-/// interval. Past it, full replication every interval does not fit: the relay would drop versions more or
-/// less at random, and some node's versions would miss some peer for longer than its TTL (a healthy node
-/// shown offline). Instead every node publishes every <see cref="Stride"/> intervals and says so in its
-/// record (interval and TTL stretched as many times): freshness degrades evenly, by a known factor,
-/// and health is judged against the stretched TTL.
+/// every node's bandwidth budget. Past the budget, full replication every interval would make the relay
+/// drop versions more or less at random, and a healthy node could miss a peer for longer than its TTL.
+/// Instead every node publishes every <see cref="Stride"/> intervals and says so in its record (interval
+/// and TTL stretched as many times): freshness degrades evenly, by a known factor (see docs/gossip.md).
 /// </summary>
 public static class GossipPace
 {
     /// <summary>
-    /// Bytes a node receives per byte of records new to it, at the default relay fanout (2.2): the
-    /// simulator measures 1.8-1.95 (bench/RESULTS.md).
+    /// Bytes a node receives per byte of records new to it, at the default relay fanout, as the simulator
+    /// measures it (bench/RESULTS.md).
     /// </summary>
     public const double Duplication = 1.9;
 
@@ -33,11 +31,9 @@ public static class GossipPace
 
     /// <summary>
     /// The share of the budget the relay is sized to once the cluster is paced. Unpaced, a version the
-    /// relay misses is replaced by the next one an interval later. Paced, it is repaired: the observer
-    /// probes the silent node and the ack brings its record, at about the relay's own cost per record.
-    /// At 2,500 nodes on a 64 KiB/s budget (the same stride as 10,000 on 256 KiB/s) those pings and acks
-    /// were 19 % of the bytes (45 % in the 15 s after a 10 s rollout). Sized to the whole budget, the relay
-    /// was cut in 40 % of rounds, which missed more versions and started more probes.
+    /// relay misses is replaced by the next one an interval later; paced, it is repaired by a probe whose
+    /// ack brings the record, and those pings and acks need the rest of the budget (sized to all of it, the
+    /// relay crowded them out and missed more versions; see docs/gossip.md).
     /// </summary>
     public const double PacedRelayShare = 0.75;
 

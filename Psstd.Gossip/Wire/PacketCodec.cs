@@ -15,7 +15,7 @@ public static class PacketCodec
 {
     public const byte WireVersion = 1;
 
-    /// <summary>Datagrams stay within this size (DESIGN.md section 5): no fragmentation on any usual path.</summary>
+    /// <summary>Datagrams stay within this size: no fragmentation on any usual path.</summary>
     public const int MaxDatagramBytes = 1200;
 
     private const byte Magic0 = (byte)'p';
