@@ -234,7 +234,7 @@ internal sealed class AntiEntropy(EngineContext context, Outbox outbox, RecordPa
         length = SyncMessages.WritePull(replyTo, ids, buffer.AsSpan(0, outbox.FrameCapacity));
         if (length > 0)
         {
-            outbox.Stream(target, [outbox.Frame(MessageKind.SyncPull, buffer.AsSpan(0, length))]);
+            outbox.Stream(target, [outbox.Frame(target, MessageKind.SyncPull, buffer.AsSpan(0, length))]);
         }
 
         ArrayPool<byte>.Shared.Return(buffer);
@@ -257,7 +257,7 @@ internal sealed class AntiEntropy(EngineContext context, Outbox outbox, RecordPa
             length = SyncMessages.WriteDigest(replyTo, chunkMask, entries.GetRange(start, end - start), buffer.AsSpan(0, outbox.FrameCapacity));
             if (length > 0)
             {
-                frames.Add(outbox.Frame(MessageKind.SyncDigest, buffer.AsSpan(0, length)));
+                frames.Add(outbox.Frame(target, MessageKind.SyncDigest, buffer.AsSpan(0, length)));
             }
         }
 
@@ -265,7 +265,7 @@ internal sealed class AntiEntropy(EngineContext context, Outbox outbox, RecordPa
         if (DigestChunks.Empty(mask, entries) is var empty and not 0)
         {
             length = SyncMessages.WriteDigest(replyTo, empty, [], buffer.AsSpan(0, outbox.FrameCapacity));
-            frames.Add(outbox.Frame(MessageKind.SyncDigest, buffer.AsSpan(0, length)));
+            frames.Add(outbox.Frame(target, MessageKind.SyncDigest, buffer.AsSpan(0, length)));
         }
 
         ArrayPool<byte>.Shared.Return(buffer);

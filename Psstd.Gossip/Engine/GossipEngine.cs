@@ -34,6 +34,7 @@ public sealed class GossipEngine
     private readonly FailureDetector _detector;
     private readonly ViewerPulls _pulls;
     private readonly byte[] _opened = new byte[PacketCodec.MaxDatagramBytes];
+    private readonly ReplayGuard _replay = new();
 
     public GossipEngine(
         GossipOptions options, Guid selfId, ClusterState cluster, IGossipTransport transport, GossipMetrics counters, TimeProvider time, Random random)
@@ -179,13 +180,17 @@ public sealed class GossipEngine
     {
         lock (_gate)
         {
-            var outcome = PacketCodec.Open(packet, _context.Options.Cluster, _context.Options.Keyring, _opened, out var kind, out var payload);
-            if (outcome == DecodeOutcome.Accepted && !Dispatch(kind, payload, from))
+            var outcome = PacketCodec.Open(packet, _context.Options.Cluster, _context.Options.Keyring, _replay, _opened, out var kind, out var payload, out var version);
+            if (outcome == DecodeOutcome.Accepted)
             {
-                outcome = DecodeOutcome.Malformed;
+                _outbox.Heard(from, version);
+                if (!Dispatch(kind, payload, from))
+                {
+                    outcome = DecodeOutcome.Malformed;
+                }
             }
 
-            _context.Counters.PacketIn(outcome, packet.Length);
+            _context.Counters.PacketIn(outcome, packet.Length, version);
             return outcome;
         }
     }
@@ -198,14 +203,14 @@ public sealed class GossipEngine
         {
             lock (_gate)
             {
-                var outcome = PacketCodec.Open(frame, _context.Options.Cluster, _context.Options.Keyring, opened, out var kind, out var payload);
+                var outcome = PacketCodec.Open(frame, _context.Options.Cluster, _context.Options.Keyring, _replay, opened, out var kind, out var payload, out var version);
                 if (outcome == DecodeOutcome.Accepted
                     && !(kind is MessageKind.SyncDigest or MessageKind.SyncPull or MessageKind.SyncRecords && Dispatch(kind, payload, from: null)))
                 {
                     outcome = DecodeOutcome.Malformed;
                 }
 
-                _context.Counters.PacketIn(outcome, frame.Length);
+                _context.Counters.PacketIn(outcome, frame.Length, version);
             }
         }
         finally

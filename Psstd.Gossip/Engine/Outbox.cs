@@ -16,6 +16,7 @@ internal sealed class Outbox
     private readonly GossipMetrics _counters;
     private readonly SendBudget _budget;
     private readonly byte[] _packet = new byte[PacketCodec.MaxDatagramBytes];
+    private readonly PeerWireVersions _versions = new();
 
     public Outbox(GossipOptions options, IGossipTransport transport, GossipMetrics counters, TimeProvider time)
     {
@@ -36,13 +37,16 @@ internal sealed class Outbox
 
     public void Refill(long now) => _budget.Refill(now);
 
+    /// <summary>A packet of <paramref name="version"/> opened from <paramref name="from"/>: answer it in that version.</summary>
+    public void Heard(IPEndPoint from, byte version) => _versions.Heard(from, version);
+
     /// <summary>
     /// Sends one datagram. Returns false, sending nothing, when it does not fit a datagram, or when the
     /// budget is spent and <paramref name="overBudget"/> is false.
     /// </summary>
     public bool Send(IPEndPoint target, MessageKind kind, ReadOnlySpan<byte> payload, bool overBudget)
     {
-        var length = PacketCodec.Write(_options.Cluster, _options.Keyring, kind, payload, _packet);
+        var length = PacketCodec.Write(_versions.For(target), _options.Cluster, _options.Keyring, kind, payload, _packet);
         if (length == 0 || (!overBudget && !_budget.Allows(length)))
         {
             return false;
@@ -58,10 +62,10 @@ internal sealed class Outbox
     /// One sealed packet for a stream, charged and counted now. Always charged: streams carry anti-entropy,
     /// which its own pace bounds, so the debt slows the relay rather than the repair.
     /// </summary>
-    public byte[] Frame(MessageKind kind, ReadOnlySpan<byte> payload)
+    public byte[] Frame(IPEndPoint target, MessageKind kind, ReadOnlySpan<byte> payload)
     {
         var sealedFrame = ArrayPool<byte>.Shared.Rent(StreamFrames.MaxFrameBytes);
-        var length = PacketCodec.Write(_options.Cluster, _options.Keyring, kind, payload, sealedFrame.AsSpan(0, StreamFrames.MaxFrameBytes));
+        var length = PacketCodec.Write(_versions.For(target), _options.Cluster, _options.Keyring, kind, payload, sealedFrame.AsSpan(0, StreamFrames.MaxFrameBytes));
         var frame = sealedFrame.AsSpan(0, length).ToArray();
         ArrayPool<byte>.Shared.Return(sealedFrame);
         _budget.Charge(length);

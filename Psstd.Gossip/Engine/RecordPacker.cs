@@ -48,7 +48,7 @@ internal sealed class RecordPacker(Outbox outbox)
         var batches = new RecordBatches(records, buffer.AsSpan(0, outbox.FrameCapacity));
         while (batches.MoveNext())
         {
-            frames.Add(outbox.Frame(MessageKind.SyncRecords, batches.Payload));
+            frames.Add(outbox.Frame(target, MessageKind.SyncRecords, batches.Payload));
         }
 
         ArrayPool<byte>.Shared.Return(buffer);

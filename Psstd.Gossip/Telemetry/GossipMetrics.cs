@@ -31,6 +31,7 @@ public sealed class GossipMetrics
     private long _streamsOut;
     private long _syncRounds;
     private long _repliesRefused;
+    private long _previousVersionIn;
 
     /// <param name="meterFactory">Publishes the counts as instruments; null (the simulator, most tests): counts only.</param>
     /// <param name="cluster">With a meter factory, also publishes how many nodes it holds in each health state.</param>
@@ -42,10 +43,15 @@ public sealed class GossipMetrics
         }
     }
 
-    public void PacketIn(DecodeOutcome outcome, int bytes)
+    /// <param name="version">The wire version it came in, when it opened; packets of the previous version are counted apart.</param>
+    public void PacketIn(DecodeOutcome outcome, int bytes, byte version = PacketCodec.WireVersion)
     {
         Interlocked.Increment(ref _packetsIn[(int)outcome]);
         Interlocked.Add(ref _bytesIn, bytes);
+        if (outcome == DecodeOutcome.Accepted && version == PacketCodec.PreviousWireVersion)
+        {
+            Interlocked.Increment(ref _previousVersionIn);
+        }
     }
 
     public void PacketOut(int bytes)
@@ -84,6 +90,9 @@ public sealed class GossipMetrics
     public void ReplyRefused() => Interlocked.Increment(ref _repliesRefused);
 
     public long RepliesRefused => Interlocked.Read(ref _repliesRefused);
+
+    /// <summary>Packets accepted in the previous wire version: peers that still need upgrading.</summary>
+    public long PreviousVersionIn => Interlocked.Read(ref _previousVersionIn);
 
     public long StreamsIn => Interlocked.Read(ref _streamsIn);
 
@@ -135,7 +144,7 @@ public sealed class GossipMetrics
             .Select(d => $"stream {d} {StreamDropsOf(d)}");
         var dropText = string.Join(", ", drops.Concat(streamDrops));
         return $"out {PacketsOut} packets ({BytesOut} B, {SendFailures} failed), in {PacketsIn(DecodeOutcome.Accepted)} accepted ({BytesIn} B), "
-            + $"records new {RecordsNew}, duplicate {RecordsDuplicate}, rounds over budget {RoundsOverBudget}, sync rounds {SyncRounds}, streams in {StreamsIn} out {StreamsOut}, replies refused {RepliesRefused}, dropped: {(dropText.Length == 0 ? "none" : dropText)}";
+            + $"records new {RecordsNew}, duplicate {RecordsDuplicate}, rounds over budget {RoundsOverBudget}, sync rounds {SyncRounds}, streams in {StreamsIn} out {StreamsOut}, replies refused {RepliesRefused}, previous wire version in {PreviousVersionIn}, dropped: {(dropText.Length == 0 ? "none" : dropText)}";
     }
 
     /// <summary>Every packet count by outcome, for instruments.</summary>

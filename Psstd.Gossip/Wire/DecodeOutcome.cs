@@ -22,4 +22,7 @@ public enum DecodeOutcome
 
     /// <summary>Truncated, over-long or out-of-range content.</summary>
     Malformed,
+
+    /// <summary>Sealed, and opened, but its sender's counter was seen already: a replay (or far too late to tell apart).</summary>
+    Replayed,
 }

@@ -1,74 +1,161 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
+using System.Text;
 
 namespace Psstd.Gossip.Wire;
 
 /// <summary>
-/// The cluster's AES-256-GCM keys (<c>PSSTD_KEY</c>): the first seals, every one opens, so a key is
-/// rotated without downtime by installing it second everywhere, then first, then removing the old one.
+/// The cluster's keys (<c>PSSTD_KEY</c>): the first seals, every one opens, so a key is rotated without
+/// downtime by installing it second everywhere, then first, then removing the old one.
 /// </summary>
 /// <remarks>
-/// Nonces are a random 4-byte prefix chosen at start and a 64-bit counter, so one agent never repeats
-/// a nonce under a key. Thread-safe: sealing and opening may run on different loops.
+/// <para>Wire version 2 seals with AES-256-GCM under a subkey of its own per process: HKDF-SHA256 of the
+/// cluster key and a random 16-byte salt chosen at start and carried in every packet, so processes sharing
+/// the cluster key never share a subkey, and the 12-byte nonce (a 64-bit counter, also carried) cannot
+/// repeat under one. Receivers keep a <see cref="ReplayWindow"/> of each sender's counters.</para>
+/// <para>Version 1 (a random 4-byte nonce prefix per process and a counter under the cluster key itself,
+/// no replay window) is still opened and written, for peers not yet upgraded; see docs/gossip.md.</para>
+/// <para>Thread-safe: sealing and opening may run on different loops.</para>
 /// </remarks>
 public sealed class GossipKeyring : IDisposable
 {
     public const int KeyBytes = 32;
-    public const int NonceBytes = 12;
     public const int TagBytes = 16;
+    public const int SaltBytes = 16;
+    public const int CounterBytes = 8;
 
-    /// <summary>What sealing adds to a packet.</summary>
-    public const int Overhead = NonceBytes + TagBytes;
+    /// <summary>What sealing adds to a version 2 packet: the salt and counter in the header, the tag after the body.</summary>
+    public const int Overhead = SaltBytes + CounterBytes + TagBytes;
 
-    private readonly AesGcm[] _keys;
+    /// <summary>What sealing added to a version 1 packet: a nonce before the body, a tag after it.</summary>
+    internal const int LegacyOverhead = LegacyNonceBytes + TagBytes;
+
+    private const int LegacyNonceBytes = 12;
+    private static readonly byte[] SubkeyInfo = Encoding.ASCII.GetBytes("psstd gossip v2 subkey");
+
+    private readonly byte[][] _keys;
+    private readonly AesGcm[] _legacyKeys;
+    private readonly byte[] _salt = RandomNumberGenerator.GetBytes(SaltBytes);
+    private readonly AesGcm _sealer;
+    private readonly uint _legacyPrefix;
     private readonly Lock _lock = new();
-    private readonly uint _noncePrefix;
     private ulong _counter;
 
     public GossipKeyring(IReadOnlyList<byte[]> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentOutOfRangeException.ThrowIfZero(keys.Count);
-        _keys = [.. keys.Select(k => k.Length == KeyBytes ? new AesGcm(k, TagBytes) : throw new ArgumentException("keys are 32 bytes", nameof(keys)))];
-        _noncePrefix = BinaryPrimitives.ReadUInt32LittleEndian(RandomNumberGenerator.GetBytes(4));
+        _keys = [.. keys.Select(k => k.Length == KeyBytes ? (byte[])k.Clone() : throw new ArgumentException("keys are 32 bytes", nameof(keys)))];
+        _legacyKeys = [.. _keys.Select(k => new AesGcm(k, TagBytes))];
+        _sealer = new AesGcm(Subkey(_keys[0], _salt), TagBytes);
+        _legacyPrefix = BinaryPrimitives.ReadUInt32LittleEndian(RandomNumberGenerator.GetBytes(4));
     }
 
-    /// <summary>Seals <paramref name="plaintext"/> into <paramref name="destination"/> (nonce, ciphertext, tag).</summary>
-    /// <returns>Bytes written, or 0 when <paramref name="destination"/> is too small.</returns>
-    public int Seal(ReadOnlySpan<byte> associated, ReadOnlySpan<byte> plaintext, Span<byte> destination)
+    /// <summary>This process's salt, carried in the header of every version 2 packet it seals.</summary>
+    internal ReadOnlySpan<byte> Salt => _salt;
+
+    /// <summary>The next counter: never 0, never repeated by this keyring.</summary>
+    internal ulong NextCounter()
     {
-        var length = NonceBytes + plaintext.Length + TagBytes;
-        if (destination.Length < length)
+        lock (_lock)
+        {
+            return ++_counter;
+        }
+    }
+
+    /// <summary>Seals <paramref name="plaintext"/> under this process's subkey into <paramref name="destination"/> (ciphertext, tag).</summary>
+    /// <returns>Bytes written, or 0 when <paramref name="destination"/> is too small.</returns>
+    internal int Seal(ulong counter, ReadOnlySpan<byte> associated, ReadOnlySpan<byte> plaintext, Span<byte> destination)
+    {
+        if (destination.Length < plaintext.Length + TagBytes)
         {
             return 0;
         }
 
-        var nonce = destination[..NonceBytes];
+        Span<byte> nonce = stackalloc byte[12];
+        Nonce(counter, nonce);
         lock (_lock)
         {
-            BinaryPrimitives.WriteUInt32LittleEndian(nonce, _noncePrefix);
-            BinaryPrimitives.WriteUInt64LittleEndian(nonce[4..], ++_counter);
-            _keys[0].Encrypt(nonce, plaintext, destination.Slice(NonceBytes, plaintext.Length), destination.Slice(NonceBytes + plaintext.Length, TagBytes), associated);
+            _sealer.Encrypt(nonce, plaintext, destination[..plaintext.Length], destination.Slice(plaintext.Length, TagBytes), associated);
         }
 
-        return length;
+        return plaintext.Length + TagBytes;
     }
 
-    /// <summary>Opens a sealed part with any key; returns the plaintext length, or -1 when none opens it.</summary>
-    public int Open(ReadOnlySpan<byte> associated, ReadOnlySpan<byte> sealedPart, Span<byte> plaintext)
+    /// <summary>One subkey per cluster key for a sender's salt, in key order (the caller owns them).</summary>
+    internal AesGcm[] SubkeysFor(ReadOnlySpan<byte> salt)
     {
-        var length = sealedPart.Length - Overhead;
+        var subkeys = new AesGcm[_keys.Length];
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            subkeys[i] = new AesGcm(Subkey(_keys[i], salt), TagBytes);
+        }
+
+        return subkeys;
+    }
+
+    /// <summary>Opens a version 2 sealed part (ciphertext, tag) with any of <paramref name="subkeys"/>; the plaintext length, or -1.</summary>
+    internal static int Open(AesGcm[] subkeys, ulong counter, ReadOnlySpan<byte> associated, ReadOnlySpan<byte> sealedPart, Span<byte> plaintext)
+    {
+        var length = sealedPart.Length - TagBytes;
         if (length < 0 || plaintext.Length < length)
         {
             return -1;
         }
 
-        var nonce = sealedPart[..NonceBytes];
-        var ciphertext = sealedPart.Slice(NonceBytes, length);
+        Span<byte> nonce = stackalloc byte[12];
+        Nonce(counter, nonce);
+        foreach (var key in subkeys)
+        {
+            try
+            {
+                key.Decrypt(nonce, sealedPart[..length], sealedPart[length..], plaintext[..length], associated);
+                return length;
+            }
+            catch (AuthenticationTagMismatchException)
+            {
+                // Try the next key: during a rotation peers seal with either.
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Version 1: seals under the first key itself (nonce, ciphertext, tag).</summary>
+    internal int LegacySeal(ReadOnlySpan<byte> associated, ReadOnlySpan<byte> plaintext, Span<byte> destination)
+    {
+        var length = LegacyNonceBytes + plaintext.Length + TagBytes;
+        if (destination.Length < length)
+        {
+            return 0;
+        }
+
+        var nonce = destination[..LegacyNonceBytes];
+        lock (_lock)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(nonce, _legacyPrefix);
+            BinaryPrimitives.WriteUInt64LittleEndian(nonce[4..], ++_counter);
+            _legacyKeys[0].Encrypt(nonce, plaintext, destination.Slice(LegacyNonceBytes, plaintext.Length), destination.Slice(LegacyNonceBytes + plaintext.Length, TagBytes), associated);
+        }
+
+        return length;
+    }
+
+    /// <summary>Version 1: opens with any key; the plaintext length, or -1 when none opens it.</summary>
+    internal int LegacyOpen(ReadOnlySpan<byte> associated, ReadOnlySpan<byte> sealedPart, Span<byte> plaintext)
+    {
+        var length = sealedPart.Length - LegacyOverhead;
+        if (length < 0 || plaintext.Length < length)
+        {
+            return -1;
+        }
+
+        var nonce = sealedPart[..LegacyNonceBytes];
+        var ciphertext = sealedPart.Slice(LegacyNonceBytes, length);
         var tag = sealedPart[^TagBytes..];
         lock (_lock)
         {
-            foreach (var key in _keys)
+            foreach (var key in _legacyKeys)
             {
                 try
                 {
@@ -77,7 +164,7 @@ public sealed class GossipKeyring : IDisposable
                 }
                 catch (AuthenticationTagMismatchException)
                 {
-                    // Try the next key: during a rotation peers seal with either.
+                    // Try the next key.
                 }
             }
         }
@@ -87,9 +174,18 @@ public sealed class GossipKeyring : IDisposable
 
     public void Dispose()
     {
-        foreach (var key in _keys)
+        _sealer.Dispose();
+        foreach (var key in _legacyKeys)
         {
             key.Dispose();
         }
+    }
+
+    private static byte[] Subkey(byte[] key, ReadOnlySpan<byte> salt) => HKDF.DeriveKey(HashAlgorithmName.SHA256, key, KeyBytes, salt.ToArray(), SubkeyInfo);
+
+    private static void Nonce(ulong counter, Span<byte> nonce)
+    {
+        nonce[..4].Clear();
+        BinaryPrimitives.WriteUInt64LittleEndian(nonce[4..], counter);
     }
 }

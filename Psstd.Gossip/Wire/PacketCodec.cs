@@ -1,19 +1,27 @@
+using System.Buffers.Binary;
 using System.Text;
 
 namespace Psstd.Gossip.Wire;
 
 /// <summary>
-/// The packet around every gossip message: magic, wire version, flags, cluster name, then the body
-/// (message kind and payload), sealed with AES-256-GCM when the cluster has a key.
+/// The packet around every gossip message: magic, wire version, flags, cluster name, then (sealed) the
+/// sender's salt and counter, then the body (message kind and payload), sealed with AES-256-GCM when the
+/// cluster has a key (<see cref="GossipKeyring"/>).
 /// </summary>
 /// <remarks>
-/// The header stays in clear so a receiver can count packets of another cluster or version without
-/// any key; it is authenticated as associated data when sealed, so it cannot be altered either. The
-/// version is checked before anything else is read. Nothing here throws on any input.
+/// The header stays in clear so a receiver can count packets of another cluster or version without any
+/// key; it is authenticated as associated data when sealed, so it cannot be altered either. The version is
+/// checked before anything else is read. Version 1 (sealed without salt, counter or replay window) is
+/// opened and written too, for one release, so a cluster upgrades one node at a time. Nothing here throws
+/// on any input.
 /// </remarks>
 public static class PacketCodec
 {
-    public const byte WireVersion = 1;
+    /// <summary>The version this agent writes.</summary>
+    public const byte WireVersion = 2;
+
+    /// <summary>The previous version, still opened and written to peers that speak only it.</summary>
+    public const byte PreviousWireVersion = 1;
 
     /// <summary>Datagrams stay within this size: no fragmentation on any usual path.</summary>
     public const int MaxDatagramBytes = 1200;
@@ -22,25 +30,23 @@ public static class PacketCodec
     private const byte Magic1 = (byte)'s';
     private const byte SealedFlag = 1;
 
-    /// <summary>Bytes a packet needs besides its payload.</summary>
+    /// <summary>Bytes a version 2 packet needs besides its payload (version 1 needs less when sealed).</summary>
     public static int Overhead(string cluster, GossipKeyring? keyring) =>
         5 + Encoding.UTF8.GetByteCount(cluster) + 1 + (keyring is null ? 0 : GossipKeyring.Overhead);
 
-    /// <summary>Writes a whole packet; returns its length, or 0 when it does not fit <paramref name="destination"/>.</summary>
-    internal static int Write(string cluster, GossipKeyring? keyring, MessageKind kind, ReadOnlySpan<byte> payload, Span<byte> destination)
+    /// <summary>Writes a whole version 2 packet; returns its length, or 0 when it does not fit <paramref name="destination"/>.</summary>
+    internal static int Write(string cluster, GossipKeyring? keyring, MessageKind kind, ReadOnlySpan<byte> payload, Span<byte> destination) =>
+        Write(WireVersion, cluster, keyring, kind, payload, destination);
+
+    /// <summary>Writes a whole packet of <paramref name="version"/>; returns its length, or 0 when it does not fit.</summary>
+    internal static int Write(byte version, string cluster, GossipKeyring? keyring, MessageKind kind, ReadOnlySpan<byte> payload, Span<byte> destination)
     {
         var w = new SpanWriter(destination);
         w.Byte(Magic0);
         w.Byte(Magic1);
-        w.Byte(WireVersion);
+        w.Byte(version);
         w.Byte(keyring is null ? (byte)0 : SealedFlag);
         w.ShortString(cluster);
-        if (w.Overflowed)
-        {
-            return 0;
-        }
-
-        var headerLength = w.Position;
         if (keyring is null)
         {
             w.Byte((byte)kind);
@@ -48,35 +54,65 @@ public static class PacketCodec
             return w.Overflowed ? 0 : w.Position;
         }
 
-        // Datagrams seal from the stack; stream frames (StreamFrames.MaxFrameBytes) are larger and rarer.
-        Span<byte> body = payload.Length < MaxDatagramBytes ? stackalloc byte[MaxDatagramBytes] : new byte[payload.Length + 1];
         if (payload.Length + 1 > StreamFrames.MaxFrameBytes)
         {
             return 0;
         }
 
+        var counter = 0UL;
+        if (version == WireVersion)
+        {
+            counter = keyring.NextCounter();
+            w.Bytes(keyring.Salt);
+            Span<byte> counterBytes = stackalloc byte[GossipKeyring.CounterBytes];
+            BinaryPrimitives.WriteUInt64LittleEndian(counterBytes, counter);
+            w.Bytes(counterBytes);
+        }
+
+        if (w.Overflowed)
+        {
+            return 0;
+        }
+
+        // Datagrams seal from the stack; stream frames (StreamFrames.MaxFrameBytes) are larger and rarer.
+        var headerLength = w.Position;
+        Span<byte> body = payload.Length < MaxDatagramBytes ? stackalloc byte[MaxDatagramBytes] : new byte[payload.Length + 1];
         body[0] = (byte)kind;
         payload.CopyTo(body[1..]);
-        var sealedLength = keyring.Seal(destination[..headerLength], body[..(payload.Length + 1)], destination[headerLength..]);
+        var header = destination[..headerLength];
+        var sealedPart = destination[headerLength..];
+        var sealedLength = version == WireVersion
+            ? keyring.Seal(counter, header, body[..(payload.Length + 1)], sealedPart)
+            : keyring.LegacySeal(header, body[..(payload.Length + 1)], sealedPart);
         return sealedLength == 0 ? 0 : headerLength + sealedLength;
     }
 
+    /// <summary>Checks and opens a packet without a replay window (tests and tools).</summary>
+    internal static DecodeOutcome Open(
+        ReadOnlySpan<byte> packet, string cluster, GossipKeyring? keyring, Span<byte> scratch, out MessageKind kind, out ReadOnlySpan<byte> payload) =>
+        Open(packet, cluster, keyring, null, scratch, out kind, out payload, out _);
+
     /// <summary>
     /// Checks and opens a packet. On <see cref="DecodeOutcome.Accepted"/>, <paramref name="payload"/> is the
-    /// body after the kind byte, in <paramref name="packet"/> or, when sealed, in <paramref name="scratch"/>.
+    /// body after the kind byte, in <paramref name="packet"/> or, when sealed, in <paramref name="scratch"/>,
+    /// and <paramref name="version"/> the wire version it came in. A sealed version 2 packet whose counter
+    /// <paramref name="replay"/> has seen from the same sender is <see cref="DecodeOutcome.Replayed"/>.
     /// </summary>
     internal static DecodeOutcome Open(
-        ReadOnlySpan<byte> packet, string cluster, GossipKeyring? keyring, Span<byte> scratch, out MessageKind kind, out ReadOnlySpan<byte> payload)
+        ReadOnlySpan<byte> packet, string cluster, GossipKeyring? keyring, ReplayGuard? replay, Span<byte> scratch,
+        out MessageKind kind, out ReadOnlySpan<byte> payload, out byte version)
     {
         kind = default;
         payload = default;
         var r = new SpanReader(packet);
         if (packet.Length < 5 || r.Byte() != Magic0 || r.Byte() != Magic1)
         {
+            version = 0;
             return DecodeOutcome.NotPsstd;
         }
 
-        if (r.Byte() != WireVersion)
+        version = r.Byte();
+        if (version is not (WireVersion or PreviousWireVersion))
         {
             return DecodeOutcome.UnsupportedVersion;
         }
@@ -93,8 +129,6 @@ public static class PacketCodec
             return DecodeOutcome.OtherCluster;
         }
 
-        var header = packet[..r.Position];
-        var rest = packet[r.Position..];
         ReadOnlySpan<byte> body;
         if ((flags & SealedFlag) == 0)
         {
@@ -103,14 +137,20 @@ public static class PacketCodec
                 return DecodeOutcome.NotSealed;
             }
 
-            body = rest;
+            body = packet[r.Position..];
+        }
+        else if (keyring is null)
+        {
+            return DecodeOutcome.CannotOpen;
         }
         else
         {
-            var length = keyring?.Open(header, rest, scratch) ?? -1;
-            if (length < 0)
+            var outcome = version == WireVersion
+                ? OpenSealed(packet, ref r, keyring, replay, scratch, out var length)
+                : OpenLegacy(packet, r.Position, keyring, scratch, out length);
+            if (outcome != DecodeOutcome.Accepted)
             {
-                return DecodeOutcome.CannotOpen;
+                return outcome;
             }
 
             body = scratch[..length];
@@ -124,5 +164,61 @@ public static class PacketCodec
         kind = (MessageKind)body[0];
         payload = body[1..];
         return DecodeOutcome.Accepted;
+    }
+
+    private static DecodeOutcome OpenSealed(
+        ReadOnlySpan<byte> packet, ref SpanReader r, GossipKeyring keyring, ReplayGuard? replay, Span<byte> scratch, out int length)
+    {
+        length = -1;
+        var salt = r.Bytes(GossipKeyring.SaltBytes);
+        var counterBytes = r.Bytes(GossipKeyring.CounterBytes);
+        if (r.Failed)
+        {
+            return DecodeOutcome.Malformed;
+        }
+
+        var counter = BinaryPrimitives.ReadUInt64LittleEndian(counterBytes);
+        var sender = replay?.Find(salt);
+        if (sender is not null && !sender.Window.MayAccept(counter))
+        {
+            return DecodeOutcome.Replayed;
+        }
+
+        var keys = sender?.Keys ?? keyring.SubkeysFor(salt);
+        length = GossipKeyring.Open(keys, counter, packet[..r.Position], packet[r.Position..], scratch);
+        if (length < 0)
+        {
+            if (sender is null)
+            {
+                foreach (var key in keys)
+                {
+                    key.Dispose();
+                }
+            }
+
+            return DecodeOutcome.CannotOpen;
+        }
+
+        if (replay is not null)
+        {
+            sender ??= replay.Add(salt, keys);
+            sender.Window.Mark(counter);
+            replay.Touch(sender);
+        }
+        else
+        {
+            foreach (var key in keys)
+            {
+                key.Dispose();
+            }
+        }
+
+        return DecodeOutcome.Accepted;
+    }
+
+    private static DecodeOutcome OpenLegacy(ReadOnlySpan<byte> packet, int headerLength, GossipKeyring keyring, Span<byte> scratch, out int length)
+    {
+        length = keyring.LegacyOpen(packet[..headerLength], packet[headerLength..], scratch);
+        return length < 0 ? DecodeOutcome.CannotOpen : DecodeOutcome.Accepted;
     }
 }
