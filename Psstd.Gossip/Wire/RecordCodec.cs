@@ -74,18 +74,30 @@ public static class RecordCodec
         var gossip = r.ShortString(materialize);
         var nameStart = r.Position;
         var name = r.ShortString(materialize);
-        var nameEmpty = r.Position - nameStart <= 1;
+        var nameVisible = !r.Failed && PrintableText.HasVisible(record.Slice(nameStart + 1, r.Position - nameStart - 1));
         var version = r.ShortString(materialize);
         var dashboard = r.ShortString(materialize);
         var metrics = ReadMetrics(ref r, materialize);
-        if (r.Failed || r.Remaining != 0 || header.Ttl <= TimeSpan.Zero || nameEmpty)
+        if (r.Failed || r.Remaining != 0 || header.Ttl <= TimeSpan.Zero || !nameVisible)
         {
             return false;
         }
 
         if (materialize)
         {
-            decoded = new NodeRecord(header.Id, name, header.Generation, header.Sequence, version, header.Interval, header.Ttl, dashboard, gossip, metrics, header.Left)
+            // Peer text is made safe here, once, for every reader (terminal, dashboard, store); the bytes relayed stay as they came.
+            decoded = new NodeRecord(
+                header.Id,
+                PrintableText.Strip(name),
+                header.Generation,
+                header.Sequence,
+                PrintableText.Strip(version),
+                header.Interval,
+                header.Ttl,
+                DashboardAddress.Normalize(dashboard),
+                PrintableText.Strip(gossip),
+                metrics,
+                header.Left)
             {
                 Forgotten = header.Forgotten,
             };
