@@ -15,7 +15,8 @@ internal static class ForgettingExtensions
         builder.Services.AddSingleton(sp => new NodeForgetter(
             sp.GetRequiredService<ClusterState>(),
             sp.GetRequiredService<GossipEngine>(),
-            sp.GetRequiredService<LocalNode>().Current.Id));
+            sp.GetRequiredService<LocalNode>().Current.Id,
+            sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddHostedService(sp => new NodeReaper(
             sp.GetRequiredService<ClusterState>(),
             sp.GetRequiredService<GossipEngine>(),

@@ -1,3 +1,4 @@
+using Psstd.Contracts;
 using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Engine;
 
@@ -6,8 +7,10 @@ namespace Psstd.Agent.Forgetting;
 /// <summary>
 /// An operator's forget: makes the <see cref="Tombstone.Forever"/> of a node's current generation and
 /// spreads it (straight to every live peer and by relay). The node is out everywhere until it restarts.
+/// Only a node that stopped can be forgotten: one this agent still judges live is refused here, and every
+/// peer asks the node itself before it buries it (no record may erase a node that answers).
 /// </summary>
-internal sealed class NodeForgetter(ClusterState cluster, GossipEngine engine, Guid selfId)
+internal sealed class NodeForgetter(ClusterState cluster, GossipEngine engine, Guid selfId, TimeProvider time)
 {
     /// <param name="node">A node id, or a node name as shown in the snapshot (exact, case-sensitive).</param>
     public ForgetResult Forget(string node)
@@ -32,6 +35,13 @@ internal sealed class NodeForgetter(ClusterState cluster, GossipEngine engine, G
             return new ForgetResult(
                 ForgetOutcome.Self,
                 $"{name} is this agent's own node: a running node cannot forget itself; stop it, then forget it from another node");
+        }
+
+        if (NodeHealthJudge.Judge(entry, time) is var health && NodeHealthJudge.IsLive(health))
+        {
+            return new ForgetResult(
+                ForgetOutcome.Alive,
+                $"{name} is {health.ToString().ToLowerInvariant()} here: a node that still answers keeps its place; stop it, wait until it shows offline, then forget it");
         }
 
         engine.Spread(Tombstone.Forever(entry), toEveryLivePeer: true);

@@ -28,14 +28,20 @@ internal static class GossipExtensions
         builder.Services.AddSingleton<PeerDirectory>();
         builder.Services.AddSingleton<Tcp.GossipStreamClient>();
         builder.Services.AddSingleton<IGossipTransport, UdpTransport>();
-        builder.Services.AddSingleton(sp => new GossipEngine(
-            sp.GetRequiredService<GossipOptions>(),
-            sp.GetRequiredService<LocalNode>().Current.Id,
-            sp.GetRequiredService<ClusterState>(),
-            sp.GetRequiredService<IGossipTransport>(),
-            sp.GetRequiredService<GossipMetrics>(),
-            sp.GetRequiredService<TimeProvider>(),
-            new Random()));
+        builder.Services.AddSingleton(sp =>
+        {
+            var local = sp.GetRequiredService<LocalNode>();
+            var engine = new GossipEngine(
+                sp.GetRequiredService<GossipOptions>(),
+                local.Current.Id,
+                sp.GetRequiredService<ClusterState>(),
+                sp.GetRequiredService<IGossipTransport>(),
+                sp.GetRequiredService<GossipMetrics>(),
+                sp.GetRequiredService<TimeProvider>(),
+                new Random());
+            engine.IdentityClaimed += (_, claim) => local.NoteClaim(claim); // outranked at the next heartbeat
+            return engine;
+        });
         builder.Services.AddHostedService<GossipReceiver>();
         builder.Services.AddHostedService<Tcp.GossipStreamListener>();
         builder.Services.AddHostedService<GossipRounds>();

@@ -44,7 +44,13 @@ internal sealed class HeartbeatService(
     {
         try
         {
-            if (!_pace.Due(cluster.Count))
+            var refuted = local.OutrankClaim();
+            if (refuted is { } generation)
+            {
+                HeartbeatLog.ClaimOutranked(logger, generation);
+            }
+
+            if (!_pace.Due(cluster.Count) && refuted is null)
             {
                 LastTickTimestamp = time.GetTimestamp();
                 return; // not this interval: the sample is taken when the record goes out (rates span the whole stride)

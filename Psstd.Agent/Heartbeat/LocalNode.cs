@@ -20,6 +20,8 @@ internal sealed class LocalNode
     private readonly Lock _lock = new();
     private readonly DashboardRegistry _dashboard;
     private NodeRecord _current;
+    private long _generation;
+    private IdentityClaim? _claim;
 
     /// <param name="dashboard">Where the record's dashboard URL comes from: only a dashboard that keeps its lease alive is advertised.</param>
     public LocalNode(AgentSettings settings, NodeIdentity identity, DashboardRegistry dashboard)
@@ -30,7 +32,53 @@ internal sealed class LocalNode
         _settings = settings;
         _identity = identity;
         _dashboard = dashboard;
+        _generation = identity.Generation;
         _current = Build(0, NodeMetrics.Empty, 1);
+    }
+
+    /// <summary>
+    /// A peer named a version of this node newer than the current one (<see cref="GossipEngine.IdentityClaimed"/>):
+    /// kept, the greatest of several, for the next <see cref="OutrankClaim"/>. Cheap and safe from any thread.
+    /// </summary>
+    public void NoteClaim(IdentityClaim claim)
+    {
+        lock (_lock)
+        {
+            if (_claim is not { } held || claim.Generation > held.Generation || (claim.Generation == held.Generation && claim.Sequence > held.Sequence))
+            {
+                _claim = claim;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Outranks the claim noted since the last call, if it still outranks this node: the generation moves past
+    /// it (saved before anything carries it) and the sequence starts again, so the next record is newer than
+    /// any forgery or tombstone peers may hold. Returns the generation moved to, or null when there was nothing
+    /// to outrank (or the claim is beyond what any record may carry).
+    /// </summary>
+    public long? OutrankClaim()
+    {
+        lock (_lock)
+        {
+            if (_claim is not { } claim || _current.Left)
+            {
+                return null;
+            }
+
+            _claim = null;
+            var outranked = claim.Generation > _current.Generation || (claim.Generation == _current.Generation && claim.Sequence > _current.Sequence);
+            var next = Math.Max(_current.Generation, claim.Generation) + 1;
+            if (!outranked || next > VersionLimits.MaxValue)
+            {
+                return null;
+            }
+
+            NodeIdentityStore.SaveGeneration(_settings.StateDirectory, next);
+            _generation = next;
+            Volatile.Write(ref _current, _current with { Generation = next, Sequence = 0 });
+            return next;
+        }
     }
 
     public NodeRecord Current => Volatile.Read(ref _current);
@@ -70,7 +118,7 @@ internal sealed class LocalNode
     private NodeRecord Build(long sequence, NodeMetrics metrics, int stride) => new(
         _identity.Id,
         _settings.NodeName,
-        _identity.Generation,
+        _generation,
         sequence,
         AgentVersion,
         _settings.Interval * stride,

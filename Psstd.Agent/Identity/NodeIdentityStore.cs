@@ -33,6 +33,13 @@ internal static class NodeIdentityStore
         }
     }
 
+    /// <summary>
+    /// Moves the generation on while running (this node outranks a claim on its identity): written before the
+    /// record that carries it is published, so a restart continues above it.
+    /// </summary>
+    public static void SaveGeneration(string stateDirectory, long generation) =>
+        WriteAtomically(Path.Combine(stateDirectory, GenerationFile), generation.ToString(CultureInfo.InvariantCulture));
+
     private static Guid LoadOrCreateId(string directory)
     {
         var path = Path.Combine(directory, IdFile);

@@ -45,7 +45,7 @@ public sealed partial class ClusterState
             {
                 _dueQueue.Dequeue();
                 ref var slot = ref _slots[number];
-                if (due != slot.Due)
+                if (due != slot.Due || slot.Version is null)
                 {
                     continue; // superseded by an earlier due time queued for the same slot
                 }
@@ -73,6 +73,11 @@ public sealed partial class ClusterState
             {
                 var number = _silent[read];
                 ref var slot = ref _slots[number];
+                if (slot.Version is null)
+                {
+                    continue; // removed since it was listed
+                }
+
                 var health = Health(in slot, now);
                 if (slot.Due != long.MaxValue || slot.Suspected || !NodeHealthJudge.IsLive(health) || slot.Version!.Address.EndPoint is null)
                 {
@@ -125,9 +130,9 @@ public sealed partial class ClusterState
     }
 
     /// <summary>The exact rule, on this agent's clock.</summary>
-    private bool IsSilent(in Slot slot, long now) => _time.GetElapsedTime(slot.Alive, now) >= slot.Version!.Header.Interval * _silentAfter;
+    private bool IsSilent(in Slot slot, long now) => _time.GetElapsedTime(slot.Alive, now) >= Interval(slot.Version!.Header) * _silentAfter;
 
     /// <summary>A timestamp at or before the one from which <see cref="IsSilent"/> holds (rounded down; the exact rule decides).</summary>
     private long DueOf(in Slot slot) =>
-        slot.Alive + (long)Math.Floor((slot.Version!.Header.Interval * _silentAfter).TotalSeconds * _time.TimestampFrequency) - 1;
+        slot.Alive + (long)Math.Floor((Interval(slot.Version!.Header) * _silentAfter).TotalSeconds * _time.TimestampFrequency) - 1;
 }

@@ -96,6 +96,6 @@ public sealed partial class ClusterState
     private bool Vouches(in Slot slot, long now)
     {
         var h = slot.Version!.Header;
-        return NodeHealthJudge.Judge(_time.GetElapsedTime(slot.Seen, now), h.Ttl, h.Left, slot.Suspected) != NodeHealth.Offline;
+        return NodeHealthJudge.Judge(_time.GetElapsedTime(slot.Seen, now), Ttl(h), h.Left, slot.Suspected) != NodeHealth.Offline;
     }
 }

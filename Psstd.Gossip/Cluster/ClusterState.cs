@@ -21,7 +21,10 @@ public sealed partial class ClusterState
     private readonly NodeCatalog _catalog;
     private readonly Lock _lock = new();
     private readonly List<int> _order = []; // numbers of the held nodes in join order, indexable, for picking gossip targets at random
+    private readonly bool _ownsCatalog;
     private Slot[] _slots = [];
+    private TimeSpan _maxTtl = TimeSpan.MaxValue;
+    private TimeSpan _maxInterval = TimeSpan.MaxValue;
 
     public ClusterState(TimeProvider time)
         : this(time, null)
@@ -33,7 +36,30 @@ public sealed partial class ClusterState
     {
         ArgumentNullException.ThrowIfNull(time);
         _time = time;
+        _ownsCatalog = catalog is null;
         _catalog = catalog ?? new NodeCatalog();
+    }
+
+    /// <summary>
+    /// Nodes this state holds at most (<c>PSSTD_MAX_NODES</c>); past it a record of a node not held is refused,
+    /// so a stranger inventing nodes cannot grow memory, store or the pages without bound.
+    /// </summary>
+    public int MaxNodes { get; set; } = int.MaxValue;
+
+    /// <summary>
+    /// Bounds what a record's own TTL and interval may stretch its judgement to: at most 4 times this node's
+    /// own (and never below 60 s and 4 s), so a record claiming a week's TTL goes offline like any other.
+    /// The engine calls it with this node's own current record every round.
+    /// </summary>
+    internal void JudgeAgainst(RecordHeader own)
+    {
+        var maxTtl = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(60).Ticks, own.Ttl.Ticks * 4));
+        var maxInterval = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(4).Ticks, own.Interval.Ticks * 4));
+        lock (_lock)
+        {
+            _maxTtl = maxTtl;
+            _maxInterval = maxInterval;
+        }
     }
 
     /// <summary>Merges a record in wire form; throws when it is not a valid record.</summary>
@@ -41,7 +67,7 @@ public sealed partial class ClusterState
     {
         ArgumentNullException.ThrowIfNull(encoded);
         var outcome = RecordCodec.TryReadHeader(encoded, out var header, out var gossipAddress)
-            ? Merge(header, gossipAddress, encoded, encoded).Outcome
+            ? Merge(header, gossipAddress, encoded, encoded, confirmSteps: false).Outcome
             : MergeOutcome.Rejected;
         return outcome != MergeOutcome.Rejected ? outcome : throw new ArgumentException("not a valid record", nameof(encoded));
     }
@@ -51,8 +77,37 @@ public sealed partial class ClusterState
     /// <paramref name="bytes"/>: a version that is not newer is ignored before anything is checked or
     /// copied; a newer one is checked whole (<see cref="RecordCodec.IsValid"/>) and rejected when malformed.
     /// </summary>
-    internal MergeResult Merge(RecordHeader header, ReadOnlySpan<byte> gossipAddress, ReadOnlySpan<byte> bytes) =>
-        Merge(header, gossipAddress, bytes, null);
+    /// <param name="confirmSteps">
+    /// True for what peers send: a version that is no ordinary step from the one held
+    /// (<see cref="VersionLimits.IsOrdinaryStep"/>: a big jump, or a tombstone) is not taken but answered
+    /// <see cref="MergeOutcome.Unconfirmed"/>, for the caller to confirm with the node.
+    /// </param>
+    internal MergeResult Merge(RecordHeader header, ReadOnlySpan<byte> gossipAddress, ReadOnlySpan<byte> bytes, bool confirmSteps = false) =>
+        Merge(header, gossipAddress, bytes, null, confirmSteps);
+
+    /// <summary>
+    /// Forgets everything held for a node (its tombstone has done its work, or the state is full of nodes long
+    /// gone); returns whether one was held. A record of it that arrives later is taken as a new node.
+    /// </summary>
+    public bool Remove(Guid id)
+    {
+        lock (_lock)
+        {
+            if (!Held(id, out var number))
+            {
+                return false;
+            }
+
+            _slots[number] = default;
+            _order.Remove(number);
+            if (_ownsCatalog)
+            {
+                _catalog.Forget(id, number);
+            }
+
+            return true;
+        }
+    }
 
     /// <summary>
     /// Takes a record loaded from disk at start, for a node not held yet. It is old news: it is dated
@@ -70,7 +125,11 @@ public sealed partial class ClusterState
 
         var old = age > header.Ttl ? age : header.Ttl + TimeSpan.FromSeconds(1);
         var seen = _time.GetTimestamp() - (long)(old.TotalSeconds * _time.TimestampFrequency);
-        var number = _catalog.Number(header.Id);
+        if (NumberOrFull(header.Id) is not { } number)
+        {
+            return null;
+        }
+
         lock (_lock)
         {
             ref var slot = ref SlotOf(number);
@@ -280,9 +339,13 @@ public sealed partial class ClusterState
         }
     }
 
-    private MergeResult Merge(RecordHeader header, ReadOnlySpan<byte> gossipAddress, ReadOnlySpan<byte> bytes, byte[]? array)
+    private MergeResult Merge(RecordHeader header, ReadOnlySpan<byte> gossipAddress, ReadOnlySpan<byte> bytes, byte[]? array, bool confirmSteps)
     {
-        var number = _catalog.Number(header.Id);
+        if (NumberOrFull(header.Id) is not { } number)
+        {
+            return new MergeResult(MergeOutcome.Refused);
+        }
+
         var now = _time.GetTimestamp();
         lock (_lock)
         {
@@ -291,6 +354,16 @@ public sealed partial class ClusterState
             if (held is not null && !ClusterMerge.Replaces(header, held.Header))
             {
                 return new MergeResult(MergeOutcome.Ignored);
+            }
+
+            if (held is not null && confirmSteps && !VersionLimits.IsOrdinaryStep(held.Header, header, _time.GetElapsedTime(slot.Seen, now)))
+            {
+                return new MergeResult(MergeOutcome.Unconfirmed);
+            }
+
+            if (held is null && _order.Count >= MaxNodes)
+            {
+                return new MergeResult(MergeOutcome.Refused);
             }
 
             if (_catalog.Version(number, header, gossipAddress, bytes, array) is not { } version)
@@ -314,6 +387,17 @@ public sealed partial class ClusterState
         }
     }
 
+    /// <summary>The node's catalog number; null when it has none and the state is full (no number is given then).</summary>
+    private int? NumberOrFull(Guid id)
+    {
+        if (_catalog.TryNumber(id, out var number))
+        {
+            return number;
+        }
+
+        return Count >= MaxNodes ? null : _catalog.Number(id);
+    }
+
     /// <summary>Whether a version is held for the node (call under the lock).</summary>
     private bool Held(Guid id, out int number) =>
         _catalog.TryNumber(id, out number) && number < _slots.Length && _slots[number].Version is not null;
@@ -332,11 +416,22 @@ public sealed partial class ClusterState
     private NodeHealth Health(in Slot slot, long now)
     {
         var h = slot.Version!.Header;
-        return NodeHealthJudge.Judge(_time.GetElapsedTime(slot.Seen, now), h.Ttl, h.Left, slot.Suspected, h.Forgotten);
+        return NodeHealthJudge.Judge(_time.GetElapsedTime(slot.Seen, now), Ttl(h), h.Left, slot.Suspected, h.Forgotten);
     }
 
-    private static ClusterEntry View(in Slot slot) =>
-        new(slot.Version!.Header, slot.Version.Encoded, slot.Version.Address, slot.Seen) { AliveTimestamp = slot.Alive, Suspected = slot.Suspected };
+    /// <summary>The record's TTL as this state judges it (see <see cref="JudgeAgainst"/>).</summary>
+    private TimeSpan Ttl(RecordHeader header) => header.Ttl < _maxTtl ? header.Ttl : _maxTtl;
+
+    /// <summary>The record's interval as this state judges it (see <see cref="JudgeAgainst"/>).</summary>
+    private TimeSpan Interval(RecordHeader header) => header.Interval < _maxInterval ? header.Interval : _maxInterval;
+
+    /// <summary>A view whose header carries the TTL and interval as judged here, so every reader judges alike.</summary>
+    private ClusterEntry View(in Slot slot)
+    {
+        var h = slot.Version!.Header;
+        var judged = h.Ttl <= _maxTtl && h.Interval <= _maxInterval ? h : h with { Ttl = Ttl(h), Interval = Interval(h) };
+        return new(judged, slot.Version.Encoded, slot.Version.Address, slot.Seen) { AliveTimestamp = slot.Alive, Suspected = slot.Suspected };
+    }
 
     /// <summary>What is held for one node; <see cref="Version"/> null: nothing (the number belongs to a node this state never took).</summary>
     private struct Slot

@@ -21,6 +21,7 @@ internal sealed class NodeCatalog(int kept = 1)
     private readonly Dictionary<Guid, int> _numbers = [];
     private readonly List<RecordVersion?[]> _recent = []; // by node number: the latest versions, newest at [0]
     private readonly Dictionary<IPEndPoint, int> _atEndPoint = []; // gossip address -> number of the node whose newest version names it
+    private readonly Stack<int> _free = []; // numbers of forgotten nodes, given again
 
     /// <summary>Nodes numbered so far: every number is below it.</summary>
     public int Count
@@ -56,6 +57,32 @@ internal sealed class NodeCatalog(int kept = 1)
         lock (_lock)
         {
             return _numbers.TryGetValue(id, out number);
+        }
+    }
+
+    /// <summary>
+    /// Forgets a node: its number and versions (a catalog of one state's own only; a shared catalog keeps
+    /// every node, as every state that shares it may still hold it). Its number is given to the next new node.
+    /// </summary>
+    public void Forget(Guid id, int number)
+    {
+        lock (_lock)
+        {
+            if (!_numbers.Remove(id))
+            {
+                return;
+            }
+
+            Array.Clear(_recent[number]);
+            foreach (var (endPoint, at) in _atEndPoint)
+            {
+                if (at == number)
+                {
+                    _atEndPoint.Remove(endPoint);
+                }
+            }
+
+            _free.Push(number);
         }
     }
 

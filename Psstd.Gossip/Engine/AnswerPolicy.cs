@@ -3,24 +3,42 @@ using System.Net;
 namespace Psstd.Gossip.Engine;
 
 /// <summary>
-/// Where an answer may go. In a cluster without a key a UDP source can be forged, so an answer larger than
-/// its request goes only to the gossip address of a member this node judges live; anything else is left
-/// unanswered and counted (<see cref="GossipMetrics.RepliesRefused"/>). With a key a forged request does
-/// not even open.
+/// Where an answer larger than its request may go: only to an address that proved it receives at that
+/// address (<see cref="AddressValidation"/>), within that peer's <see cref="AnswerRate"/>. A request from
+/// anywhere else is left unanswered and counted (<see cref="Telemetry.GossipMetrics.RepliesRefused"/>),
+/// and the address is asked to prove itself, so a real peer is answered at its next request.
 /// </summary>
-internal sealed class AnswerPolicy(EngineContext context)
+internal sealed class AnswerPolicy(EngineContext context, AddressValidation validation)
 {
-    /// <summary>True when <paramref name="target"/> is a live member's gossip address; otherwise counts a refusal.</summary>
-    public bool MayAnswer(IPEndPoint target)
+    private readonly AnswerRate _rate = new(context.Time);
+
+    /// <summary>The payload of the ping that asks an address to prove itself, at most: a probe id, a node id, an empty string.</summary>
+    public const int CheckBytes = 9 + 16 + 1;
+
+    /// <summary>
+    /// True when this node may answer <paramref name="target"/> with more than it asked; otherwise counts a
+    /// refusal and, when the request was at least as large as the ping it costs, asks the address to prove itself.
+    /// </summary>
+    public bool MayAnswer(IPEndPoint target, int requestBytes)
     {
-        if (context.Cluster.IsLiveMember(target))
+        if (validation.IsValidated(target))
         {
-            return true;
+            if (_rate.TryTake(target))
+            {
+                return true;
+            }
+        }
+        else if (requestBytes >= CheckBytes)
+        {
+            validation.Ask(target);
         }
 
         context.Counters.ReplyRefused();
         return false;
     }
+
+    /// <summary>True when <paramref name="target"/> has not proved its address yet (it was just asked to).</summary>
+    public bool AwaitsValidation(IPEndPoint target) => !validation.IsValidated(target);
 
     /// <summary>A loopback source, or the IP this node advertises for gossip: a process on this host.</summary>
     public bool FromThisHost(IPEndPoint from)

@@ -20,7 +20,7 @@ namespace Psstd.Gossip.Engine;
 /// fresh. Records that arrive this way are merged, not relayed. Every answer goes through the
 /// <see cref="AnswerPolicy"/>; whatever does not fit a datagram goes over a stream.
 /// </summary>
-internal sealed class AntiEntropy(EngineContext context, Outbox outbox, RecordPacker records, PeerPicker peers, AnswerPolicy answers)
+internal sealed class AntiEntropy(EngineContext context, Outbox outbox, RecordPacker records, PeerPicker peers, AnswerPolicy answers, Action<long, long> claimOnSelf)
 {
     private readonly SyncSummary _ownSummary = new();
     private readonly SyncSummary _peerSummary = new();
@@ -30,6 +30,10 @@ internal sealed class AntiEntropy(EngineContext context, Outbox outbox, RecordPa
     private bool _repairJoined; // since the last due exchange began, a repair brought a node this one did not hold
     private IPEndPoint? _syncSoon;
     private IPEndPoint? _askedLast; // where this node sent its latest summary: a digest from there answers our own question
+    private readonly Dictionary<IPEndPoint, byte[]> _deferred = []; // summaries of peers asked to prove their address, answered once they do
+
+    /// <summary>Summaries kept while their senders prove their address: a new node is answered one round trip later, not a period later.</summary>
+    public const int MaxDeferred = 64;
 
     private bool Enabled => context.Options.AntiEntropyEvery != Timeout.InfiniteTimeSpan;
 
@@ -80,15 +84,40 @@ internal sealed class AntiEntropy(EngineContext context, Outbox outbox, RecordPa
         }
     }
 
+    /// <summary>Exchange with <paramref name="peer"/> in the next round (it came back from offline).</summary>
+    public void SyncSoon(IPEndPoint peer)
+    {
+        if (Enabled)
+        {
+            _syncSoon ??= peer;
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="peer"/> just proved its address: its summary held back meanwhile is answered now, and
+    /// otherwise an exchange with it starts next round.
+    /// </summary>
+    public void Validated(IPEndPoint peer)
+    {
+        if (_deferred.Remove(peer, out var summary))
+        {
+            AnswerSummary(summary, peer);
+        }
+        else
+        {
+            SyncSoon(peer);
+        }
+    }
+
     /// <summary>A repair (sync records or an ack) brought a node this one did not hold: it is still learning the cluster.</summary>
     public void RepairJoined() => _repairJoined = true;
 
     /// <summary>News came of a node this agent held offline: it is back (a healed partition), so sync with it now.</summary>
     public void NoteReturn(MergeResult merged)
     {
-        if (Enabled && merged is { Before: NodeHealth.Offline, Version: { Header.Left: false, Address.EndPoint: { } endPoint } })
+        if (merged is { Before: NodeHealth.Offline, Version: { Header.Left: false, Address.EndPoint: { } endPoint } })
         {
-            _syncSoon ??= endPoint;
+            SyncSoon(endPoint);
         }
     }
 
@@ -99,10 +128,22 @@ internal sealed class AntiEntropy(EngineContext context, Outbox outbox, RecordPa
             return false;
         }
 
-        if (AnswerPolicy.AnswerAddress(replyTo, from) is not { } target || !answers.MayAnswer(target))
+        if (AnswerPolicy.AnswerAddress(replyTo, from) is not { } target)
         {
-            return true; // well formed, but nowhere (or no one) to answer
+            return true; // well formed, but nowhere to answer
         }
+
+        if (answers.AwaitsValidation(target) && (_deferred.Count < MaxDeferred || _deferred.ContainsKey(target)))
+        {
+            _deferred[target] = payload.ToArray(); // kept before the address is asked to prove itself: see Validated
+        }
+
+        if (!answers.MayAnswer(target, payload.Length))
+        {
+            return true;
+        }
+
+        _deferred.Remove(target);
 
         Cluster.Summarize(_ownSummary);
         var differing = _ownSummary.Differing(_peerSummary);
@@ -144,7 +185,7 @@ internal sealed class AntiEntropy(EngineContext context, Outbox outbox, RecordPa
         }
 
         // A digest answers this node's own summary: its sender was picked here, not named by the packet.
-        if (AnswerPolicy.AnswerAddress(replyTo, from) is not { } target || (!target.Equals(_askedLast) && !answers.MayAnswer(target)))
+        if (AnswerPolicy.AnswerAddress(replyTo, from) is not { } target || (!target.Equals(_askedLast) && !answers.MayAnswer(target, payload.Length)))
         {
             return true;
         }
@@ -155,6 +196,11 @@ internal sealed class AntiEntropy(EngineContext context, Outbox outbox, RecordPa
         listed.Clear();
         foreach (var entry in digest)
         {
+            if (entry.Id == context.SelfId)
+            {
+                claimOnSelf(entry.Generation, entry.Sequence);
+            }
+
             listed[entry.Id] = entry;
             var held = entry.Id == context.SelfId ? null : Cluster.Current(entry.Id);
             if (entry.Id != context.SelfId && (held is null || entry.IsNewerThan(held.Header)))
@@ -193,7 +239,7 @@ internal sealed class AntiEntropy(EngineContext context, Outbox outbox, RecordPa
             return false;
         }
 
-        if (AnswerPolicy.AnswerAddress(replyTo, from) is not { } target || !answers.MayAnswer(target))
+        if (AnswerPolicy.AnswerAddress(replyTo, from) is not { } target || !answers.MayAnswer(target, payload.Length))
         {
             return true;
         }

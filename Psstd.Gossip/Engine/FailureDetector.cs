@@ -26,12 +26,16 @@ internal sealed class FailureDetector
     private readonly PeerPicker _peers;
     private readonly AnswerPolicy _answers;
     private readonly RecordIntake _intake;
+    private readonly AddressValidation _validation;
+    private readonly ClaimChecks _claims;
+    private readonly IndirectRelays _relays;
     private readonly Suspicions _suspicions;
     private readonly Dictionary<Guid, Probe> _probes = [];
     private readonly byte[] _payload = new byte[PacketCodec.MaxDatagramBytes];
-    private long _nextProbeId;
 
-    public FailureDetector(EngineContext context, Outbox outbox, RecordPacker records, PeerPicker peers, AnswerPolicy answers, RecordIntake intake)
+    public FailureDetector(
+        EngineContext context, Outbox outbox, RecordPacker records, PeerPicker peers, AnswerPolicy answers, RecordIntake intake,
+        AddressValidation validation, ClaimChecks claims)
     {
         _context = context;
         _outbox = outbox;
@@ -39,6 +43,9 @@ internal sealed class FailureDetector
         _peers = peers;
         _answers = answers;
         _intake = intake;
+        _validation = validation;
+        _claims = claims;
+        _relays = new IndirectRelays(context, outbox);
         _suspicions = new Suspicions(context, outbox, peers);
         Health = new LocalHealth(context.Time, context.Options.RoundInterval);
     }
@@ -58,36 +65,37 @@ internal sealed class FailureDetector
         ExpireProbes(now);
         StartProbes(now);
         _suspicions.Spread();
+        _relays.Round(now);
     }
 
-    /// <summary>A ping: answers with an ack, carrying this node's record when the prober holds it as a live member.</summary>
+    /// <summary>
+    /// A ping: answers the sender (never an address the ping names) with an ack. The ack carries this node's
+    /// record when the prober holds it as a live member and the record costs the prober's address nothing it
+    /// did not pay: the address is validated, or the ping was padded to the ack's size. A ping for
+    /// <see cref="Guid.Empty"/> asks whoever is at this address (<see cref="AddressValidation"/>).
+    /// </summary>
     public bool AnswerPing(ReadOnlySpan<byte> payload, IPEndPoint from)
     {
         var r = new SpanReader(payload);
         var probeId = r.VarLong();
         var target = r.Guid();
-        var replyTo = r.ShortString();
-        if (r.Failed || r.Remaining != 0)
+        _ = r.ShortString(); // where to answer: a field of the previous version, no longer followed
+        if (r.Failed)
         {
             return false;
         }
 
-        if (target != _context.SelfId)
+        if (target != _context.SelfId && target != Guid.Empty)
         {
             return true; // meant for a node that used to live at this address: nothing to confirm
-        }
-
-        var answerTo = replyTo.Length == 0 ? from : IPEndPoint.TryParse(replyTo, out var parsed) ? parsed : null;
-        if (answerTo is null)
-        {
-            return false;
         }
 
         var w = new SpanWriter(_payload);
         w.VarLong(probeId);
         w.Guid(_context.SelfId);
         var length = w.Position;
-        if (Cluster.Current(_context.SelfId) is { } self && Cluster.IsLiveMember(answerTo))
+        if (target == _context.SelfId && Cluster.Current(_context.SelfId) is { } self && Cluster.IsLiveMember(from)
+            && (_validation.IsValidated(from) || payload.Length >= length + 3 + self.Encoded.Length))
         {
             // The prober has heard nothing new of this node for a while: the answer brings the current
             // record, so a peer the relay missed several times running catches up now, not at its TTL.
@@ -95,12 +103,12 @@ internal sealed class FailureDetector
             length += RecordBatch.Pack([self.Encoded], ref next, _payload.AsSpan(length, _outbox.DatagramCapacity - length));
         }
 
-        _outbox.Send(answerTo, MessageKind.Ack, _payload.AsSpan(0, length), overBudget: true);
+        _outbox.Send(from, MessageKind.Ack, _payload.AsSpan(0, length), overBudget: true);
         return true;
     }
 
     /// <summary>
-    /// Pings the target on a peer's behalf, naming the asker as the one to answer (stateless). Only between
+    /// Pings the target on a peer's behalf and passes its ack back (<see cref="IndirectRelays"/>). Only between
     /// live members at those addresses, so a forged request cannot aim this node's pings anywhere.
     /// </summary>
     public bool ForwardPing(ReadOnlySpan<byte> payload, IPEndPoint from)
@@ -120,31 +128,53 @@ internal sealed class FailureDetector
             return true;
         }
 
-        SendPing(targetEndPoint, probeId, target, from.ToString());
+        _relays.Ping(targetEndPoint, target, from, probeId);
         return true;
     }
 
-    /// <summary>An ack: the probe id, the responder's id and, from a peer that holds this node as a member, its current record.</summary>
-    public bool TakeAck(ReadOnlySpan<byte> payload)
+    /// <summary>
+    /// An ack: the probe id, the responder's id and maybe its current record. It answers one of this node's
+    /// relayed pings, address checks, claim checks or probes; an ack from exactly the address a probe went to
+    /// validates that address, and its record is the node's own word.
+    /// </summary>
+    public bool TakeAck(ReadOnlySpan<byte> payload, IPEndPoint from)
     {
         var r = new SpanReader(payload);
         var probeId = r.VarLong();
         var responder = r.Guid();
-        if (r.Failed || (r.Remaining != 0 && !_intake.Merge(payload[r.Position..], asNews: false)))
+        if (r.Failed)
         {
             return false;
         }
 
-        if (_probes.TryGetValue(responder, out var probe) && probe.ProbeId == probeId)
+        var records = payload[r.Position..];
+        if (_relays.TakeAck(probeId, responder, from) || _validation.TakeAck(probeId, from) || _claims.TakeAck(probeId, responder, from, records))
+        {
+            return true;
+        }
+
+        var probed = _probes.TryGetValue(responder, out var probe) && probe.ProbeId == probeId;
+        var direct = probed && probe!.Address.Equals(from);
+        if (!records.IsEmpty && !_intake.Merge(records, asNews: false, vouchedBy: direct ? responder : null))
+        {
+            return false;
+        }
+
+        if (probed)
         {
             _probes.Remove(responder);
             Cluster.MarkAlive(responder, _context.Time.GetTimestamp());
             Health.ProbeAnswered();
-            if (r.Remaining == 0 && Cluster.Current(_context.SelfId) is { } self)
+            if (direct)
+            {
+                _validation.Confirmed(from);
+            }
+
+            if (records.IsEmpty && Cluster.Current(_context.SelfId) is { } self)
             {
                 // No record came back: the responder does not hold this node as a live member. Alive, but the
                 // version held here still ages towards its TTL: introduce ourselves, so the next answer brings it.
-                _records.Send(probe.Address, [self.Encoded], overBudget: true);
+                _records.Send(probe!.Address, [self.Encoded], overBudget: true);
             }
         }
 
@@ -164,7 +194,7 @@ internal sealed class FailureDetector
         {
             if (id == _context.SelfId)
             {
-                Refute(from);
+                Refute(from, payload.Length);
             }
             else if (Cluster.TakeSuspicion(id, generation, sequence, _context.Options.ProbeAfterIntervals / 2) is { } taken)
             {
@@ -180,9 +210,9 @@ internal sealed class FailureDetector
     /// This node is suspected by <paramref name="peer"/>: its current record, newer than any doubted version,
     /// answers, to a live member only (a record is larger than a suspicion).
     /// </summary>
-    private void Refute(IPEndPoint peer)
+    private void Refute(IPEndPoint peer, int requestBytes)
     {
-        if (Cluster.Current(_context.SelfId) is { } self && _answers.MayAnswer(peer))
+        if (Cluster.Current(_context.SelfId) is { } self && _answers.MayAnswer(peer, requestBytes))
         {
             _records.Send(peer, [self.Encoded], overBudget: true);
         }
@@ -231,9 +261,9 @@ internal sealed class FailureDetector
                 continue;
             }
 
-            var probe = new Probe(++_nextProbeId, version.Header, endPoint, false, now + Health.Stretch(_context.Options.DirectProbeTimeout));
+            var probe = new Probe(ProbeIds.Next(_context.Random), version.Header, endPoint, false, now + Health.Stretch(_context.Options.DirectProbeTimeout));
             _probes[version.Id] = probe;
-            SendPing(endPoint, probe.ProbeId, version.Id, replyTo: "");
+            SendPing(endPoint, probe.ProbeId, version.Id, padTo: version.Encoded.Length);
             started++;
         }
 
@@ -252,13 +282,28 @@ internal sealed class FailureDetector
         }
     }
 
-    private void SendPing(IPEndPoint target, long probeId, Guid targetId, string replyTo)
+    /// <summary>
+    /// A probe: padded, for a peer of the current version, to the size of the ack with a record it may bring,
+    /// so the peer may answer with its record whether or not it has validated this node's address.
+    /// </summary>
+    private void SendPing(IPEndPoint target, long probeId, Guid targetId, int padTo)
     {
         var w = new SpanWriter(_payload);
         w.VarLong(probeId);
         w.Guid(targetId);
-        w.ShortString(replyTo);
-        _outbox.Send(target, MessageKind.Ping, _payload.AsSpan(0, w.Position), overBudget: true);
+        w.ShortString("");
+        var length = w.Position;
+        if (_outbox.SpeaksCurrent(target))
+        {
+            var padded = Math.Min(_outbox.DatagramCapacity, 10 + 16 + 3 + padTo);
+            if (padded > length)
+            {
+                _payload.AsSpan(length, padded - length).Clear();
+                length = padded;
+            }
+        }
+
+        _outbox.Send(target, MessageKind.Ping, _payload.AsSpan(0, length), overBudget: true);
     }
 
     /// <summary>An open question to one node: which version it was silent on, and when to give up on the current step.</summary>

@@ -33,6 +33,8 @@ public sealed class GossipEngine
     private readonly RecordIntake _intake;
     private readonly FailureDetector _detector;
     private readonly ViewerPulls _pulls;
+    private readonly AddressValidation _validation;
+    private readonly ClaimChecks _claims;
     private readonly byte[] _opened = new byte[PacketCodec.MaxDatagramBytes];
     private readonly ReplayGuard _replay = new();
 
@@ -44,13 +46,22 @@ public sealed class GossipEngine
         _outbox = new Outbox(options, transport, counters, time);
         _records = new RecordPacker(_outbox);
         _peers = new PeerPicker(_context);
-        var answers = new AnswerPolicy(_context);
+        _validation = new AddressValidation(_context, _outbox, peer => _antiEntropy!.Validated(peer)); // built below, before any packet can arrive
+        var answers = new AnswerPolicy(_context, _validation);
         _relay = new Relay(_context, _outbox, _peers);
-        _antiEntropy = new AntiEntropy(_context, _outbox, _records, _peers, answers);
-        _intake = new RecordIntake(_context, _relay, _antiEntropy);
-        _detector = new FailureDetector(_context, _outbox, _records, _peers, answers, _intake);
+        _claims = new ClaimChecks(_context, _outbox, _validation, _relay);
+        _antiEntropy = new AntiEntropy(_context, _outbox, _records, _peers, answers, OnClaimed);
+        _intake = new RecordIntake(_context, _relay, _antiEntropy, _claims, OnClaimed);
+        _detector = new FailureDetector(_context, _outbox, _records, _peers, answers, _intake, _validation, _claims);
         _pulls = new ViewerPulls(_context, _outbox, _records, answers);
     }
+
+    /// <summary>
+    /// A peer named a version of this node newer than the one it publishes: a forged record, a forged
+    /// tombstone, or this node's own past (a state restored from a copy). Raised inside the engine's lock;
+    /// the handler (the agent's own record) must only note it, and outrank it with its next record.
+    /// </summary>
+    public event EventHandler<IdentityClaim>? IdentityClaimed;
 
     /// <summary>This node's Lifeguard score: 0 when healthy, up to 8 when it doubts itself.</summary>
     public int HealthScore
@@ -84,6 +95,13 @@ public sealed class GossipEngine
         {
             var now = _context.Time.GetTimestamp();
             _outbox.Refill(now);
+            if (_context.Cluster.Current(_context.SelfId) is { } own)
+            {
+                _context.Cluster.JudgeAgainst(own.Header);
+            }
+
+            _validation.Round(now);
+            _claims.Round(now);
             _detector.Round(now);
             _antiEntropy.Round(now);
             var (self, selfIsNew) = _relay.QueueOwnRecord();
@@ -219,13 +237,25 @@ public sealed class GossipEngine
         }
     }
 
+    /// <summary>Whether a gossip stream from <paramref name="address"/> may be read: a peer whose address answered a ping of ours.</summary>
+    public bool AcceptsStreamFrom(IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        lock (_gate)
+        {
+            return _validation.HasValidated(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+        }
+    }
+
+    private void OnClaimed(long generation, long sequence) => IdentityClaimed?.Invoke(this, new IdentityClaim(generation, sequence));
+
     /// <returns>False when the payload is malformed for its kind (or the kind cannot come this way).</returns>
     private bool Dispatch(MessageKind kind, ReadOnlySpan<byte> payload, IPEndPoint? from) => kind switch
     {
         MessageKind.Records => _intake.Merge(payload, asNews: true),
         MessageKind.SyncRecords => _intake.Merge(payload, asNews: false),
         MessageKind.Ping when from is not null => _detector.AnswerPing(payload, from),
-        MessageKind.Ack => _detector.TakeAck(payload),
+        MessageKind.Ack when from is not null => _detector.TakeAck(payload, from),
         MessageKind.PingRequest when from is not null => _detector.ForwardPing(payload, from),
         MessageKind.Suspicion when from is not null => _detector.TakeSuspicions(payload, from),
         MessageKind.SyncSummary => _antiEntropy.AnswerSummary(payload, from),

@@ -11,9 +11,13 @@ public interface IGossipTransport
     /// <summary>
     /// Sends packets too large for a datagram over one stream (TCP to the target's gossip port), in order;
     /// best effort, never blocks the caller, never throws. The packets are the caller's to give away.
-    /// A transport without streams drops them.
     /// </summary>
-    void SendStream(IPEndPoint target, IReadOnlyList<byte[]> packets)
+    /// <param name="connected">
+    /// Called, on any thread, with the bytes handed to the stream once a connection to the target is made:
+    /// the send budget is charged then, so a stream the target refuses costs nothing. Never called for a
+    /// stream that does not connect.
+    /// </param>
+    void SendStream(IPEndPoint target, IReadOnlyList<byte[]> packets, Action<long> connected)
     {
     }
 }

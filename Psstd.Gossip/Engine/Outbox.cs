@@ -17,6 +17,8 @@ internal sealed class Outbox
     private readonly SendBudget _budget;
     private readonly byte[] _packet = new byte[PacketCodec.MaxDatagramBytes];
     private readonly PeerWireVersions _versions = new();
+    private readonly Action<long> _streamed;
+    private long _streamedBytes; // streams that connected since the last refill, charged then (written from transport threads)
 
     public Outbox(GossipOptions options, IGossipTransport transport, GossipMetrics counters, TimeProvider time)
     {
@@ -27,6 +29,7 @@ internal sealed class Outbox
         var overhead = PacketCodec.Overhead(options.Cluster, options.Keyring);
         DatagramCapacity = PacketCodec.MaxDatagramBytes - overhead;
         FrameCapacity = StreamFrames.MaxFrameBytes - overhead;
+        _streamed = bytes => Interlocked.Add(ref _streamedBytes, bytes);
     }
 
     /// <summary>Payload bytes one datagram carries after the packet header (and seal).</summary>
@@ -35,7 +38,15 @@ internal sealed class Outbox
     /// <summary>Payload bytes one stream frame carries after the packet header (and seal).</summary>
     public int FrameCapacity { get; }
 
-    public void Refill(long now) => _budget.Refill(now);
+    /// <summary>Refills the budget, and charges it for the streams that connected since the last refill.</summary>
+    public void Refill(long now)
+    {
+        _budget.Refill(now);
+        _budget.Charge((int)Math.Min(int.MaxValue, Interlocked.Exchange(ref _streamedBytes, 0)));
+    }
+
+    /// <summary>True unless <paramref name="target"/> was heard speaking only the previous wire version.</summary>
+    public bool SpeaksCurrent(IPEndPoint target) => _versions.For(target) == PacketCodec.WireVersion;
 
     /// <summary>A packet of <paramref name="version"/> opened from <paramref name="from"/>: answer it in that version.</summary>
     public void Heard(IPEndPoint from, byte version) => _versions.Heard(from, version);
@@ -58,27 +69,27 @@ internal sealed class Outbox
         return true;
     }
 
-    /// <summary>
-    /// One sealed packet for a stream, charged and counted now. Always charged: streams carry anti-entropy,
-    /// which its own pace bounds, so the debt slows the relay rather than the repair.
-    /// </summary>
+    /// <summary>One sealed packet for a stream to <paramref name="target"/>, counted now; charged when the stream connects.</summary>
     public byte[] Frame(IPEndPoint target, MessageKind kind, ReadOnlySpan<byte> payload)
     {
         var sealedFrame = ArrayPool<byte>.Shared.Rent(StreamFrames.MaxFrameBytes);
         var length = PacketCodec.Write(_versions.For(target), _options.Cluster, _options.Keyring, kind, payload, sealedFrame.AsSpan(0, StreamFrames.MaxFrameBytes));
         var frame = sealedFrame.AsSpan(0, length).ToArray();
         ArrayPool<byte>.Shared.Return(sealedFrame);
-        _budget.Charge(length);
         _counters.PacketOut(length);
         return frame;
     }
 
-    /// <summary>Sends frames made by <see cref="Frame"/> over one stream, in order; nothing when there are none.</summary>
+    /// <summary>
+    /// Sends frames made by <see cref="Frame"/> over one stream, in order; nothing when there are none. Streams
+    /// carry anti-entropy, which its own pace bounds, so they go past the budget, and their bytes are charged as
+    /// debt once the target takes the connection (a refused stream costs nothing).
+    /// </summary>
     public void Stream(IPEndPoint target, List<byte[]> frames)
     {
         if (frames.Count > 0)
         {
-            _transport.SendStream(target, frames);
+            _transport.SendStream(target, frames, _streamed);
             _counters.StreamOut();
         }
     }

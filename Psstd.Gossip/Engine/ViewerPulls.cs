@@ -25,7 +25,7 @@ internal sealed class ViewerPulls(EngineContext context, Outbox outbox, RecordPa
             return false;
         }
 
-        if (!answers.FromThisHost(from) && !answers.MayAnswer(from))
+        if (!answers.FromThisHost(from) && !answers.MayAnswer(from, payload.Length))
         {
             return true;
         }

@@ -35,6 +35,9 @@ internal static class GossipInstruments
         meter.CreateObservableCounter("psstd.gossip.streams.dropped", counts.StreamDropsByReason, "{stream}", "Gossip streams cut, by reason.");
         meter.CreateObservableCounter("psstd.gossip.replies.refused", () => counts.RepliesRefused, "{request}",
             "Requests left unanswered because the answer would go to no live member.");
+        meter.CreateObservableCounter("psstd.gossip.records.refused", () => counts.RecordsRefused, "{record}", "Records of new nodes refused because the node cap is reached.");
+        meter.CreateObservableCounter("psstd.gossip.claims.refuted", () => counts.ClaimsRefuted, "{claim}", "Claimed versions the node itself contradicted.");
+        meter.CreateObservableCounter("psstd.gossip.claims.dropped", () => counts.ClaimsDropped, "{claim}", "Claimed versions nobody confirmed, or that could not be checked.");
         meter.CreateObservableCounter("psstd.gossip.packets.previous_version", () => counts.PreviousVersionIn, "{packet}",
             "Packets accepted in the previous wire version (peers not yet upgraded).");
         return meter.CreateHistogram<double>("psstd.gossip.round.lateness", "s", "How much later than its interval each gossip round started.");

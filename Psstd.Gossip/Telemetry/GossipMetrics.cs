@@ -32,6 +32,9 @@ public sealed class GossipMetrics
     private long _syncRounds;
     private long _repliesRefused;
     private long _previousVersionIn;
+    private long _recordsRefused;
+    private long _claimsRefuted;
+    private long _claimsDropped;
 
     /// <param name="meterFactory">Publishes the counts as instruments; null (the simulator, most tests): counts only.</param>
     /// <param name="cluster">With a meter factory, also publishes how many nodes it holds in each health state.</param>
@@ -65,6 +68,21 @@ public sealed class GossipMetrics
     public void RecordNew() => Interlocked.Increment(ref _recordsNew);
 
     public void RecordDuplicate() => Interlocked.Increment(ref _recordsDuplicate);
+
+    /// <summary>A record of a node not held was refused: the state holds as many nodes as it may.</summary>
+    public void RecordRefused() => Interlocked.Increment(ref _recordsRefused);
+
+    /// <summary>A claimed version (a jump or a tombstone) was answered by its node with its own, older word.</summary>
+    public void ClaimRefuted() => Interlocked.Increment(ref _claimsRefuted);
+
+    /// <summary>A claimed version could not be checked (too many at once, no address) or nobody confirmed it.</summary>
+    public void ClaimDropped() => Interlocked.Increment(ref _claimsDropped);
+
+    public long RecordsRefused => Interlocked.Read(ref _recordsRefused);
+
+    public long ClaimsRefuted => Interlocked.Read(ref _claimsRefuted);
+
+    public long ClaimsDropped => Interlocked.Read(ref _claimsDropped);
 
     public void RoundOverBudget() => Interlocked.Increment(ref _roundsOverBudget);
 
@@ -144,7 +162,7 @@ public sealed class GossipMetrics
             .Select(d => $"stream {d} {StreamDropsOf(d)}");
         var dropText = string.Join(", ", drops.Concat(streamDrops));
         return $"out {PacketsOut} packets ({BytesOut} B, {SendFailures} failed), in {PacketsIn(DecodeOutcome.Accepted)} accepted ({BytesIn} B), "
-            + $"records new {RecordsNew}, duplicate {RecordsDuplicate}, rounds over budget {RoundsOverBudget}, sync rounds {SyncRounds}, streams in {StreamsIn} out {StreamsOut}, replies refused {RepliesRefused}, previous wire version in {PreviousVersionIn}, dropped: {(dropText.Length == 0 ? "none" : dropText)}";
+            + $"records new {RecordsNew}, duplicate {RecordsDuplicate}, rounds over budget {RoundsOverBudget}, sync rounds {SyncRounds}, streams in {StreamsIn} out {StreamsOut}, replies refused {RepliesRefused}, records refused (node cap) {RecordsRefused}, claims refuted {ClaimsRefuted} dropped {ClaimsDropped}, previous wire version in {PreviousVersionIn}, dropped: {(dropText.Length == 0 ? "none" : dropText)}";
     }
 
     /// <summary>Every packet count by outcome, for instruments.</summary>

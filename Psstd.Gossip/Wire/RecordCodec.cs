@@ -121,7 +121,13 @@ public static class RecordCodec
             r.Fail(); // flags this version does not know, or a pair that means nothing: refuse rather than misread
         }
 
-        return header with { Left = (flags & LeftFlag) != 0, Forgotten = (flags & ForgottenFlag) != 0 };
+        header = header with { Left = (flags & LeftFlag) != 0, Forgotten = (flags & ForgottenFlag) != 0 };
+        if (!VersionLimits.IsPlausible(header))
+        {
+            r.Fail(); // a version no node can reach: a forgery that would outrank its node for good
+        }
+
+        return header;
     }
 
     private static void WriteMetrics(ref SpanWriter w, NodeMetrics m)

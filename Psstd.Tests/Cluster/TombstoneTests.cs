@@ -87,7 +87,8 @@ public sealed class TombstoneTests
         {
             var mutated = (byte[])bytes.Clone();
             mutated[flagsAt] = (byte)flags;
-            Assert.Equal(flags is 0 or 1 or 2, RecordCodec.Read(mutated) is not null);
+            // Only the forgotten flag fits: the sequence of an operator's tombstone is no record's (VersionLimits.IsPlausible).
+            Assert.Equal(flags == 2, RecordCodec.Read(mutated) is not null);
         }
     }
 

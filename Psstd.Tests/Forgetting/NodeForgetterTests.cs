@@ -22,7 +22,7 @@ public sealed class NodeForgetterTests
     {
         _cluster = new ClusterState(_clock);
         var engine = new GossipEngine(new GossipOptions { Cluster = "test" }, _self.Id, _cluster, _transport, new GossipMetrics(), _clock, new Random(1));
-        _forgetter = new NodeForgetter(_cluster, engine, _self.Id);
+        _forgetter = new NodeForgetter(_cluster, engine, _self.Id, _clock);
         Hold(_self);
     }
 
@@ -35,12 +35,20 @@ public sealed class NodeForgetterTests
     private NodeRecord Peer(string name, int address, long generation = 1) =>
         Hold(RecordSamples.Record(id: Guid.NewGuid(), name: name, generation: generation) with { GossipAddress = $"192.0.2.{address}:7947" });
 
+    /// <summary>A peer that stopped: its last record was heard an hour ago, so it is judged offline.</summary>
+    private NodeRecord Stopped(string name, int address, long generation = 1)
+    {
+        var record = RecordSamples.Record(id: Guid.NewGuid(), name: name, generation: generation) with { GossipAddress = $"192.0.2.{address}:7947" };
+        Assert.NotNull(_cluster.Restore(RecordCodec.ToBytes(record), TimeSpan.FromHours(1)));
+        return record;
+    }
+
     private NodeHealth Health(NodeRecord record) => NodeHealthJudge.Judge(_cluster.Find(record.Id)!, _clock);
 
     [Fact]
     public void ByName_BuriesTheCurrentGeneration_AndTellsEveryLivePeerAtOnce()
     {
-        var gone = Peer("gone", 2, generation: 4);
+        var gone = Stopped("gone", 2, generation: 4);
         Peer("b", 3);
         Peer("c", 4);
 
@@ -57,7 +65,7 @@ public sealed class NodeForgetterTests
     [Fact]
     public void ById_Works_AndRepeating_SendsItAgain()
     {
-        var gone = Peer("gone", 2);
+        var gone = Stopped("gone", 2);
         Peer("b", 3);
 
         Assert.Equal(ForgetOutcome.Forgotten, _forgetter.Forget(gone.Id.ToString()).Outcome);
@@ -66,6 +74,20 @@ public sealed class NodeForgetterTests
 
         Assert.Equal(NodeHealth.Forgotten, Health(gone));
         Assert.Equal(sent * 2, _transport.Targets.Count);
+    }
+
+    [Fact]
+    public void RunningNode_IsRefused_AndNothingIsSent()
+    {
+        var running = Peer("running", 2);
+        Peer("b", 3);
+
+        var result = _forgetter.Forget("running");
+
+        Assert.Equal(ForgetOutcome.Alive, result.Outcome);
+        Assert.Contains("fresh", result.Message, StringComparison.Ordinal);
+        Assert.Equal(NodeHealth.Fresh, Health(running));
+        Assert.Empty(_transport.Targets);
     }
 
     [Fact]
@@ -108,9 +130,9 @@ public sealed class NodeForgetterTests
     [Fact]
     public void NameOfANodeForgottenBefore_AndItsSuccessorUnderANewId_ForgetsTheSuccessor()
     {
-        var old = Peer("rebuilt", 2);
+        var old = Stopped("rebuilt", 2);
         Assert.Equal(ForgetOutcome.Forgotten, _forgetter.Forget(old.Id.ToString()).Outcome);
-        var successor = Peer("rebuilt", 2);
+        var successor = Stopped("rebuilt", 2);
 
         Assert.Equal(ForgetOutcome.Forgotten, _forgetter.Forget("rebuilt").Outcome);
 

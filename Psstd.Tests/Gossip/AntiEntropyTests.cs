@@ -49,10 +49,11 @@ public sealed class AntiEntropyTests
             }
         }
 
-        public void SendStream(IPEndPoint target, IReadOnlyList<byte[]> packets)
+        public void SendStream(IPEndPoint target, IReadOnlyList<byte[]> packets, Action<long> connected)
         {
             if (Network.TryGetValue(target, out var node))
             {
+                connected(packets.Sum(p => p.Length));
                 var reader = new StreamFrameReader();
                 Assert.True(reader.Feed(StreamFrames.Join(packets), node.Engine.ReceiveFrame));
                 node.Counters.StreamIn();

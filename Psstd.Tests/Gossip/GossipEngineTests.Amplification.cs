@@ -4,8 +4,9 @@ using Psstd.Gossip.Wire;
 namespace Psstd.Tests.Gossip;
 
 /// <summary>
-/// Answers larger than the question go only to members: a request with a forged source (possible in a
-/// cluster without a key) must not make a node send more than it got to that source.
+/// Answers larger than the question go only to addresses that proved they receive there: a request with a
+/// forged source (possible in a cluster without a key) must not make a node send more than it got to that
+/// source; at most one small ping asks the source to prove itself.
 /// </summary>
 public sealed partial class GossipEngineTests
 {
@@ -51,20 +52,20 @@ public sealed partial class GossipEngineTests
     {
         var nodes = Acquainted();
         var asked = nodes[1];
-        var (packetsBefore, streamsBefore) = (asked.Counters.PacketsOut, asked.Counters.StreamsOut);
+        var (bytesBefore, streamsBefore, refusedBefore) = (asked.Counters.BytesOut, asked.Counters.StreamsOut, asked.Counters.RepliesRefused);
+        var request = EmptySummaryPacket();
 
-        var forged = asked.Engine.Receive(EmptySummaryPacket(), Victim);
+        var forged = asked.Engine.Receive(request, Victim);
 
         Assert.Equal(DecodeOutcome.Accepted, forged);
-        Assert.Equal(packetsBefore, asked.Counters.PacketsOut);
         Assert.Equal(streamsBefore, asked.Counters.StreamsOut);
-        Assert.Equal(1, asked.Counters.RepliesRefused);
+        Assert.InRange(asked.Counters.BytesOut - bytesBefore, 1, request.Length); // one small ping, not the state
+        Assert.Equal(refusedBefore + 1, asked.Counters.RepliesRefused);
 
         var fromMember = asked.Engine.Receive(EmptySummaryPacket(), nodes[2].Address);
 
         Assert.Equal(DecodeOutcome.Accepted, fromMember);
-        Assert.Equal(streamsBefore + 1, asked.Counters.StreamsOut); // the whole state, over a stream
-        Assert.Equal(1, asked.Counters.RepliesRefused);
+        Assert.Equal(streamsBefore + 1, asked.Counters.StreamsOut); // it answered the ping: the whole state, over a stream
     }
 
     [Fact]
@@ -74,14 +75,16 @@ public sealed partial class GossipEngineTests
         var asked = nodes[1];
         var payload = new byte[PacketCodec.MaxDatagramBytes];
         var pull = Packet(MessageKind.SyncPull, payload.AsSpan(0, SyncMessages.WritePull("", [.. nodes.Select(n => n.Record.Id)], payload)));
-        var before = asked.Counters.PacketsOut;
+        var (bytesBefore, refusedBefore) = (asked.Counters.BytesOut, asked.Counters.RepliesRefused);
 
         Assert.Equal(DecodeOutcome.Accepted, asked.Engine.Receive(pull, Victim));
-        Assert.Equal(before, asked.Counters.PacketsOut);
-        Assert.Equal(1, asked.Counters.RepliesRefused);
+        Assert.InRange(asked.Counters.BytesOut - bytesBefore, 1, pull.Length);
+        Assert.Equal(refusedBefore + 1, asked.Counters.RepliesRefused);
 
+        asked.Engine.Receive(pull, nodes[0].Address); // a member not validated yet: asked to prove its address, and it does
+        var before = asked.Counters.PacketsOut;
         Assert.Equal(DecodeOutcome.Accepted, asked.Engine.Receive(pull, nodes[0].Address));
-        Assert.Equal(before + 1, asked.Counters.PacketsOut);
+        Assert.Equal(before + 1, asked.Counters.PacketsOut); // the three records, in one datagram
     }
 
     [Fact]
@@ -89,17 +92,19 @@ public sealed partial class GossipEngineTests
     {
         var nodes = Acquainted();
         var helper = nodes[1];
-        var before = helper.Counters.PacketsOut;
+        var (before, refusedBefore) = (helper.Counters.PacketsOut, helper.Counters.RepliesRefused);
 
         Assert.Equal(DecodeOutcome.Accepted, helper.Engine.Receive(PingRequestPacket(Guid.NewGuid(), Victim), nodes[0].Address));
         Assert.Equal(DecodeOutcome.Accepted, helper.Engine.Receive(PingRequestPacket(nodes[2].Record.Id, nodes[2].Address), Victim));
 
         Assert.Equal(before, helper.Counters.PacketsOut);
-        Assert.Equal(2, helper.Counters.RepliesRefused);
+        Assert.Equal(refusedBefore + 2, helper.Counters.RepliesRefused);
 
-        // Between members the indirect probe still works: one ping goes out.
+        // Between members the indirect probe still works: one ping to the target, and its ack passed back.
+        var toAsker = helper.Attempts.GetValueOrDefault(nodes[0].Address);
         helper.Engine.Receive(PingRequestPacket(nodes[2].Record.Id, nodes[2].Address), nodes[0].Address);
-        Assert.Equal(before + 1, helper.Counters.PacketsOut);
+        Assert.Equal(before + 2, helper.Counters.PacketsOut);
+        Assert.Equal(toAsker + 1, helper.Attempts[nodes[0].Address]);
     }
 
     [Fact]
@@ -108,13 +113,14 @@ public sealed partial class GossipEngineTests
         var nodes = Acquainted();
         var doubted = nodes[1];
         var held = nodes[0].Cluster.Find(doubted.Record.Id)!.Header;
-        var before = doubted.Counters.PacketsOut;
+        var (bytesBefore, refusedBefore) = (doubted.Counters.BytesOut, doubted.Counters.RepliesRefused);
+        var suspicion = SuspicionPacket((held.Id, held.Generation, held.Sequence));
 
-        var outcome = doubted.Engine.Receive(SuspicionPacket((held.Id, held.Generation, held.Sequence)), Victim);
+        var outcome = doubted.Engine.Receive(suspicion, Victim);
 
         Assert.Equal(DecodeOutcome.Accepted, outcome);
-        Assert.Equal(before, doubted.Counters.PacketsOut);
-        Assert.Equal(1, doubted.Counters.RepliesRefused);
+        Assert.InRange(doubted.Counters.BytesOut - bytesBefore, 0, suspicion.Length); // never its record; no check either, for so small a request
+        Assert.Equal(refusedBefore + 1, doubted.Counters.RepliesRefused);
     }
 
     [Fact]
@@ -133,7 +139,7 @@ public sealed partial class GossipEngineTests
         fresh.Engine.Tick();
 
         Assert.Equal(1, fresh.Counters.SyncRounds);
-        Assert.Equal(0, seed.Counters.RepliesRefused);
-        Assert.Equal(1, seed.Counters.StreamsOut); // a summary of one node (itself): the whole state over a stream
+        Assert.Equal(1, seed.Counters.RepliesRefused); // held back while the new node proved its address (one round trip)
+        Assert.Equal(1, seed.Counters.StreamsOut); // then answered: a summary of one node (itself), the whole state over a stream
     }
 }

@@ -21,6 +21,16 @@ public sealed partial class GossipEngineTests
         public NodeHealth ViewOf(Node other, TimeProvider clock) => NodeHealthJudge.Judge(Cluster.Find(other.Record.Id)!, clock);
     }
 
+    /// <summary>A datagram relaying <paramref name="record"/> as news.</summary>
+    private static byte[] RecordsPacket(byte[] record)
+    {
+        var payload = new byte[PacketCodec.MaxDatagramBytes];
+        var next = 0;
+        var length = RecordBatch.Pack([record], ref next, payload);
+        var packet = new byte[PacketCodec.MaxDatagramBytes];
+        return packet[..PacketCodec.Write("test", null, MessageKind.Records, payload.AsSpan(0, length), packet)];
+    }
+
     private static List<Node> Ring(int count, ManualTimeProvider clock)
     {
         var nodes = Nodes(count, clock: clock);
@@ -42,24 +52,26 @@ public sealed partial class GossipEngineTests
     }
 
     [Fact]
-    public void Forget_ReachesEveryNode_KeepsTheRunningNodeOut_UntilItRestarts()
+    public void Forget_OfAStoppedNode_ReachesEveryNode_KeepsItOutAgainstItsOldRecords_UntilItRestarts()
     {
         var clock = new ManualTimeProvider();
         var nodes = Ring(20, clock);
         Seconds(nodes, clock, 3);
         var (operatorNode, forgotten) = (nodes[0], nodes[19]);
         var generation = forgotten.Record.Generation;
+        var lastRecord = RecordCodec.ToBytes(forgotten.Record);
+        forgotten.Network.Remove(forgotten.Address); // it stops: nothing reaches it, it sends nothing
 
         var outcome = operatorNode.Engine.Spread(Tombstone.Forever(operatorNode.Cluster.Find(forgotten.Record.Id)!), toEveryLivePeer: true);
+        Seconds(nodes[..19], clock, 2); // each peer asks the node first; it does not answer, so the tombstone stands
 
         Assert.Equal(MergeOutcome.Updated, outcome);
         Assert.All(nodes[..19], peer => Assert.Equal(NodeHealth.Forgotten, peer.ViewOf(forgotten, clock)));
 
-        Seconds(nodes, clock, 5); // the forgotten node runs on, publishing and sending newer records of its generation
-        Assert.All(nodes[..19], peer => Assert.Equal(NodeHealth.Forgotten, peer.ViewOf(forgotten, clock)));
-        Assert.Equal(NodeHealth.Fresh, forgotten.ViewOf(forgotten, clock)); // it ignores the tombstone about itself
-        Assert.True(forgotten.Record.Sequence > 20);
+        Assert.Equal(DecodeOutcome.Accepted, nodes[5].Engine.Receive(RecordsPacket(lastRecord), nodes[6].Address)); // an old copy still travelling
+        Assert.Equal(NodeHealth.Forgotten, nodes[5].ViewOf(forgotten, clock));
 
+        forgotten.Network[forgotten.Address] = forgotten;
         forgotten.Restart();
         Seconds(nodes, clock, 3);
         Assert.All(nodes[..19], peer =>
@@ -67,6 +79,23 @@ public sealed partial class GossipEngineTests
             Assert.Equal(NodeHealth.Fresh, peer.ViewOf(forgotten, clock));
             Assert.Equal(generation + 1, peer.Cluster.Find(forgotten.Record.Id)!.Header.Generation);
         });
+    }
+
+    [Fact]
+    public void Forget_OfARunningNode_IsCheckedWithIt_AndNoPeerBuriesIt()
+    {
+        // Issue: no record may erase a live node. A tombstone is a claim like any other: each peer asks the
+        // node at the address it holds, and a node that answers keeps its place.
+        var clock = new ManualTimeProvider();
+        var nodes = Ring(10, clock);
+        Seconds(nodes, clock, 3);
+        var (operatorNode, running) = (nodes[0], nodes[9]);
+
+        operatorNode.Engine.Spread(Tombstone.Forever(operatorNode.Cluster.Find(running.Record.Id)!), toEveryLivePeer: true);
+        Seconds(nodes, clock, 2);
+
+        Assert.All(nodes[1..9], peer => Assert.Equal(NodeHealth.Fresh, peer.ViewOf(running, clock)));
+        Assert.True(nodes[1..9].Sum(peer => peer.Counters.ClaimsRefuted) >= 8);
     }
 
     [Fact]
@@ -83,12 +112,13 @@ public sealed partial class GossipEngineTests
         c.Engine.SetSeeds([b.Address]);
         victim.Engine.SetSeeds([b.Address]);
         Seconds(nodes, clock, 3);
-        Flush(nodes[..3]); // the victim stops; what is still on its way arrives
+        Flush(nodes[..3]); // what is still on its way arrives
+        victim.Network.Remove(victim.Address); // the victim stops
         Assert.Equal(NodeHealth.Fresh, c.ViewOf(victim, clock));
         Assert.Equal(victim.Record.Sequence, c.Cluster.Find(victim.Record.Id)!.Header.Sequence);
 
         a.Engine.Spread(Tombstone.Reaped(a.Cluster.Find(victim.Record.Id)!), toEveryLivePeer: false);
-        Flush(nodes[..3]);
+        Seconds(nodes[..3], clock, 2); // b and then c ask the victim first: it does not answer, so the tombstone stands
 
         Assert.True(c.Cluster.Find(victim.Record.Id)!.Header.Forgotten);
     }
@@ -103,12 +133,14 @@ public sealed partial class GossipEngineTests
         b.Engine.SetSeeds([a.Address]);
         forgotten.Engine.SetSeeds([a.Address]);
         Seconds(nodes, clock, 3);
+        forgotten.Network.Remove(forgotten.Address); // it stops
         a.Engine.Spread(Tombstone.Forever(a.Cluster.Find(forgotten.Record.Id)!), toEveryLivePeer: true);
-        var heard = forgotten.Counters.PacketsIn(DecodeOutcome.Accepted);
+        Seconds([a, b], clock, 1); // b's question to the node goes unanswered: the tombstone stands there too
+        var tried = a.Attempts.GetValueOrDefault(forgotten.Address) + b.Attempts.GetValueOrDefault(forgotten.Address);
 
         Seconds([a, b], clock, 12); // silent past probe time, offline time and two reconnect rounds
 
-        Assert.Equal(heard, forgotten.Counters.PacketsIn(DecodeOutcome.Accepted));
+        Assert.Equal(tried, a.Attempts.GetValueOrDefault(forgotten.Address) + b.Attempts.GetValueOrDefault(forgotten.Address));
         Assert.Equal(NodeHealth.Forgotten, b.ViewOf(forgotten, clock));
     }
 

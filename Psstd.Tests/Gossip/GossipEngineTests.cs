@@ -43,6 +43,9 @@ public sealed partial class GossipEngineTests
         /// <summary>Kinds of packet this node's sends lose (bad luck that hits one kind only).</summary>
         public HashSet<MessageKind> Loses { get; } = [];
 
+        /// <summary>Datagrams this node tried to send, by target, whether or not they arrived.</summary>
+        public Dictionary<IPEndPoint, int> Attempts { get; } = [];
+
         public void Publish()
         {
             Record = Record with { Sequence = Record.Sequence + 1 };
@@ -57,6 +60,7 @@ public sealed partial class GossipEngineTests
 
         public void Send(IPEndPoint target, ReadOnlySpan<byte> packet)
         {
+            Attempts[target] = Attempts.GetValueOrDefault(target) + 1;
             if (!Unreachable.Contains(target) && Network.TryGetValue(target, out var node) && !Loses.Contains(KindOf(packet)))
             {
                 node.Engine.Receive(packet, Address);

@@ -112,6 +112,7 @@ public sealed class GossipPullTests
 
         viewer.RequestPull(peerAddress);
 
+        // Refused: nothing goes out (an empty pull is smaller than the ping that would ask the source to prove itself).
         Assert.Equal(answered ? 1 : 0, peerWire.Sent);
         Assert.Equal(answered ? 2 : 0, viewerCluster.Count);
         Assert.Equal(answered ? 0 : 1, counters.RepliesRefused);

@@ -14,7 +14,8 @@ internal sealed class GossipStreamClient(GossipMetrics counters, TimeProvider ti
 {
     private int _open;
 
-    public void Send(IPEndPoint target, IReadOnlyList<byte[]> packets)
+    /// <param name="connected">Told the bytes about to be written once the connection is made (see <see cref="Psstd.Gossip.Engine.IGossipTransport.SendStream"/>).</param>
+    public void Send(IPEndPoint target, IReadOnlyList<byte[]> packets, Action<long> connected)
     {
         if (Interlocked.Increment(ref _open) > StreamFrames.MaxConnections)
         {
@@ -23,16 +24,17 @@ internal sealed class GossipStreamClient(GossipMetrics counters, TimeProvider ti
             return;
         }
 
-        _ = SendAsync(target, StreamFrames.Join(packets));
+        _ = SendAsync(target, StreamFrames.Join(packets), connected);
     }
 
-    private async Task SendAsync(IPEndPoint target, byte[] stream)
+    private async Task SendAsync(IPEndPoint target, byte[] stream, Action<long> connected)
     {
         using var limit = new CancellationTokenSource(StreamFrames.ConnectionTimeout, time);
         using var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
             await socket.ConnectAsync(target, limit.Token);
+            connected(stream.Length);
             await socket.SendAsync(stream, SocketFlags.None, limit.Token);
             socket.Shutdown(SocketShutdown.Send);
         }

@@ -46,7 +46,8 @@ public sealed class SimNetwork(SimOptions options, Random random)
     /// handshake and the data (three one-way delays), cut into frames by the agent's own reader. Streams
     /// are reliable (TCP retransmits); a partition or a dead peer refuses them.
     /// </summary>
-    public void SendStream(SimNode from, IPEndPoint to, IReadOnlyList<byte[]> packets, SimScheduler events)
+    /// <param name="connected">Told the stream's bytes when the target is reachable (a real connection would be made).</param>
+    public void SendStream(SimNode from, IPEndPoint to, IReadOnlyList<byte[]> packets, Action<long> connected, SimScheduler events)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (!_nodes.TryGetValue(to, out var target) || (Side is { } side && side(from) != side(target)))
@@ -57,6 +58,7 @@ public sealed class SimNetwork(SimOptions options, Random random)
 
         Streams++;
         var stream = StreamFrames.Join(packets);
+        connected(stream.Length);
         events.At(events.Now + (3 * options.Delay.Ticks), () => target.DeliverStream(stream));
     }
 

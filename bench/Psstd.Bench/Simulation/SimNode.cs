@@ -128,7 +128,7 @@ public sealed class SimNode : IGossipTransport
 
     void IGossipTransport.Send(IPEndPoint target, ReadOnlySpan<byte> packet) => _network.Send(this, target, packet, _events);
 
-    void IGossipTransport.SendStream(IPEndPoint target, IReadOnlyList<byte[]> packets) => _network.SendStream(this, target, packets, _events);
+    void IGossipTransport.SendStream(IPEndPoint target, IReadOnlyList<byte[]> packets, Action<long> connected) => _network.SendStream(this, target, packets, connected, _events);
 
     public static NodeMetrics SampleMetrics(int cores) => new()
     {
