@@ -37,6 +37,18 @@ internal sealed record AgentSettings
     /// <summary>A dozen full datagrams a second: below it, even a small cluster's records would crawl.</summary>
     public const long MinimumGossipBandwidth = 16L << 10;
 
+    /// <summary>
+    /// Nodes an agent holds at most (<c>PSSTD_MAX_NODES</c>): room for a 10,000-node cluster with a margin;
+    /// past it, records of new nodes are refused (counted), so a stranger inventing nodes cannot grow memory,
+    /// the store or the pages without bound.
+    /// </summary>
+    public const int DefaultMaxNodes = 16_384;
+
+    /// <summary>Fewer would refuse ordinary small clusters' nodes.</summary>
+    public const int MinimumMaxNodes = 16;
+
+    public const int MaximumMaxNodes = 1_000_000;
+
     public required string NodeName { get; init; }
     public required string Cluster { get; init; }
     public required TimeSpan Ttl { get; init; }
@@ -87,6 +99,9 @@ internal sealed record AgentSettings
     /// </summary>
     public int GossipBandwidth { get; init; } = (int)DefaultGossipBandwidth;
 
+    /// <summary>Nodes held at most (<c>PSSTD_MAX_NODES</c>, see <see cref="DefaultMaxNodes"/>).</summary>
+    public int MaxNodes { get; init; } = DefaultMaxNodes;
+
     /// <summary>Reads and validates; throws <see cref="StartupConfigurationException"/> naming every broken rule.</summary>
     /// <param name="hostName">The OS host name: the default node name.</param>
     /// <param name="advertiseHost">The default host of the advertised gossip address (see <see cref="HostAddress.Primary"/>); the host name when null.</param>
@@ -122,6 +137,7 @@ internal sealed record AgentSettings
             Retention = read.Duration(AgentVariables.Retention, DefaultRetention, MinimumRetention),
             MaxStoreBytes = ReadSize(read, AgentVariables.MaxStoreSize, DefaultMaxStoreBytes, MinimumMaxStoreBytes),
             GossipBandwidth = (int)ReadSize(read, AgentVariables.GossipBandwidth, DefaultGossipBandwidth, MinimumGossipBandwidth, maximum: 1L << 30),
+            MaxNodes = ReadCount(read, AgentVariables.MaxNodes, DefaultMaxNodes, MinimumMaxNodes, MaximumMaxNodes),
         };
         read.ThrowIfInvalid();
         return settings;
@@ -158,6 +174,23 @@ internal sealed record AgentSettings
     }
 
     /// <summary>A size: <c>256KiB</c>, <c>512MiB</c>, <c>2G</c>; K, KB and KiB (M..., G...) all count in 1024s.</summary>
+    private static int ReadCount(SettingsReader read, string name, int fallback, int minimum, int maximum)
+    {
+        var raw = read.Raw(name);
+        if (raw is null)
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count >= minimum && count <= maximum)
+        {
+            return count;
+        }
+
+        read.Fail(name, raw, $"must be a whole number from {minimum} to {maximum}");
+        return fallback;
+    }
+
     private static long ReadSize(SettingsReader read, string name, long fallback, long minimum, long maximum = long.MaxValue)
     {
         var raw = read.Raw(name);

@@ -20,4 +20,5 @@ internal static class AgentVariables
     public const string Retention = "PSSTD_RETENTION";
     public const string MaxStoreSize = "PSSTD_DB_MAX_SIZE";
     public const string GossipBandwidth = "PSSTD_GOSSIP_BANDWIDTH";
+    public const string MaxNodes = "PSSTD_MAX_NODES";
 }

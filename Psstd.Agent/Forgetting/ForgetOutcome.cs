@@ -14,7 +14,4 @@ internal enum ForgetOutcome
 
     /// <summary>Several nodes carry the name; the operator must name one by id.</summary>
     Ambiguous,
-
-    /// <summary>The node is judged live here (fresh, stale or suspect): only a stopped node can be forgotten.</summary>
-    Alive,
 }

@@ -15,8 +15,7 @@ internal static class ForgettingExtensions
         builder.Services.AddSingleton(sp => new NodeForgetter(
             sp.GetRequiredService<ClusterState>(),
             sp.GetRequiredService<GossipEngine>(),
-            sp.GetRequiredService<LocalNode>().Current.Id,
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<LocalNode>().Current.Id));
         builder.Services.AddHostedService(sp => new NodeReaper(
             sp.GetRequiredService<ClusterState>(),
             sp.GetRequiredService<GossipEngine>(),

@@ -1,4 +1,3 @@
-using Psstd.Contracts;
 using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Engine;
 
@@ -7,10 +6,11 @@ namespace Psstd.Agent.Forgetting;
 /// <summary>
 /// An operator's forget: makes the <see cref="Tombstone.Forever"/> of a node's current generation and
 /// spreads it (straight to every live peer and by relay). The node is out everywhere until it restarts.
-/// Only a node that stopped can be forgotten: one this agent still judges live is refused here, and every
-/// peer asks the node itself before it buries it (no record may erase a node that answers).
+/// A tombstone is a claim like any other: every peer asks the node at its address before it buries it, and a
+/// node that still answers keeps its place (it also hears the tombstone and outranks it), so forgetting is for
+/// nodes that stopped.
 /// </summary>
-internal sealed class NodeForgetter(ClusterState cluster, GossipEngine engine, Guid selfId, TimeProvider time)
+internal sealed class NodeForgetter(ClusterState cluster, GossipEngine engine, Guid selfId)
 {
     /// <param name="node">A node id, or a node name as shown in the snapshot (exact, case-sensitive).</param>
     public ForgetResult Forget(string node)
@@ -37,17 +37,10 @@ internal sealed class NodeForgetter(ClusterState cluster, GossipEngine engine, G
                 $"{name} is this agent's own node: a running node cannot forget itself; stop it, then forget it from another node");
         }
 
-        if (NodeHealthJudge.Judge(entry, time) is var health && NodeHealthJudge.IsLive(health))
-        {
-            return new ForgetResult(
-                ForgetOutcome.Alive,
-                $"{name} is {health.ToString().ToLowerInvariant()} here: a node that still answers keeps its place; stop it, wait until it shows offline, then forget it");
-        }
-
         engine.Spread(Tombstone.Forever(entry), toEveryLivePeer: true);
         return new ForgetResult(
             ForgetOutcome.Forgotten,
-            $"forgot {name} ({entry.Id}, generation {entry.Header.Generation}); peers learn it by gossip; it returns when it restarts");
+            $"forgot {name} ({entry.Id}, generation {entry.Header.Generation}); every peer asks it first and buries it unless it answers; it returns when it restarts");
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ internal static class HeartbeatExtensions
         var identity = NodeIdentityStore.Start(settings.StateDirectory);
         builder.Services.AddSingleton(identity);
         builder.Services.AddSingleton<LocalNode>();
-        builder.Services.AddSingleton<ClusterState>();
+        builder.Services.AddSingleton(sp => new ClusterState(sp.GetRequiredService<TimeProvider>()) { MaxNodes = settings.MaxNodes });
         builder.Services.AddSingleton(sp => MetricsProbeFactory.Create(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddHostedService<HeartbeatService>();
         return builder;

@@ -49,7 +49,7 @@ internal sealed class GossipViewer : ISnapshotSource, IAsyncDisposable
         _owner = owner;
         _time = time;
         _socket = GossipSocket.Bind(new ListenAddress(settings.Gossip.Host, 0));
-        _cluster = new ClusterState(time);
+        _cluster = new ClusterState(time) { MaxNodes = settings.MaxNodes };
         var options = new GossipOptions { Cluster = settings.Cluster, Interval = settings.Interval, Keyring = settings.Keys.Count == 0 ? null : new GossipKeyring(settings.Keys) };
         var counters = new GossipMetrics();
         var transport = new UdpTransport(_socket, counters, new GossipStreamClient(counters, time, NullLogger<GossipStreamClient>.Instance), NullLogger<UdpTransport>.Instance);

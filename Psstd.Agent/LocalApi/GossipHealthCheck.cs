@@ -8,5 +8,5 @@ namespace Psstd.Agent.LocalApi;
 internal sealed class GossipHealthCheck(GossipMetrics counters, ClusterState cluster) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(HealthCheckResult.Healthy($"{cluster.Count} nodes known; {counters.Describe()}"));
+        Task.FromResult(HealthCheckResult.Healthy($"{cluster.Count} nodes known (cap {cluster.MaxNodes}, {cluster.Removals} let go); {counters.Describe()}"));
 }

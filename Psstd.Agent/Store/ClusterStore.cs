@@ -48,6 +48,7 @@ internal sealed partial class ClusterStore : IDisposable
         WriteNodes(batch.Nodes, transaction);
         WriteHistory(batch.History, transaction);
         WriteEvents(batch.Events, transaction);
+        DeleteNodes(batch.Removed ?? [], transaction);
         transaction.Commit();
     }
 
@@ -95,6 +96,22 @@ internal sealed partial class ClusterStore : IDisposable
             name.Value = node.Name;
             record.Value = node.Encoded;
             seen.Value = node.SeenAt.ToUnixTimeMilliseconds();
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private void DeleteNodes(IReadOnlyList<Guid> removed, SqliteTransaction transaction)
+    {
+        if (removed.Count == 0)
+        {
+            return;
+        }
+
+        using var command = Command(transaction, "DELETE FROM nodes WHERE id = $id; DELETE FROM history WHERE node_id = $id");
+        var id = command.Parameters.Add("$id", SqliteType.Blob);
+        foreach (var node in removed)
+        {
+            id.Value = node.ToByteArray();
             command.ExecuteNonQuery();
         }
     }

@@ -29,6 +29,7 @@ internal sealed class StoreWriter(
     private readonly NodeEventDetector _events = new(time);
     private readonly Dictionary<Guid, RecordHeader> _written = [];
     private readonly List<ClusterEvent> _pendingEvents = [];
+    private long _removalsSeen;
     private ClusterStore? _store;
     private DateTimeOffset _lastMaintain;
 
@@ -105,6 +106,8 @@ internal sealed class StoreWriter(
         var now = time.GetUtcNow();
         var nodes = new List<StoredNode>();
         var history = new List<HistorySample>();
+        var removals = cluster.Removals;
+        var removed = removals == _removalsSeen ? [] : Removed(entries);
         foreach (var entry in entries)
         {
             if (_written.TryGetValue(entry.Id, out var written) && written == entry.Header)
@@ -119,9 +122,16 @@ internal sealed class StoreWriter(
 
         try
         {
-            store.Write(new StoreBatch(now, nodes, history, _pendingEvents));
+            store.Write(new StoreBatch(now, nodes, history, _pendingEvents, removed));
             status.Committed(time.GetTimestamp(), nodes.Count);
             _pendingEvents.Clear();
+            foreach (var id in removed)
+            {
+                _written.Remove(id);
+            }
+
+            _removalsSeen = removals;
+
             foreach (var entry in entries)
             {
                 _written[entry.Id] = entry.Header;
@@ -137,6 +147,13 @@ internal sealed class StoreWriter(
         {
             Maintain(store, now);
         }
+    }
+
+    /// <summary>Nodes written before and no longer held: the cluster state let them go.</summary>
+    private List<Guid> Removed(IReadOnlyList<ClusterEntry> entries)
+    {
+        var held = entries.Select(e => e.Id).ToHashSet();
+        return [.. _written.Keys.Where(id => !held.Contains(id))];
     }
 
     public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -85,6 +85,9 @@ public sealed partial class ClusterState
     internal MergeResult Merge(RecordHeader header, ReadOnlySpan<byte> gossipAddress, ReadOnlySpan<byte> bytes, bool confirmSteps = false) =>
         Merge(header, gossipAddress, bytes, null, confirmSteps);
 
+    /// <summary>How many nodes <see cref="Remove"/> let go since start: a reader that mirrors the state looks for them only when it changed.</summary>
+    public long Removals { get; private set; }
+
     /// <summary>
     /// Forgets everything held for a node (its tombstone has done its work, or the state is full of nodes long
     /// gone); returns whether one was held. A record of it that arrives later is taken as a new node.
@@ -100,6 +103,7 @@ public sealed partial class ClusterState
 
             _slots[number] = default;
             _order.Remove(number);
+            Removals++;
             if (_ownsCatalog)
             {
                 _catalog.Forget(id, number);

@@ -35,6 +35,9 @@ internal sealed class AntiEntropy(EngineContext context, Outbox outbox, RecordPa
     /// <summary>Summaries kept while their senders prove their address: a new node is answered one round trip later, not a period later.</summary>
     public const int MaxDeferred = 64;
 
+    /// <summary>Where this node sent its latest summary, if anywhere.</summary>
+    public IPEndPoint? AskedLast => _askedLast;
+
     private bool Enabled => context.Options.AntiEntropyEvery != Timeout.InfiniteTimeSpan;
 
     private ClusterState Cluster => context.Cluster;

@@ -237,13 +237,17 @@ public sealed class GossipEngine
         }
     }
 
-    /// <summary>Whether a gossip stream from <paramref name="address"/> may be read: a peer whose address answered a ping of ours.</summary>
+    /// <summary>
+    /// Whether a gossip stream from <paramref name="address"/> may be read: a peer whose gossip address answered
+    /// a ping of this node's, or the one this node just sent its summary to (its answer may come as a stream).
+    /// </summary>
     public bool AcceptsStreamFrom(IPAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
+        var ip = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
         lock (_gate)
         {
-            return _validation.HasValidated(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+            return _validation.HasValidated(ip) || _antiEntropy.AskedLast?.Address.Equals(ip) == true;
         }
     }
 

@@ -22,6 +22,15 @@ public enum StreamDrop
 
     /// <summary>Refused at once: as many connections as allowed were already open.</summary>
     TooManyConnections,
+
+    /// <summary>Refused at once: the source has not proved its gossip address to this node, nor was it asked anything.</summary>
+    NotMember,
+
+    /// <summary>Refused at once: this source already has as many streams open as one source may.</summary>
+    TooManyFromSource,
+
+    /// <summary>The peer connected and then sent nothing within <see cref="StreamFrames.FirstByteTimeout"/>.</summary>
+    Idle,
 }
 
 /// <summary>
@@ -43,6 +52,12 @@ public static class StreamFrames
 
     /// <summary>A connection's whole life, sender and receiver alike: a stalled peer cannot hold a slot.</summary>
     public static readonly TimeSpan ConnectionTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>A stream must start within this: a peer that connects to answer has its frames ready.</summary>
+    public static readonly TimeSpan FirstByteTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>Streams one source address may have open at once, so a few idle connections cannot take every slot.</summary>
+    public const int MaxConnectionsPerSource = 2;
 
     public const int PrefixBytes = 4;
 

@@ -36,7 +36,7 @@ public sealed class NamespaceTests
         var graph = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var type in Built.Value.Types)
         {
-            if (Folder(project, type.Namespace.FullName) is not { } from)
+            if (type.Namespace?.FullName is not { } ns || Folder(project, ns) is not { } from)
             {
                 continue;
             }
@@ -44,7 +44,7 @@ public sealed class NamespaceTests
             var edges = graph.TryGetValue(from, out var set) ? set : graph[from] = new SortedSet<string>(StringComparer.Ordinal);
             foreach (var dependency in type.Dependencies)
             {
-                if (Folder(project, dependency.Target.Namespace.FullName) is { } to && to != from)
+                if (dependency.Target?.Namespace?.FullName is { } target && Folder(project, target) is { } to && to != from)
                 {
                     edges.Add(to);
                 }

@@ -1,3 +1,4 @@
+using Psstd.Gossip.Wire;
 using System.Globalization;
 using System.Net.Http.Json;
 using Psstd.Agent.Heartbeat;
@@ -49,7 +50,7 @@ public sealed class AvahiInteropTests : IDisposable
             var fields = line.Split(';');
             Assert.Equal(["=", lan.A.Interface, "IPv4", "alpha", "_psstd._tcp", "local", "psstd-alpha.local", lan.B.Address, "17947"], fields[..9]);
             Assert.Equal(
-                $"\"dash=\" \"version={LocalNode.AgentVersion}\" \"wire=1\" \"cluster={Cluster}\" \"id={snapshot!.SelfId:D}\"", // Avahi prints TXT strings last first
+                $"\"dash=\" \"version={LocalNode.AgentVersion}\" \"wire={PacketCodec.WireVersion}\" \"cluster={Cluster}\" \"id={snapshot!.SelfId:D}\"", // Avahi prints TXT strings last first
                 fields[9].Trim());
         }
         catch (Exception ex)

@@ -22,7 +22,7 @@ public sealed class NodeForgetterTests
     {
         _cluster = new ClusterState(_clock);
         var engine = new GossipEngine(new GossipOptions { Cluster = "test" }, _self.Id, _cluster, _transport, new GossipMetrics(), _clock, new Random(1));
-        _forgetter = new NodeForgetter(_cluster, engine, _self.Id, _clock);
+        _forgetter = new NodeForgetter(_cluster, engine, _self.Id);
         Hold(_self);
     }
 
@@ -74,20 +74,6 @@ public sealed class NodeForgetterTests
 
         Assert.Equal(NodeHealth.Forgotten, Health(gone));
         Assert.Equal(sent * 2, _transport.Targets.Count);
-    }
-
-    [Fact]
-    public void RunningNode_IsRefused_AndNothingIsSent()
-    {
-        var running = Peer("running", 2);
-        Peer("b", 3);
-
-        var result = _forgetter.Forget("running");
-
-        Assert.Equal(ForgetOutcome.Alive, result.Outcome);
-        Assert.Contains("fresh", result.Message, StringComparison.Ordinal);
-        Assert.Equal(NodeHealth.Fresh, Health(running));
-        Assert.Empty(_transport.Targets);
     }
 
     [Fact]

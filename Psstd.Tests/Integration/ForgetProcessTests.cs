@@ -80,13 +80,14 @@ public sealed class ForgetProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task LiveNode_Forgotten_StaysForgottenOnPeers_WhileItRunsOn_UntilItRestarts()
+    public async Task LiveNode_Forgotten_IsAskedByEveryPeer_AndOutranksTheTombstone_ShownFreshEverywhere()
     {
+        // No record may erase a node that runs: the peers ask it before they bury it, and the node, which hears
+        // the tombstone too, moves to a new generation that outranks it, also on the node the operator asked.
         await using var cluster = await StartAsync();
         try
         {
             var (a, b, c) = (cluster.Nodes[0], cluster.Nodes[1], cluster.Nodes[2]);
-            var peers = new[] { a, b };
             var generation = (await AgentSnapshots.ReadAsync(c, Answer)).Nodes.Single(n => n.IsSelf).Generation;
 
             using (var agent = Client(a))
@@ -94,25 +95,9 @@ public sealed class ForgetProcessTests : IDisposable
                 Assert.Equal(HttpStatusCode.OK, (await PostForgetAsync(agent, c.Name)).Status);
             }
 
-            await AgentSnapshots.EveryObserverAsync(peers, $"shows {c.Name} forgotten", TimeSpan.FromSeconds(10), snapshot =>
-                snapshot.Nodes.Single(n => n.Name == c.Name).Health == NodeHealth.Forgotten);
-
-            // The forgotten node runs on, fresh in its own eyes, and sends every new record to both peers
-            // (they are its seeds and live to it): five more of them must change nothing there.
-            var since = (await AgentSnapshots.ReadAsync(c, Answer)).Nodes.Single(n => n.IsSelf).Sequence;
-            await AgentSnapshots.EveryObserverAsync([c], "publishes five more records, fresh to itself", TimeSpan.FromSeconds(20), snapshot =>
-                snapshot.Nodes.Single(n => n.IsSelf) is { Health: NodeHealth.Fresh } self && self.Sequence >= since + 5);
-            foreach (var peer in peers)
-            {
-                var view = (await AgentSnapshots.ReadAsync(peer, Answer)).Nodes.Single(n => n.Name == c.Name);
-                Assert.Equal((NodeHealth.Forgotten, generation), (view.Health, view.Generation));
-            }
-
-            cluster.Agent(c.Name).Kill();
-            cluster.RestartAgent(c.Name);
-
-            await AgentSnapshots.EveryObserverAsync(peers, $"shows {c.Name} fresh under a new generation", TimeSpan.FromSeconds(60), snapshot =>
-                snapshot.Nodes.Single(n => n.Name == c.Name) is { Health: NodeHealth.Fresh } n && n.Generation == generation + 1);
+            await AgentSnapshots.EveryObserverAsync([a, b], $"shows {c.Name} fresh under a newer generation", TimeSpan.FromSeconds(20), snapshot =>
+                snapshot.Nodes.Single(n => n.Name == c.Name) is { Health: NodeHealth.Fresh } n && n.Generation > generation);
+            Assert.Equal(generation + 1, (await AgentSnapshots.ReadAsync(c, Answer)).Nodes.Single(n => n.IsSelf).Generation);
         }
         catch (Exception ex)
         {

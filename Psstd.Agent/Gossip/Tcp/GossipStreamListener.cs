@@ -7,14 +7,16 @@ namespace Psstd.Agent.Gossip.Tcp;
 
 /// <summary>
 /// Takes gossip streams (TCP, on the gossip port): each connection is cut into frames by
-/// <see cref="StreamFrameReader"/> and every frame handed to the engine. A connection that breaks a rule
-/// (frame too large, too many frames, too slow, cut short) is closed and counted by reason; beyond
-/// <see cref="StreamFrames.MaxConnections"/> at once, new ones are closed at once. Nothing a peer sends
-/// stops the loop.
+/// <see cref="StreamFrameReader"/> and every frame handed to the engine. Only from a source the engine
+/// accepts (<see cref="GossipEngine.AcceptsStreamFrom"/>), at most <see cref="StreamFrames.MaxConnectionsPerSource"/>
+/// per source and <see cref="StreamFrames.MaxConnections"/> in all, and the first byte must come within
+/// <see cref="StreamFrames.FirstByteTimeout"/>: idle connections cannot hold the slots a newcomer's bulk sync
+/// needs. A connection that breaks a rule is closed and counted by reason. Nothing a peer sends stops the loop.
 /// </summary>
 internal sealed class GossipStreamListener(
     GossipSocket socket, GossipEngine engine, GossipMetrics counters, TimeProvider time, ILogger<GossipStreamListener> logger) : BackgroundService
 {
+    private readonly Dictionary<System.Net.IPAddress, int> _bySource = [];
     private int _open;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -37,29 +39,76 @@ internal sealed class GossipStreamListener(
             }
 
             counters.StreamIn();
-            if (Interlocked.Increment(ref _open) > StreamFrames.MaxConnections)
+            var source = Source(connection);
+            if (Refusal(source) is { } refusal)
             {
-                Interlocked.Decrement(ref _open);
-                counters.StreamDropped(StreamDrop.TooManyConnections);
+                counters.StreamDropped(refusal);
                 connection.Dispose();
                 continue;
             }
 
-            _ = ServeAsync(connection, stoppingToken);
+            _ = ServeAsync(connection, source, stoppingToken);
         }
     }
 
-    private async Task ServeAsync(Socket connection, CancellationToken stoppingToken)
+    private static System.Net.IPAddress Source(Socket connection)
+    {
+        var address = (connection.RemoteEndPoint as System.Net.IPEndPoint)?.Address ?? System.Net.IPAddress.None;
+        return address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+    }
+
+    /// <summary>Why a new connection from <paramref name="source"/> is refused, or null when it is taken (and counted open).</summary>
+    private StreamDrop? Refusal(System.Net.IPAddress source)
+    {
+        if (!engine.AcceptsStreamFrom(source))
+        {
+            return StreamDrop.NotMember;
+        }
+
+        lock (_bySource)
+        {
+            if (_open >= StreamFrames.MaxConnections)
+            {
+                return StreamDrop.TooManyConnections;
+            }
+
+            var fromSource = _bySource.GetValueOrDefault(source);
+            if (fromSource >= StreamFrames.MaxConnectionsPerSource)
+            {
+                return StreamDrop.TooManyFromSource;
+            }
+
+            _bySource[source] = fromSource + 1;
+            _open++;
+            return null;
+        }
+    }
+
+    private void Closed(System.Net.IPAddress source)
+    {
+        lock (_bySource)
+        {
+            _open--;
+            if (--_bySource[source] == 0)
+            {
+                _bySource.Remove(source);
+            }
+        }
+    }
+
+    private async Task ServeAsync(Socket connection, System.Net.IPAddress source, CancellationToken stoppingToken)
     {
         var reader = new StreamFrameReader();
         using var limit = new CancellationTokenSource(StreamFrames.ConnectionTimeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(limit.Token, stoppingToken);
+        using var firstByte = new CancellationTokenSource(StreamFrames.FirstByteTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(limit.Token, firstByte.Token, stoppingToken);
         var buffer = new byte[16 * 1024];
         try
         {
             while (true)
             {
                 var read = await connection.ReceiveAsync(buffer, SocketFlags.None, linked.Token);
+                firstByte.CancelAfter(Timeout.InfiniteTimeSpan);
                 if (read == 0)
                 {
                     reader.End();
@@ -77,6 +126,10 @@ internal sealed class GossipStreamListener(
                 counters.StreamDropped(reason);
             }
         }
+        catch (OperationCanceledException) when (firstByte.IsCancellationRequested)
+        {
+            counters.StreamDropped(StreamDrop.Idle);
+        }
         catch (OperationCanceledException) when (limit.IsCancellationRequested)
         {
             counters.StreamDropped(StreamDrop.TimedOut);
@@ -92,7 +145,7 @@ internal sealed class GossipStreamListener(
         finally
         {
             connection.Dispose();
-            Interlocked.Decrement(ref _open);
+            Closed(source);
         }
     }
 }
