@@ -10,6 +10,7 @@ using Psstd.Bench.Store;
 //   netns                        time to build and remove the AppHost's --netns network (Linux, root)
 //   store [--nodes N] [--seconds S] [--cores C]  the store writer on a simulated clock: batch cost and size on disk
 //   dashboard-profile [--short]  only the 1,000-node partial, many times, to run under a profiler
+//   attack --kind K [--agent DLL] [--dashboard DLL] [--wire 1|2]  a stranger's attack on real agents; last line one JSON object
 switch (args.FirstOrDefault())
 {
     case "sim":
@@ -71,6 +72,9 @@ switch (args.FirstOrDefault())
 
         Console.WriteLine(StoreBench.Run(store.Value.Nodes, store.Value.Seconds, store.Value.Cores));
         return 0;
+
+    case "attack":
+        return await Psstd.Bench.Attack.AttackCommand.RunAsync(args.AsMemory(1));
 
     case "dashboard-profile":
         // One long run of the 1,000-node partial, for a profiler attached from outside (dotnet-trace collect -- ...).
