@@ -38,12 +38,14 @@ public sealed record AgentStatus(
 
 /// <summary>Gossip traffic since start; <see cref="Dropped"/> maps each drop reason (such as <c>OtherCluster</c>) to its count, zeros left out.</summary>
 /// <param name="RepliesRefused">Requests accepted but not answered because the answer would have gone to
-/// an address that is no live member's (a forged source in a cluster without <c>PSSTD_KEY</c>); 0 from an
+/// an address that has not proved it receives there (a forged source in a cluster without <c>PSSTD_KEY</c>); 0 from an
 /// agent that does not count them.</param>
+/// <param name="PreviousWireVersion">Packets accepted in the previous wire version: peers still to upgrade; 0 from an agent that does not count them.</param>
 public sealed record GossipTraffic(
     long PacketsOut,
     long PacketsAccepted,
     long SendFailures,
     long RecordsNew,
     IReadOnlyDictionary<string, long> Dropped,
-    long RepliesRefused = 0);
+    long RepliesRefused = 0,
+    long PreviousWireVersion = 0);

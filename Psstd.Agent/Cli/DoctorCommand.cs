@@ -96,7 +96,12 @@ internal static class DoctorCommand
         text.Append($"packets   out {packets.PacketsOut} ({packets.SendFailures} failed), in {packets.PacketsAccepted} accepted\n");
         if (packets.RepliesRefused > 0)
         {
-            text.Append($"refused   {packets.RepliesRefused} answers to addresses that are no live member's (forged sources in an unkeyed cluster; a few also come from peers not yet known or held offline, as after a partition)\n");
+            text.Append($"refused   {packets.RepliesRefused} answers to addresses that have not proved they receive there (forged sources in an unkeyed cluster; a few also come from peers just met, answered a round trip later)\n");
+        }
+
+        if (packets.PreviousWireVersion > 0)
+        {
+            text.Append($"upgrade   {packets.PreviousWireVersion} packets came in the previous wire version: some peers run an older psstd; this agent answers them in it, upgrade them\n");
         }
 
         var drops = packets.Dropped.Where(d => d.Value > 0).OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
@@ -119,7 +124,8 @@ internal static class DoctorCommand
         "OtherCluster" => "a sender uses another PSSTD_CLUSTER; give every node the same name",
         "NotSealed" => "a sender has no PSSTD_KEY while this cluster seals its packets",
         "CannotOpen" => "a sender seals with a key this agent does not hold; compare PSSTD_KEY on both",
-        "UnsupportedVersion" => "a sender speaks another wire version; upgrade the older agent",
+        "UnsupportedVersion" => "a sender speaks a wire version this agent does not; upgrade the older agent",
+        "Replayed" => "sealed packets seen before: a replay by someone on the network, or a path that duplicates packets",
         "NotPsstd" => "something that is not psstd sends to the gossip port",
         "Malformed" => "truncated or damaged packets (a broken network path or a hostile sender)",
         _ => "see the agent's log",

@@ -50,6 +50,6 @@ internal static class StatusEndpoints
             settings.Keys.Count,
             settings.Ttl.TotalSeconds,
             settings.Interval.TotalSeconds,
-            new GossipTraffic(counters.PacketsOut, counters.PacketsIn(DecodeOutcome.Accepted), counters.SendFailures, counters.RecordsNew, dropped, counters.RepliesRefused));
+            new GossipTraffic(counters.PacketsOut, counters.PacketsIn(DecodeOutcome.Accepted), counters.SendFailures, counters.RecordsNew, dropped, counters.RepliesRefused, counters.PreviousVersionIn));
     }
 }
