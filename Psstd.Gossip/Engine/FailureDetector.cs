@@ -31,6 +31,7 @@ internal sealed class FailureDetector
     private readonly IndirectRelays _relays;
     private readonly Suspicions _suspicions;
     private readonly Dictionary<Guid, Probe> _probes = [];
+    private readonly HashSet<IPEndPoint> _answerUnpadded = []; // peers that answered a padded probe with a record, and were asked to validate this node then
     private readonly byte[] _payload = new byte[PacketCodec.MaxDatagramBytes];
 
     public FailureDetector(
@@ -94,13 +95,22 @@ internal sealed class FailureDetector
         w.VarLong(probeId);
         w.Guid(_context.SelfId);
         var length = w.Position;
-        if (target == _context.SelfId && Cluster.Current(_context.SelfId) is { } self && Cluster.IsLiveMember(from)
-            && (_validation.IsValidated(from) || payload.Length >= length + 3 + self.Encoded.Length))
+        if (target == _context.SelfId && Cluster.Current(_context.SelfId) is { } self && Cluster.IsLiveMember(from))
         {
             // The prober has heard nothing new of this node for a while: the answer brings the current
             // record, so a peer the relay missed several times running catches up now, not at its TTL.
-            var next = 0;
-            length += RecordBatch.Pack([self.Encoded], ref next, _payload.AsSpan(length, _outbox.DatagramCapacity - length));
+            // To an address not validated yet only when the ping paid for it; that address is then asked to
+            // prove itself, so its later probes need no padding.
+            var validated = _validation.IsValidated(from);
+            if (validated || payload.Length >= length + 3 + self.Encoded.Length)
+            {
+                var next = 0;
+                length += RecordBatch.Pack([self.Encoded], ref next, _payload.AsSpan(length, _outbox.DatagramCapacity - length));
+                if (!validated)
+                {
+                    _validation.Ask(from);
+                }
+            }
         }
 
         _outbox.Send(from, MessageKind.Ack, _payload.AsSpan(0, length), overBudget: true);
@@ -158,6 +168,20 @@ internal sealed class FailureDetector
         if (!records.IsEmpty && !_intake.Merge(records, asNews: false, vouchedBy: direct ? responder : null))
         {
             return false;
+        }
+
+        if (direct && probe!.Padded != records.IsEmpty)
+        {
+            // A padded probe answered with a record: the peer asked this node to prove itself, so send the next
+            // plain. A plain one answered without: it did not (or forgot), so pad again.
+            if (probe.Padded && (_answerUnpadded.Count < AddressValidation.MaxValidated || _answerUnpadded.Contains(from)))
+            {
+                _answerUnpadded.Add(from);
+            }
+            else if (!probe.Padded)
+            {
+                _answerUnpadded.Remove(from);
+            }
         }
 
         if (probed)
@@ -261,9 +285,10 @@ internal sealed class FailureDetector
                 continue;
             }
 
-            var probe = new Probe(ProbeIds.Next(_context.Random), version.Header, endPoint, false, now + Health.Stretch(_context.Options.DirectProbeTimeout));
+            var padded = _outbox.SpeaksCurrent(endPoint) && !_answerUnpadded.Contains(endPoint);
+            var probe = new Probe(ProbeIds.Next(_context.Random), version.Header, endPoint, false, now + Health.Stretch(_context.Options.DirectProbeTimeout), padded);
             _probes[version.Id] = probe;
-            SendPing(endPoint, probe.ProbeId, version.Id, padTo: version.Encoded.Length);
+            SendPing(endPoint, probe.ProbeId, version.Id, padded ? version.Encoded.Length : 0);
             started++;
         }
 
@@ -283,8 +308,8 @@ internal sealed class FailureDetector
     }
 
     /// <summary>
-    /// A probe: padded, for a peer of the current version, to the size of the ack with a record it may bring,
-    /// so the peer may answer with its record whether or not it has validated this node's address.
+    /// A probe, padded when <paramref name="padTo"/> is above 0 to the size of the ack with a record of that
+    /// many bytes, so a peer that has not validated this node's address may still answer with its record.
     /// </summary>
     private void SendPing(IPEndPoint target, long probeId, Guid targetId, int padTo)
     {
@@ -293,19 +318,17 @@ internal sealed class FailureDetector
         w.Guid(targetId);
         w.ShortString("");
         var length = w.Position;
-        if (_outbox.SpeaksCurrent(target))
+        var padded = padTo > 0 ? Math.Min(_outbox.DatagramCapacity, 10 + 16 + 3 + padTo) : 0;
+        if (padded > length)
         {
-            var padded = Math.Min(_outbox.DatagramCapacity, 10 + 16 + 3 + padTo);
-            if (padded > length)
-            {
-                _payload.AsSpan(length, padded - length).Clear();
-                length = padded;
-            }
+            _payload.AsSpan(length, padded - length).Clear();
+            length = padded;
         }
 
         _outbox.Send(target, MessageKind.Ping, _payload.AsSpan(0, length), overBudget: true);
     }
 
     /// <summary>An open question to one node: which version it was silent on, and when to give up on the current step.</summary>
-    private sealed record Probe(long ProbeId, RecordHeader Version, IPEndPoint Address, bool Indirect, long Deadline);
+    /// <param name="Padded">The ping was padded for an ack with a record (see <see cref="SendPing"/>).</param>
+    private sealed record Probe(long ProbeId, RecordHeader Version, IPEndPoint Address, bool Indirect, long Deadline, bool Padded);
 }

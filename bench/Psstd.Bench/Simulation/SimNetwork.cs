@@ -17,7 +17,18 @@ public sealed class SimNetwork(SimOptions options, Random random)
 
     public long Delivered { get; private set; }
 
+    /// <summary>Bytes sent (delivered or lost) by message kind, streams as one line: where a run's traffic goes.</summary>
+    public Dictionary<string, long> BytesByKind { get; } = [];
+
     public long Lost { get; private set; }
+
+    private static string KindOf(ReadOnlySpan<byte> packet)
+    {
+        var kindAt = 5 + (packet.Length > 4 ? packet[4] : 0); // magic, version, flags, cluster name length, name
+        return packet.Length > kindAt && (packet[3] & 1) == 0 ? ((MessageKind)packet[kindAt]).ToString() : "Sealed";
+    }
+
+    private void Count(string kind, int bytes) => BytesByKind[kind] = BytesByKind.GetValueOrDefault(kind) + bytes;
 
     public void Attach(SimNode node)
     {
@@ -28,6 +39,7 @@ public sealed class SimNetwork(SimOptions options, Random random)
     public void Send(SimNode from, IPEndPoint to, ReadOnlySpan<byte> packet, SimScheduler events)
     {
         ArgumentNullException.ThrowIfNull(events);
+        Count(KindOf(packet), packet.Length);
         if (!_nodes.TryGetValue(to, out var target) || (options.Loss > 0 && random.NextDouble() < options.Loss)
             || (Side is { } side && side(from) != side(target)))
         {
@@ -58,6 +70,7 @@ public sealed class SimNetwork(SimOptions options, Random random)
 
         Streams++;
         var stream = StreamFrames.Join(packets);
+        Count("Stream", stream.Length);
         connected(stream.Length);
         events.At(events.Now + (3 * options.Delay.Ticks), () => target.DeliverStream(stream));
     }

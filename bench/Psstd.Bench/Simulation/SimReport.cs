@@ -66,6 +66,8 @@ public sealed record SimReport
 
     /// <summary>Requests left unanswered because the asker was no live member of the one asked (no forged packets here: a peer not yet known, or held offline).</summary>
     [JsonPropertyName("replies_refused")] public long RepliesRefused { get; init; }
+    /// <summary>Bytes sent per node and second over the whole run (warm-up included), by message kind.</summary>
+    [JsonPropertyName("bytes_out_by_kind")] public IReadOnlyDictionary<string, double> BytesOutByKind { get; init; } = new Dictionary<string, double>();
     [JsonPropertyName("wall_s")] public double WallSeconds { get; init; }
 
     /// <summary>One JSON line; a time that never came (a heal, a detection) is written "Infinity".</summary>

@@ -209,6 +209,7 @@ public sealed class Simulation
             MaxBytesOutPerNodePerSecond = _nodes.Where(n => n.Alive).Max(n => n.Counters.BytesOut - outAtWarmUp[n.Index]) / measured,
             PublishIntervalSeconds = _nodes.Where(n => n.Alive).Max(n => n.Stride) * _options.Interval.TotalSeconds,
             RepliesRefused = _nodes.Sum(n => n.Counters.RepliesRefused),
+            BytesOutByKind = _network.BytesByKind.OrderByDescending(k => k.Value).ToDictionary(k => k.Key, k => Math.Round(k.Value / (double)_nodes.Count / _options.Seconds)),
             WallSeconds = TimeProvider.System.GetElapsedTime(wall).TotalSeconds,
         };
     }
