@@ -77,7 +77,7 @@ public static class AppHostOptions
             [.. Enumerable.Repeat(FirstHttpPort, nodes)],
             [.. Enumerable.Repeat(FirstGossipPort, nodes)],
             ChildBinaries.FromBuild(),
-            Environment.ProcessId,
+            ParentPid: null,
             new Dictionary<string, string>(StringComparer.Ordinal),
             Netns: new NetnsSpec(Environment.ProcessId, subnet, seeds));
     }
@@ -92,7 +92,7 @@ public static class AppHostOptions
             http,
             gossip,
             ChildBinaries.FromBuild(),
-            Environment.ProcessId,
+            ParentPid: null,
             new Dictionary<string, string>(StringComparer.Ordinal));
     }
 }

@@ -15,6 +15,12 @@ set -euo pipefail
 # Job control: without it, background commands start with SIGINT ignored and Ctrl+C could not be imitated.
 set -m
 cd "$(dirname "$0")/.."
+# A command started in the background of a non-interactive shell ignores SIGINT, and so would every
+# process this script starts: refuse rather than time a Ctrl+C that cannot arrive.
+if (( 0x$(awk '/^SigIgn:/ { print $2 }' /proc/$$/status) & 2 )); then
+  echo "SIGINT is ignored in this shell (started with & from a script?): run this script in the foreground" >&2
+  exit 2
+fi
 
 runs=5 nodes=3 label=""
 while [ $# -gt 0 ]; do

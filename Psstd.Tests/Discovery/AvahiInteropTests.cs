@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Running;
+using Psstd.Tests.Support.Harness;
 using Psstd.Agent.Heartbeat;
 using Psstd.Contracts;
 using Psstd.Tests.Integration;

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Running;
+using Psstd.Tests.Support.Harness;
 using Psstd.Agent.Instance;
 using Psstd.Contracts;
 using Psstd.Tests.Integration;

@@ -4,6 +4,7 @@ using Psstd.Agent.Gossip;
 using Psstd.Agent.Gossip.Wire;
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Running;
+using Psstd.Tests.Support.Harness;
 using Psstd.Contracts;
 using Psstd.Tests.Support;
 

@@ -1,5 +1,6 @@
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Running;
+using Psstd.Tests.Support.Harness;
 using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Integration;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Psstd.AppHost;
 using Psstd.AppHost.Netns;
 using Psstd.AppHost.Running;
+using Psstd.Tests.Support.Harness;
 using Psstd.Contracts;
 using Psstd.Tests.Integration;
 using Psstd.Tests.Support;

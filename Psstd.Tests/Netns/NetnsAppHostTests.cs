@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Psstd.AppHost.Netns;
 using Psstd.AppHost.Running;
+using Psstd.Tests.Support.Harness;
 using Psstd.Contracts;
 using Psstd.Tests.Integration;
 using Psstd.Tests.Support;

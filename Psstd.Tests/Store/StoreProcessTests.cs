@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Running;
+using Psstd.Tests.Support.Harness;
 using Psstd.Agent.Store;
 using Psstd.Contracts;
 using Psstd.Tests.Integration;
