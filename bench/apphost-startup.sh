@@ -37,8 +37,9 @@ if [ $# -gt 0 ]; then command=("$@"); else command=(dotnet run --project Psstd.A
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
-# Every process below $1 (by parent id), and every process in process group $1.
-tree() {
+# Every process below $1 (by parent id) or in its process group, and everything below a process that
+# watches one of them with `--monitor PID` (Aspire's DCP detaches into a session of its own).
+below() {
   local found="$1" frontier="$1" next pid
   while [ -n "$frontier" ]; do
     next=""
@@ -46,7 +47,15 @@ tree() {
     frontier=$(echo "$next" | xargs)
     found="$found $frontier"
   done
-  echo "$found $(pgrep -g "$1" || true)" | tr ' ' '\n' | sort -un | xargs
+  echo "$found"
+}
+tree() {
+  local own monitors pid
+  own="$(below "$1") $(pgrep -g "$1" || true)"
+  monitors=""
+  for pid in $own; do monitors="$monitors $(pgrep -f -- "--monitor $pid( |$)" || true)"; done
+  for pid in $monitors; do own="$own $(below "$pid")"; done
+  echo "$own" | tr ' ' '\n' | grep -v '^$' | sort -un | xargs
 }
 
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
