@@ -2,6 +2,7 @@ using System.Globalization;
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Netns;
 using Psstd.AppHost.Running;
+using Psstd.ServiceDefaults.Configuration;
 
 namespace Psstd.AppHost;
 
@@ -78,7 +79,7 @@ public static class AppHostOptions
             [.. Enumerable.Repeat(FirstGossipPort, nodes)],
             ChildBinaries.FromBuild(),
             ParentPid: null,
-            new Dictionary<string, string>(StringComparer.Ordinal),
+            PsstdVariables(),
             Netns: new NetnsSpec(Environment.ProcessId, subnet, seeds));
     }
 
@@ -93,6 +94,16 @@ public static class AppHostOptions
             gossip,
             ChildBinaries.FromBuild(),
             ParentPid: null,
-            new Dictionary<string, string>(StringComparer.Ordinal));
+            PsstdVariables());
     }
+
+    /// <summary>
+    /// The AppHost's own <c>PSSTD_*</c> variables, handed to every child (the model's own settings win):
+    /// <c>PSSTD_NODE_TTL=6s dotnet run --project Psstd.AppHost</c> runs a cluster with a short TTL.
+    /// </summary>
+    public static Dictionary<string, string> PsstdVariables() =>
+        SettingsReader.ProcessEnvironment()
+            // A parent pid meant for the AppHost itself would stop every child at once: DCP is their parent.
+            .Where(pair => pair.Key.StartsWith("PSSTD_", StringComparison.Ordinal) && pair.Key != "PSSTD_PARENT_PID")
+            .ToDictionary(StringComparer.Ordinal);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Psstd.AppHost;
 using Psstd.AppHost.Reporting;
 using Psstd.AppHost.Resources;
@@ -10,4 +11,6 @@ var builder = DistributedApplication.CreateBuilder(rest);
 builder.Configuration.AddInMemoryCollection(AspireDashboardDefaults.Complete(builder.Configuration, Console.WriteLine));
 var nodes = AppHostOptions.NodesOrExit(builder.Configuration["nodes"]);
 builder.AddPsstdCluster(netns ? AppHostOptions.NetnsSpecOrExit(nodes, seeds) : AppHostOptions.LocalSpec(nodes));
-await builder.Build().RunAsync();
+await using var app = builder.Build();
+await app.RunAsync();
+return app.Services.GetRequiredService<ClusterStartup>().ExitCode;

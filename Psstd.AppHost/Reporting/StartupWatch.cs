@@ -8,15 +8,17 @@ namespace Psstd.AppHost.Reporting;
 /// <summary>
 /// Waits until every psstd resource runs and is healthy, then prints the <see cref="ReadyTable"/>. A
 /// resource that fails to start or exits first, or a cluster not ready within <see cref="ReadyTimeout"/>,
-/// stops the AppHost with the child's own last error line and exit code 1: it never waits forever.
+/// stops the AppHost with the child's own last error line (and, through <see cref="ClusterStartup"/>, exit
+/// code 1): it never waits forever.
 /// </summary>
 public sealed class StartupWatch(
     ClusterPlan plan,
     ResourceNotificationService notifications,
     ResourceLogTail tail,
     AspireDashboardLink dashboardLink,
+    ClusterStartup startup,
     IHostApplicationLifetime lifetime,
-    TimeProvider time) : BackgroundService
+    TimeProvider time)
 {
     public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
 
@@ -25,7 +27,13 @@ public sealed class StartupWatch(
 
     private static readonly string[] Failed = [KnownResourceStates.FailedToStart, KnownResourceStates.Exited, KnownResourceStates.Finished];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Watches from before the resources start (Aspire's <c>BeforeStartEvent</c>): the host's own start waits
+    /// for them, so a hosted service would begin only after a failed start had already hung or ended.
+    /// </summary>
+    public Task Start() => Task.Run(() => WatchAsync(lifetime.ApplicationStopping));
+
+    private async Task WatchAsync(CancellationToken stoppingToken)
     {
         var names = plan.Nodes.SelectMany(n => plan.Spec.Dashboards
             ? new[] { PsstdResourceNames.Agent(n.Name), PsstdResourceNames.Dashboard(n.Name) }
@@ -62,7 +70,9 @@ public sealed class StartupWatch(
                     pending.Remove(name);
                     if (pending.Count == 0)
                     {
-                        Console.WriteLine(ReadyTable.Format(plan.Nodes, dashboardLink.LoginUrl));
+                        var table = ReadyTable.Format(plan.Nodes, dashboardLink.LoginUrl);
+                        Console.WriteLine(table);
+                        startup.Succeeded(table);
                         break;
                     }
                 }
@@ -71,7 +81,8 @@ public sealed class StartupWatch(
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
             var waiting = string.Join(", ", pending.Order(StringComparer.Ordinal));
-            await Console.Error.WriteLineAsync($"psstd AppHost: the cluster was not ready within {ReadyTimeout.TotalSeconds:0}s; still waiting for {waiting}");
+            var reason = $"psstd AppHost: the cluster was not ready within {ReadyTimeout.TotalSeconds:0}s; still waiting for {waiting}";
+            await Console.Error.WriteLineAsync(reason);
             foreach (var name in pending)
             {
                 if (tail.LastWord(name) is { } word)
@@ -80,7 +91,7 @@ public sealed class StartupWatch(
                 }
             }
 
-            Stop();
+            Stop(reason);
             return;
         }
         catch (OperationCanceledException)
@@ -108,13 +119,14 @@ public sealed class StartupWatch(
         }
 
         var word = tail.LastWord(name);
-        await Console.Error.WriteLineAsync($"psstd AppHost: {name} did not start: {how}{(word is null ? " and printed nothing" : $": {word}")}");
-        Stop();
+        var reason = $"psstd AppHost: {name} did not start: {how}{(word is null ? " and printed nothing" : $": {word}")}";
+        await Console.Error.WriteLineAsync(reason);
+        Stop(reason);
     }
 
-    private void Stop()
+    private void Stop(string reason)
     {
-        Environment.ExitCode = 1;
+        startup.Failed(reason);
         lifetime.StopApplication();
     }
 }

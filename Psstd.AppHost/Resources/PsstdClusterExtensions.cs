@@ -1,7 +1,9 @@
 using System.Net.Sockets;
+using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Reporting;
 using Psstd.AppHost.Running;
@@ -52,7 +54,18 @@ public static class PsstdClusterExtensions
         builder.Services.AddSingleton(new ClusterPlan(spec, nodes));
         builder.Services.AddSingleton<ResourceLogTail>();
         builder.Services.AddSingleton<AspireDashboardLink>();
-        builder.Services.AddHostedService<StartupWatch>();
+        builder.Services.AddSingleton<ClusterStartup>();
+        builder.Services.AddSingleton<StartupWatch>();
+
+        // A failed start is reported in one line by the watch, which then stops the host while it is still
+        // starting; the host would add the stack trace of that cancellation. A real start failure still
+        // ends RunAsync with its exception.
+        builder.Services.AddLogging(logging => logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical));
+        builder.Eventing.Subscribe<BeforeStartEvent>((start, cancellationToken) =>
+        {
+            _ = start.Services.GetRequiredService<StartupWatch>().Start();
+            return Task.CompletedTask;
+        });
         builder.Services.AddHostedService<ClusterCleanup>();
         return builder;
     }
