@@ -10,7 +10,7 @@ var (netns, seeds, rest) = AppHostOptions.Switches(args);
 var builder = DistributedApplication.CreateBuilder(rest);
 builder.Configuration.AddInMemoryCollection(AspireDashboardDefaults.Complete(builder.Configuration, Console.WriteLine));
 var nodes = AppHostOptions.NodesOrExit(builder.Configuration["nodes"]);
-builder.AddPsstdCluster(netns ? AppHostOptions.NetnsSpecOrExit(nodes, seeds) : AppHostOptions.LocalSpec(nodes));
+builder.AddPsstdCluster(netns ? AppHostOptions.NetnsSpecOrExit(nodes, seeds, builder.Configuration) : AppHostOptions.LocalSpec(nodes, builder.Configuration));
 await using var app = builder.Build();
 await app.RunAsync();
 return app.Services.GetRequiredService<ClusterStartup>().ExitCode;
