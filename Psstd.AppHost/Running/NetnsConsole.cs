@@ -10,7 +10,9 @@ public sealed class NetnsConsole(NetnsNetworkHolder network) : BackgroundService
     {
         Console.WriteLine($"fault control, one per line on this terminal: {NetnsControl.Help}");
 
-        // Console.In blocks its thread; a thread-pool task keeps it off the host's start-up.
-        return Task.Run(() => NetnsControl.RunAsync(Console.In, network.Topology, Console.WriteLine, stoppingToken), stoppingToken);
+        // Console.In blocks its thread and does not hear cancellation: the reader runs on its own and is
+        // left behind when the host stops, which must not wait for a line that may never come.
+        _ = Task.Run(() => NetnsControl.RunAsync(Console.In, network.Topology, Console.WriteLine, stoppingToken), stoppingToken);
+        return Task.CompletedTask;
     }
 }
