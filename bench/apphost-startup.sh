@@ -106,7 +106,8 @@ for run in $(seq 1 "$runs"); do
   done
   if [ -z "$stopped" ]; then
     stopped="timeout"
-    for pid in $pids; do kill -0 "$pid" 2>/dev/null && echo "left: $pid $(tr '\0' ' ' < /proc/$pid/cmdline 2>/dev/null | cut -c1-120)" >&2; done
+    for pid in $pids; do kill -0 "$pid" 2>/dev/null && echo "left: $pid $(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | cut -c1-120)" >&2; done
+    # shellcheck disable=SC2086 # a list of pids, split on purpose
     kill -KILL $pids 2>/dev/null || true
   fi
   trap - EXIT
