@@ -95,6 +95,14 @@ internal sealed class AspireCluster : IAsyncDisposable
         return Pid(update.Snapshot)!.Value;
     }
 
+    /// <summary>Runs a resource command, as the Aspire dashboard's button does.</summary>
+    public async Task<ExecuteCommandResult> CommandAsync(string resourceName, string commandName)
+    {
+        var resource = _app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resourceName);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        return await _app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, commandName, timeout.Token);
+    }
+
     /// <summary>The last lines of every psstd resource, for a failure message.</summary>
     public string DescribeOutput()
     {
