@@ -7,6 +7,7 @@ using Psstd.Agent.Gossip;
 using Psstd.Agent.Heartbeat;
 using Psstd.Agent.Instance;
 using Psstd.Agent.LocalApi;
+using Psstd.Agent.Seeds;
 using Psstd.Agent.Store;
 using Psstd.Configuration;
 using Psstd.ServiceDefaults.Hosting;
@@ -29,6 +30,10 @@ if (instance is null)
 }
 
 var builder = WebApplication.CreateSlimBuilder();
+settings = settings with
+{
+    Seeds = await StartupGuard.OrExitAsync("psstd-agent", () => ServiceSeeds.ResolveAsync(builder.Configuration, settings.Seeds, CancellationToken.None)),
+};
 builder.AddServiceDefaults("psstd-agent");
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(InstanceLock.Owner(settings, TimeProvider.System));

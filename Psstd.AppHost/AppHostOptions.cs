@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Netns;
 using Psstd.AppHost.Running;
@@ -13,6 +14,12 @@ public static class AppHostOptions
 
     public const int FirstGossipPort = 7947;
 
+    /// <summary>Where the search for free dashboard ports starts (<c>--first-http-port 9000</c>); tests keep clear of 8080 this way.</summary>
+    public const string FirstHttpPortKey = "first-http-port";
+
+    /// <summary>Where the search for free gossip ports starts (<c>--first-gossip-port 9100</c>).</summary>
+    public const string FirstGossipPortKey = "first-gossip-port";
+
     public static int NodesOrExit(string? text)
     {
         if (text is null)
@@ -26,6 +33,24 @@ public static class AppHostOptions
         }
 
         Console.Error.WriteLine($"psstd AppHost: --nodes \"{text}\" is invalid: must be a whole number from 1 to {ClusterModel.MaxNodeCount}");
+        Environment.Exit(2);
+        return 0;
+    }
+
+    private static int PortOrExit(IConfiguration configuration, string key, int fallback)
+    {
+        var text = configuration[key];
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1024 and <= 65000)
+        {
+            return port;
+        }
+
+        Console.Error.WriteLine($"psstd AppHost: --{key} \"{text}\" is invalid: must be a port from 1024 to 65000");
         Environment.Exit(2);
         return 0;
     }
@@ -46,7 +71,7 @@ public static class AppHostOptions
     /// The spec for <c>--netns</c>: refuses (one line, exit code 2) where namespaces cannot run, removes
     /// what crashed runs left, and picks a free subnet. Every node listens on the usual ports of its own address.
     /// </summary>
-    public static ClusterSpec NetnsSpecOrExit(int nodes, bool seeds)
+    public static ClusterSpec NetnsSpecOrExit(int nodes, bool seeds, IConfiguration configuration)
     {
         if (NetnsNetwork.Unavailable() is { } reason)
         {
@@ -77,22 +102,43 @@ public static class AppHostOptions
             [.. Enumerable.Repeat(FirstHttpPort, nodes)],
             [.. Enumerable.Repeat(FirstGossipPort, nodes)],
             ChildBinaries.FromBuild(),
-            Environment.ProcessId,
-            new Dictionary<string, string>(StringComparer.Ordinal),
+            ParentPid: null,
+            PsstdVariables(configuration),
             Netns: new NetnsSpec(Environment.ProcessId, subnet, seeds));
     }
 
-    public static ClusterSpec LocalSpec(int nodes)
+    public static ClusterSpec LocalSpec(int nodes, IConfiguration configuration)
     {
-        var http = PortPicker.Pick(FirstHttpPort, nodes, udpToo: false);
-        var gossip = PortPicker.Pick(FirstGossipPort, nodes, udpToo: true, exclude: http.ToHashSet());
+        var http = PortPicker.Pick(PortOrExit(configuration, FirstHttpPortKey, FirstHttpPort), nodes, udpToo: false);
+        var gossip = PortPicker.Pick(PortOrExit(configuration, FirstGossipPortKey, FirstGossipPort), nodes, udpToo: true, exclude: http.ToHashSet());
         return new ClusterSpec(
             nodes,
             RootDirectory.CreateFresh(Environment.ProcessId),
             http,
             gossip,
             ChildBinaries.FromBuild(),
-            Environment.ProcessId,
-            new Dictionary<string, string>(StringComparer.Ordinal));
+            ParentPid: null,
+            PsstdVariables(configuration));
+    }
+
+    /// <summary>
+    /// The AppHost's own <c>PSSTD_*</c> settings, from its environment or command line, handed to every
+    /// child (the model's own settings win): <c>PSSTD_NODE_TTL=6s dotnet run --project Psstd.AppHost</c>
+    /// and <c>dotnet run --project Psstd.AppHost -- --PSSTD_NODE_TTL=6s</c> both run a cluster with a short TTL.
+    /// </summary>
+    public static Dictionary<string, string> PsstdVariables(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in configuration.AsEnumerable())
+        {
+            // A parent pid meant for the AppHost itself would stop every child at once: DCP is their parent.
+            if (value is not null && key.StartsWith("PSSTD_", StringComparison.Ordinal) && !key.Contains(':', StringComparison.Ordinal) && key != "PSSTD_PARENT_PID")
+            {
+                variables[key] = value;
+            }
+        }
+
+        return variables;
     }
 }

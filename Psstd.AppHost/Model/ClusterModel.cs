@@ -96,8 +96,12 @@ public static class ClusterModel
             ["PSSTD_SOCKET"] = socket,
             ["PSSTD_HTTP"] = $"localhost:{httpPort.ToString(CultureInfo.InvariantCulture)}",
             ["PSSTD_ADVERTISE_HTTP"] = dashboardUrl.ToString(),
-            ["PSSTD_PARENT_PID"] = spec.ParentPid.ToString(CultureInfo.InvariantCulture),
         };
+        if (spec.ParentPid is { } parent)
+        {
+            common["PSSTD_PARENT_PID"] = parent.ToString(CultureInfo.InvariantCulture);
+        }
+
         var agentEnvironment = new Dictionary<string, string>(common, StringComparer.Ordinal)
         {
             ["PSSTD_DB"] = state,

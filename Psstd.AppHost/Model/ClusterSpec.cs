@@ -4,7 +4,7 @@ namespace Psstd.AppHost.Model;
 /// <param name="RootDirectory">Holds every node's state dir and socket; removed when the cluster stops.</param>
 /// <param name="HttpPorts">One dashboard port per node, in node order.</param>
 /// <param name="GossipPorts">One gossip port per node, in node order.</param>
-/// <param name="ParentPid">Children stop by themselves when this process is gone.</param>
+/// <param name="ParentPid">Children stop by themselves when this process is gone; null under Aspire, whose DCP stops them.</param>
 /// <param name="ExtraEnvironment">Added to every agent and dashboard (tests shorten the TTL this way).</param>
 /// <param name="Dashboards">False: agents only, for clusters larger than a small machine can pair up.</param>
 /// <param name="Netns">
@@ -17,7 +17,7 @@ public sealed record ClusterSpec(
     IReadOnlyList<int> HttpPorts,
     IReadOnlyList<int> GossipPorts,
     ChildBinaries Binaries,
-    int ParentPid,
+    int? ParentPid,
     IReadOnlyDictionary<string, string> ExtraEnvironment,
     bool Dashboards = true,
     NetnsSpec? Netns = null);

@@ -23,7 +23,7 @@ public static class NetnsControl
             {
                 if (line.Trim().Length > 0)
                 {
-                    output(Execute(line, topology));
+                    output(Execute(line, topology).Text);
                 }
             }
         }
@@ -33,8 +33,8 @@ public static class NetnsControl
         }
     }
 
-    /// <summary>Carries out one command line; the answer says what was done or why not.</summary>
-    public static string Execute(string line, NetnsTopology topology)
+    /// <summary>Carries out one command line (from the terminal or an Aspire resource command); the answer says what was done or why not.</summary>
+    public static NetnsAnswer Execute(string line, NetnsTopology topology)
     {
         ArgumentNullException.ThrowIfNull(topology);
         var words = (line ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -44,28 +44,28 @@ public static class NetnsControl
             {
                 case ["cut", var node]:
                     NetnsFaults.Cut(topology, node);
-                    return $"netns: cut {node} (its link is down)";
+                    return NetnsAnswer.Done($"netns: cut {node} (its link is down)");
                 case ["split"]:
                     var moved = NetnsFaults.Split(topology);
-                    return $"netns: split: {string.Join(' ', topology.Nodes.Select(n => n.NodeName).Except(moved))} | {string.Join(' ', moved)}";
+                    return NetnsAnswer.Done($"netns: split: {string.Join(' ', topology.Nodes.Select(n => n.NodeName).Except(moved))} | {string.Join(' ', moved)}");
                 case ["loss", var node, var text] when Percent(text) is { } percent:
                     NetnsFaults.Loss(topology, node, percent);
-                    return $"netns: loss {node} {text} each way";
+                    return NetnsAnswer.Done($"netns: loss {node} {text} each way");
                 case ["delay", var node, var text] when DurationParser.TryParse(text) is { } delay:
                     NetnsFaults.Delay(topology, node, delay);
-                    return $"netns: delay {node} {text} each way";
+                    return NetnsAnswer.Done($"netns: delay {node} {text} each way");
                 case ["heal"]:
                     NetnsFaults.Heal(topology);
-                    return "netns: healed (every link up, one bridge, no loss or delay)";
+                    return NetnsAnswer.Done("netns: healed (every link up, one bridge, no loss or delay)");
                 case ["help"]:
-                    return "netns: " + Help;
+                    return NetnsAnswer.Done("netns: " + Help);
                 default:
-                    return $"netns: not understood: \"{line}\"; {Help}";
+                    return NetnsAnswer.Refused($"netns: not understood: \"{line}\"; {Help}");
             }
         }
         catch (Exception ex) when (ex is NetnsException or ArgumentException)
         {
-            return $"netns: {string.Join(' ', words)} failed: {ex.Message}";
+            return NetnsAnswer.Refused($"netns: {string.Join(' ', words)} failed: {ex.Message}");
         }
     }
 

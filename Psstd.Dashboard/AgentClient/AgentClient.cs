@@ -176,7 +176,8 @@ public sealed class AgentClient(
     {
         if (reachability.Changed(route, AgentOutcome.Unreachable))
         {
-            DashboardLog.AgentUnreachable(logger, settings.SocketPath, reason, ex);
+            DashboardLog.AgentUnreachable(logger, settings.SocketPath, reason);
+            DashboardLog.AgentUnreachableDetail(logger, settings.SocketPath, reason, ex);
         }
         else
         {

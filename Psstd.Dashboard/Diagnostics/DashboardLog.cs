@@ -8,8 +8,16 @@ namespace Psstd.Dashboard.Diagnostics;
 /// </summary>
 internal static partial class DashboardLog
 {
+    /// <summary>
+    /// One line, no stack trace: the reason is the socket's own error ("Connection refused", "no socket
+    /// file at that path"), which is all there is to say when an agent stops before its dashboard.
+    /// The exception goes to <see cref="AgentUnreachableDetail"/> at Debug.
+    /// </summary>
     [LoggerMessage(EventId = 2000, Level = LogLevel.Warning, Message = "Agent not reachable at {SocketPath}: {Reason}")]
-    public static partial void AgentUnreachable(ILogger logger, string socketPath, string reason, Exception exception);
+    public static partial void AgentUnreachable(ILogger logger, string socketPath, string reason);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "Agent not reachable at {SocketPath}: {Reason}")]
+    public static partial void AgentUnreachableDetail(ILogger logger, string socketPath, string reason, Exception exception);
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Agent still not reachable at {SocketPath}: {Reason}")]
     public static partial void AgentStillUnreachable(ILogger logger, string socketPath, string reason, Exception exception);

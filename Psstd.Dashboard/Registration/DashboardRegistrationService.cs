@@ -30,8 +30,9 @@ public sealed class DashboardRegistrationService(
             {
                 DashboardLog.Registered(logger, settings.AdvertisedUrl);
             }
-            else
+            else if (result.Outcome != AgentOutcome.Unreachable)
             {
+                // An unreachable agent has been logged once by the client already: one line per cause.
                 DashboardLog.RegistrationFailed(logger, settings.AdvertisedUrl, result.Detail);
             }
         }

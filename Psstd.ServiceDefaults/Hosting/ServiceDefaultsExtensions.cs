@@ -11,11 +11,16 @@ using Psstd.ServiceDefaults.Telemetry;
 
 namespace Psstd.ServiceDefaults.Hosting;
 
-/// <summary>The wiring every psstd process shares: logging, health checks, telemetry, time, parent watch, systemd readiness.</summary>
+/// <summary>
+/// The wiring every psstd process shares, after Aspire's ServiceDefaults: <see cref="AddServiceDefaults"/>
+/// (logging, OpenTelemetry, health checks, time, parent watch, systemd readiness) and
+/// <see cref="MapDefaultEndpoints"/> (<c>/healthz</c>).
+/// </summary>
 public static class ServiceDefaultsExtensions
 {
     public const string HealthPath = "/healthz";
 
+    /// <param name="serviceName">The telemetry's service name unless <c>OTEL_SERVICE_NAME</c> gives one (Aspire does).</param>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder, string serviceName)
         where TBuilder : IHostApplicationBuilder
     {
@@ -41,9 +46,9 @@ public static class ServiceDefaultsExtensions
             o.UseUtcTimestamp = false;
         });
 
+        builder.ConfigureOpenTelemetry(serviceName);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks();
-        builder.Services.AddPsstdTelemetry(builder.Configuration, serviceName);
         builder.Services.AddHostedService<ParentProcessWatcher>();
         builder.Services.AddHostedService<SystemdNotifier>();
         return builder;

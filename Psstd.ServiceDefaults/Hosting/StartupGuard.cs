@@ -24,6 +24,22 @@ public static class StartupGuard
         }
     }
 
+    /// <summary>As <see cref="OrExit{T}"/>, for a read that has to wait (a lookup by name).</summary>
+    public static async Task<T> OrExitAsync<T>(string program, Func<Task<T>> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        try
+        {
+            return await read();
+        }
+        catch (StartupConfigurationException ex)
+        {
+            await Console.Error.WriteLineAsync($"{program}: {ex.Message}");
+            Environment.Exit(ConfigurationExitCode);
+            throw; // unreachable: Exit does not return
+        }
+    }
+
     /// <summary>
     /// Runs the app; a listen address another program holds stops it with one line naming the
     /// variable, instead of a stack trace.

@@ -3,7 +3,9 @@ using System.Text;
 using Psstd.AppHost;
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Netns;
+using Psstd.AppHost.Reporting;
 using Psstd.AppHost.Running;
+using Psstd.Tests.Support.Harness;
 
 namespace Psstd.Tests.AppHost;
 
@@ -66,7 +68,7 @@ public sealed class NetnsModelTests
     [Fact]
     public void ReadyTable_ShowsEachNodesAddressAndNamespace()
     {
-        var table = ClusterHostService.Table(ClusterModel.Build(Spec(2)));
+        var table = ReadyTable.Format(ClusterModel.Build(Spec(2)), aspireDashboard: null);
 
         Assert.Contains("namespace", table.Split(Environment.NewLine)[1], StringComparison.Ordinal);
         Assert.Matches(@"node-2 +http://10\.213\.7\.12:8080/ +10\.213\.7\.12:7947 +/tmp/psstd-apphost-4242/node-2/agent\.sock +psstd-4242-node-2", table);
@@ -171,8 +173,9 @@ public sealed class NetnsModelTests
     {
         var answer = NetnsControl.Execute(line, NetnsModel.Build(new NetnsSpec(1, 0), 2));
 
-        Assert.StartsWith("netns: not understood", answer, StringComparison.Ordinal);
-        Assert.Contains(NetnsControl.Help, answer, StringComparison.Ordinal);
+        Assert.False(answer.Succeeded);
+        Assert.StartsWith("netns: not understood", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(NetnsControl.Help, answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -180,7 +183,8 @@ public sealed class NetnsModelTests
     {
         var answer = NetnsControl.Execute("cut node-9", NetnsModel.Build(new NetnsSpec(1, 0), 2));
 
-        Assert.Contains("no node \"node-9\"", answer, StringComparison.Ordinal);
+        Assert.False(answer.Succeeded);
+        Assert.Contains("no node \"node-9\"", answer.Text, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -137,7 +137,7 @@ public sealed class CliCommandTests
         Assert.Contains("  delta  offline  last new record 42s ago  at 10.0.0.4:7947", lines);
         Assert.Contains("  CannotOpen 2: a sender seals with a key this agent does not hold; compare PSSTD_KEY on both", lines);
         Assert.Contains("  OtherCluster 3: a sender uses another PSSTD_CLUSTER; give every node the same name", lines);
-        Assert.Contains(lines, l => l.StartsWith("refused   5 answers to addresses that are no live member's", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("refused   5 answers to addresses that have not proved they receive there", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("clock     agent 2026-01-31 12:00:01Z, here 2026-01-31 12:00:00Z;", StringComparison.Ordinal));
         Assert.Contains("versions  2 versions in the cluster: 0.1.0 (alpha, beta, delta, epsilon, zeta); 0.2.0 (gamma)", lines);
     }

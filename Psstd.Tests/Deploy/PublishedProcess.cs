@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Psstd.AppHost.Running;
+using Psstd.Tests.Support.Harness;
 using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Deploy;

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Psstd.Agent.Heartbeat;
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Running;
+using Psstd.Tests.Support.Harness;
 using Psstd.Contracts;
 using Psstd.Tests.Integration;
 using Psstd.Tests.Support;

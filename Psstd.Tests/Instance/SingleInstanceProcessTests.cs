@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using Psstd.Agent.Instance;
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Running;
+using Psstd.Tests.Support.Harness;
 using Psstd.Contracts;
 using Psstd.Tests.Integration;
 using Psstd.Tests.Support;

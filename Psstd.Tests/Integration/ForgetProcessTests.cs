@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Running;
+using Psstd.Tests.Support.Harness;
 using Psstd.Contracts;
 using Psstd.Gossip.Wire;
 using Psstd.Tests.Support;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Running;
+using Psstd.Tests.Support.Harness;
 using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Integration;

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Running;
+using Psstd.Tests.Support.Harness;
 using Psstd.Contracts;
 using Psstd.Tests.Support;
 

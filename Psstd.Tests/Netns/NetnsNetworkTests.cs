@@ -86,7 +86,7 @@ public sealed class NetnsNetworkTests(ITestOutputHelper output)
         {
             output.WriteLine($"netem is not available on this machine; checked the refusal only: {ex.Message}");
             Assert.Contains("tc netem is not available", ex.Message, StringComparison.Ordinal);
-            Assert.Equal("netns: delay node-1 100ms failed: " + ex.Message, NetnsControl.Execute("delay node-1 100ms", topology));
+            Assert.Equal("netns: delay node-1 100ms failed: " + ex.Message, NetnsControl.Execute("delay node-1 100ms", topology).Text);
             return;
         }
 

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Psstd.Agent.Store;
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Running;
+using Psstd.Tests.Support.Harness;
 using Psstd.Contracts;
 using Psstd.Tests.Integration;
 using Psstd.Tests.Support;

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Running;
+using Psstd.Tests.Support.Harness;
 
 namespace Psstd.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Psstd.AppHost.Model;
 
-namespace Psstd.AppHost.Running;
+namespace Psstd.Tests.Support.Harness;
 
 /// <summary>
 /// One running agent or dashboard. Its output lines are copied to <paramref name="output"/> with the

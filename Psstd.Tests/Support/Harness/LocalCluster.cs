@@ -1,10 +1,12 @@
 using System.Net;
 using Psstd.AppHost.Model;
+using Psstd.AppHost.Running;
 
-namespace Psstd.AppHost.Running;
+namespace Psstd.Tests.Support.Harness;
 
 /// <summary>
-/// A running local cluster: every agent and dashboard of a <see cref="ClusterSpec"/> as child processes.
+/// The light test harness: every agent and dashboard of a <see cref="ClusterSpec"/> as child processes of the
+/// test, for tests that need real processes but not the AppHost (which runs the same model on Aspire).
 /// Disposing stops them all and removes the root directory.
 /// </summary>
 public sealed class LocalCluster : IAsyncDisposable

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Psstd.AppHost.Running;
+namespace Psstd.Tests.Support;
 
 /// <summary>
 /// Sends SIGTERM, which the BCL cannot (Process.Kill is SIGKILL): children get to shut down cleanly,

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# The README's test command, and what CI runs (.ci/run calls it): installs the Debian packages some
+# test categories need when it can (root with apt-get), restores, builds, runs `dotnet test`, and
+# prints "N passed, N failed". Where a package cannot be installed, the categories that need it are
+# left out with a line saying so, so a machine with only the .NET SDK still gets a green run.
+# Extra arguments go to `dotnet test` (for example --filter "Category=Integration").
+# Exits non-zero when a test fails or none ran.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 # the browser test drives Debian's Chromium, never a download
+
+can_install() { [ "$(id -u)" -eq 0 ] && command -v apt-get > /dev/null 2>&1; }
+apt_updated=0
+install() {
+  if [ "$apt_updated" -eq 0 ]; then apt-get update -qq < /dev/null; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" < /dev/null > /dev/null
+}
+left_out=()
+
+# Each need: the category, a check that its tools are here, the Debian packages that bring them.
+deploy_present() {
+  for tool in systemd-analyze ansible-playbook yamllint xmllint shellcheck python3; do
+    command -v "$tool" > /dev/null 2>&1 || return 1
+  done
+  python3 -c 'import yaml' 2> /dev/null
+}
+browser_present() { [ -x /usr/bin/chromium ]; }
+netns_present() {
+  command -v avahi-browse > /dev/null 2>&1 && [ -x /usr/sbin/avahi-daemon ] && command -v dbus-daemon > /dev/null 2>&1 \
+    && command -v ip > /dev/null 2>&1 && command -v tc > /dev/null 2>&1
+}
+need() {
+  local category=$1 check=$2; shift 2
+  if "$check"; then
+    echo "$category: tools present"
+  elif can_install && install "$@" && "$check"; then
+    echo "$category: installed $*"
+  else
+    echo "$category: left out (needs the Debian packages $*; run as root with apt-get to include it)" >&2
+    left_out+=("$category")
+  fi
+}
+
+echo "== tools some test categories need"
+need Deploy deploy_present systemd ansible-core python3-yaml yamllint libxml2-utils shellcheck
+need Browser browser_present chromium
+if [ "$(id -u)" -eq 0 ]; then
+  need Netns netns_present avahi-daemon avahi-utils dbus iproute2
+else
+  echo "Netns: not root, so these tests skip themselves with the reason"
+fi
+
+echo "== toolchain"
+dotnet --version
+
+echo "== restore and build"
+dotnet restore Psstd.sln
+dotnet build Psstd.sln --no-restore
+
+filter=()
+if [ "${#left_out[@]}" -gt 0 ]; then
+  expression=""
+  for category in "${left_out[@]}"; do expression="${expression:+$expression&}Category!=$category"; done
+  filter=(--filter "$expression")
+fi
+
+echo "== test"
+results="$(pwd)/TestResults"
+rm -rf "$results"
+status=0
+dotnet test Psstd.sln --no-build --logger "trx;LogFileName=psstd.trx" --logger "console;verbosity=normal" \
+  --results-directory "$results" "${filter[@]}" "$@" || status=$?
+
+trx="$results/psstd.trx"
+if [ ! -f "$trx" ]; then
+  echo "0 passed, 0 failed"
+  echo "no test results were written ($trx missing)" >&2
+  exit 1
+fi
+
+counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+count() { local v; v=$(echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"); echo "${v:-0}"; }
+passed=$(count passed); total=$(count total); executed=$(count executed)
+failed=$(( $(count failed) + $(count error) + $(count timeout) + $(count aborted) ))
+skipped=$(( total - executed ))
+
+if [ "${#left_out[@]}" -gt 0 ]; then echo "left out for missing packages: ${left_out[*]}"; fi
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+
+if [ "$executed" -eq 0 ]; then
+  echo "no test ran" >&2
+  exit 1
+fi
+if [ "$failed" -ne 0 ] || [ "$status" -ne 0 ]; then
+  exit 1
+fi
