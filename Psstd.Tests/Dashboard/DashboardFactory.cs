@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Psstd.AppHost.Running;
 using Psstd.Dashboard;
 using Psstd.Dashboard.AgentClient;
@@ -24,8 +25,11 @@ public sealed class DashboardFactory : WebApplicationFactory<DashboardMarker>
 
     public FakeAgentClient Agent { get; } = new();
 
-    /// <summary>The clock the hot-potato rule reads; starts at <see cref="ManualTimeProvider.DefaultStart"/>.</summary>
-    public ManualTimeProvider Time { get; } = new();
+    /// <summary>Where <see cref="Time"/> starts: a fixed instant, so pages and links repeat.</summary>
+    public static readonly DateTimeOffset Start = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The clock the hot-potato rule reads; starts at <see cref="Start"/>.</summary>
+    public FakeTimeProvider Time { get; } = new(Start);
 
     /// <summary>Seeded, so the choice among the quietest peers repeats.</summary>
     public Random Random { get; } = new(4);

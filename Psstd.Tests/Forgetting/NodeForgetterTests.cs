@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using Psstd.Agent.Forgetting;
 using Psstd.Contracts;
 using Psstd.Gossip.Cluster;
@@ -11,19 +12,22 @@ namespace Psstd.Tests.Forgetting;
 
 public sealed class NodeForgetterTests
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
     private readonly ClusterState _cluster;
-    private readonly RecordingTransport _transport = new();
+    private readonly GossipNode _node;
     private readonly NodeForgetter _forgetter;
     private readonly NodeRecord _self = RecordSamples.Record(id: Guid.NewGuid(), name: "self") with { GossipAddress = "192.0.2.1:7947" };
 
     public NodeForgetterTests()
     {
-        _cluster = new ClusterState(_clock);
-        var engine = new GossipEngine(new GossipOptions { Cluster = "test" }, _self.Id, _cluster, _transport, new GossipCounters(), _clock, new Random(1));
-        _forgetter = new NodeForgetter(_cluster, engine, _self.Id);
+        // Alone on the network: the peers below live at addresses nobody answers at, and every packet is kept.
+        _node = new GossipNetwork(_clock).Add(IPEndPoint.Parse(_self.GossipAddress), new GossipOptions { Cluster = "test" }, _self, new Random(1));
+        _cluster = _node.Cluster;
+        _forgetter = new NodeForgetter(_cluster, _node.Engine, _self.Id);
         Hold(_self);
     }
+
+    private IEnumerable<IPEndPoint> Targets => _node.Sent.Select(p => p.Target);
 
     private NodeRecord Hold(NodeRecord record)
     {
@@ -50,7 +54,7 @@ public sealed class NodeForgetterTests
         Assert.Equal(NodeHealth.Forgotten, Health(gone));
         var held = _cluster.Find(gone.Id)!.Header;
         Assert.Equal((4L, Tombstone.ForeverSequence), (held.Generation, held.Sequence));
-        Assert.Equal([IPEndPoint.Parse("192.0.2.3:7947"), IPEndPoint.Parse("192.0.2.4:7947")], _transport.Targets.Distinct().OrderBy(t => t.ToString(), StringComparer.Ordinal));
+        Assert.Equal([IPEndPoint.Parse("192.0.2.3:7947"), IPEndPoint.Parse("192.0.2.4:7947")], Targets.Distinct().OrderBy(t => t.ToString(), StringComparer.Ordinal));
     }
 
     [Fact]
@@ -60,11 +64,11 @@ public sealed class NodeForgetterTests
         Peer("b", 3);
 
         Assert.Equal(ForgetOutcome.Forgotten, _forgetter.Forget(gone.Id.ToString()).Outcome);
-        var sent = _transport.Targets.Count;
+        var sent = Targets.Count();
         Assert.Equal(ForgetOutcome.Forgotten, _forgetter.Forget(gone.Id.ToString("N")).Outcome);
 
         Assert.Equal(NodeHealth.Forgotten, Health(gone));
-        Assert.Equal(sent * 2, _transport.Targets.Count);
+        Assert.Equal(sent * 2, Targets.Count());
     }
 
     [Fact]
@@ -76,7 +80,7 @@ public sealed class NodeForgetterTests
         Assert.Equal(ForgetOutcome.NotFound, _forgetter.Forget(Guid.NewGuid().ToString()).Outcome);
         Assert.Equal(ForgetOutcome.NotFound, _forgetter.Forget("B").Outcome); // names are exact
         Assert.All(_cluster.Entries(), e => Assert.False(e.Header.Forgotten));
-        Assert.Empty(_transport.Targets);
+        Assert.Empty(_node.Sent);
     }
 
     [Fact]

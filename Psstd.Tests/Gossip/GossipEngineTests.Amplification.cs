@@ -1,5 +1,6 @@
 using System.Net;
 using Psstd.Gossip.Wire;
+using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Gossip;
 
@@ -13,7 +14,7 @@ public sealed partial class GossipEngineTests
     private static readonly IPEndPoint Victim = new(IPAddress.Parse("203.0.113.7"), 7947);
 
     /// <summary>Three nodes that know one another (each is a live member to the others).</summary>
-    private static List<Node> Acquainted()
+    private static List<GossipNode> Acquainted()
     {
         var nodes = Nodes(3);
         nodes[1].Engine.SetSeeds([nodes[0].Address]);
@@ -124,13 +125,13 @@ public sealed partial class GossipEngineTests
         var (seed, fresh) = (nodes[0], nodes[1]);
         fresh.Engine.SetSeeds([seed.Address]);
         seed.Publish();
-        seed.Engine.Tick();
+        seed.Tick();
 
-        fresh.Engine.Tick(); // no record of its own yet: no summary, nothing for the seed to refuse
+        fresh.Tick(); // no record of its own yet: no summary, nothing for the seed to refuse
 
         Assert.Equal(0, fresh.Counters.SyncRounds);
         fresh.Publish();
-        fresh.Engine.Tick();
+        fresh.Tick();
 
         Assert.Equal(1, fresh.Counters.SyncRounds);
         Assert.Equal(0, seed.Counters.RepliesRefused);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Psstd.Contracts;
 using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Engine;
@@ -9,19 +10,7 @@ namespace Psstd.Tests.Gossip;
 /// <summary>Tombstones through the real engine: forget, reap, and the way back by a restart.</summary>
 public sealed partial class GossipEngineTests
 {
-    private sealed partial class Node
-    {
-        /// <summary>A restart: the same node under the next generation, counting from sequence 1.</summary>
-        public void Restart()
-        {
-            Record = Record with { Generation = Record.Generation + 1, Sequence = 1, Left = false };
-            Cluster.Merge(RecordCodec.ToBytes(Record));
-        }
-
-        public NodeHealth ViewOf(Node other, TimeProvider clock) => NodeHealthJudge.Judge(Cluster.Find(other.Record.Id)!, clock);
-    }
-
-    private static List<Node> Ring(int count, ManualTimeProvider clock)
+    private static List<GossipNode> Ring(int count, FakeTimeProvider clock)
     {
         var nodes = Nodes(count, clock: clock);
         for (var i = 0; i < nodes.Count; i++)
@@ -32,7 +21,7 @@ public sealed partial class GossipEngineTests
         return nodes;
     }
 
-    private static void Seconds(IReadOnlyList<Node> nodes, ManualTimeProvider clock, int seconds)
+    private static void Seconds(IReadOnlyList<GossipNode> nodes, FakeTimeProvider clock, int seconds)
     {
         for (var i = 0; i < seconds * 5; i++)
         {
@@ -44,27 +33,28 @@ public sealed partial class GossipEngineTests
     [Fact]
     public void Forget_ReachesEveryNode_KeepsTheRunningNodeOut_UntilItRestarts()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var nodes = Ring(20, clock);
         Seconds(nodes, clock, 3);
         var (operatorNode, forgotten) = (nodes[0], nodes[19]);
         var generation = forgotten.Record.Generation;
 
         var outcome = operatorNode.Engine.Spread(Tombstone.Forever(operatorNode.Cluster.Find(forgotten.Record.Id)!), toEveryLivePeer: true);
+        operatorNode.Network.Deliver();
 
         Assert.Equal(MergeOutcome.Updated, outcome);
-        Assert.All(nodes[..19], peer => Assert.Equal(NodeHealth.Forgotten, peer.ViewOf(forgotten, clock)));
+        Assert.All(nodes[..19], peer => Assert.Equal(NodeHealth.Forgotten, peer.ViewOf(forgotten)));
 
         Seconds(nodes, clock, 5); // the forgotten node runs on, publishing and sending newer records of its generation
-        Assert.All(nodes[..19], peer => Assert.Equal(NodeHealth.Forgotten, peer.ViewOf(forgotten, clock)));
-        Assert.Equal(NodeHealth.Fresh, forgotten.ViewOf(forgotten, clock)); // it ignores the tombstone about itself
+        Assert.All(nodes[..19], peer => Assert.Equal(NodeHealth.Forgotten, peer.ViewOf(forgotten)));
+        Assert.Equal(NodeHealth.Fresh, forgotten.ViewOf(forgotten)); // it ignores the tombstone about itself
         Assert.True(forgotten.Record.Sequence > 20);
 
         forgotten.Restart();
         Seconds(nodes, clock, 3);
         Assert.All(nodes[..19], peer =>
         {
-            Assert.Equal(NodeHealth.Fresh, peer.ViewOf(forgotten, clock));
+            Assert.Equal(NodeHealth.Fresh, peer.ViewOf(forgotten));
             Assert.Equal(generation + 1, peer.Cluster.Find(forgotten.Record.Id)!.Header.Generation);
         });
     }
@@ -74,20 +64,20 @@ public sealed partial class GossipEngineTests
     {
         // A line a - b - c: only b can tell c. A fan-out wider than the cluster, so that the test is about
         // relaying, not about which peers a round happens to draw (a relay alone reaches about 90 %).
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var nodes = Nodes(4, new GossipOptions { Cluster = "test", Fanout = 10 }, clock);
         var (a, b, c, victim) = (nodes[0], nodes[1], nodes[2], nodes[3]);
-        a.Unreachable.Add(c.Address);
-        c.Unreachable.Add(a.Address);
+        GossipNetwork.Cut(a, c);
         a.Engine.SetSeeds([b.Address]);
         c.Engine.SetSeeds([b.Address]);
         victim.Engine.SetSeeds([b.Address]);
         Seconds(nodes, clock, 3);
         Flush(nodes[..3]); // the victim stops; what is still on its way arrives
-        Assert.Equal(NodeHealth.Fresh, c.ViewOf(victim, clock));
+        Assert.Equal(NodeHealth.Fresh, c.ViewOf(victim));
         Assert.Equal(victim.Record.Sequence, c.Cluster.Find(victim.Record.Id)!.Header.Sequence);
 
         a.Engine.Spread(Tombstone.Reaped(a.Cluster.Find(victim.Record.Id)!), toEveryLivePeer: false);
+        a.Network.Deliver();
         Flush(nodes[..3]);
 
         Assert.True(c.Cluster.Find(victim.Record.Id)!.Header.Forgotten);
@@ -96,7 +86,7 @@ public sealed partial class GossipEngineTests
     [Fact]
     public void ForgottenNode_IsNeitherProbedNorSentAnything()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var nodes = Nodes(3, clock: clock);
         var (a, b, forgotten) = (nodes[0], nodes[1], nodes[2]);
         a.Engine.SetSeeds([b.Address]);
@@ -104,28 +94,30 @@ public sealed partial class GossipEngineTests
         forgotten.Engine.SetSeeds([a.Address]);
         Seconds(nodes, clock, 3);
         a.Engine.Spread(Tombstone.Forever(a.Cluster.Find(forgotten.Record.Id)!), toEveryLivePeer: true);
+        a.Network.Deliver();
         var heard = forgotten.Counters.PacketsIn(DecodeOutcome.Accepted);
 
         Seconds([a, b], clock, 12); // silent past probe time, offline time and two reconnect rounds
 
         Assert.Equal(heard, forgotten.Counters.PacketsIn(DecodeOutcome.Accepted));
-        Assert.Equal(NodeHealth.Forgotten, b.ViewOf(forgotten, clock));
+        Assert.Equal(NodeHealth.Forgotten, b.ViewOf(forgotten));
     }
 
     [Fact]
     public void ReapTombstone_YieldsToTheNodesNextSequence()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var nodes = Nodes(2, clock: clock);
         var (observer, far) = (nodes[0], nodes[1]);
         far.Engine.SetSeeds([observer.Address]);
         Seconds(nodes, clock, 2);
 
         observer.Engine.Spread(Tombstone.Reaped(observer.Cluster.Find(far.Record.Id)!), toEveryLivePeer: false);
-        Assert.Equal(NodeHealth.Forgotten, observer.ViewOf(far, clock));
+        observer.Network.Deliver();
+        Assert.Equal(NodeHealth.Forgotten, observer.ViewOf(far));
 
         Seconds([far], clock, 1); // it was only out of reach: its next sequence brings it back
-        Assert.Equal(NodeHealth.Fresh, observer.ViewOf(far, clock));
+        Assert.Equal(NodeHealth.Fresh, observer.ViewOf(far));
         Assert.False(observer.Cluster.Find(far.Record.Id)!.Header.Forgotten);
     }
 
