@@ -4,6 +4,7 @@ using Psstd.AppHost.Running;
 using Psstd.Contracts;
 using Psstd.Tests.Integration;
 using Psstd.Tests.Support;
+using Psstd.Tests.Support.Netns;
 
 namespace Psstd.Tests.Netns;
 

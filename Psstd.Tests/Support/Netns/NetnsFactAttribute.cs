@@ -1,50 +1,45 @@
+using Psstd.AppHost.Netns;
+
 namespace Psstd.Tests.Support.Netns;
 
 /// <summary>
-/// A fact that needs network namespaces and Avahi: on a host that cannot run it (not Linux, not root,
-/// no <c>ip</c>, or Avahi and D-Bus missing) it is reported as skipped with the reason, never passed silently.
-/// xunit 2 has no runtime skip, so the check runs when the test is discovered.
+/// A fact that needs network namespaces (and with <see cref="Avahi"/>, Avahi and D-Bus in them): on a
+/// host that cannot run it (not Linux, not root, a tool missing) it is reported as skipped with the
+/// reason, naming what to install, never passed silently. xunit 2 has no runtime skip, so the check
+/// runs when the test is discovered.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class NetnsFactAttribute : FactAttribute
 {
-    public NetnsFactAttribute() => Skip = NetnsHost.WhyNot();
-}
-
-/// <summary>Whether this host can create namespaces and run Avahi in them.</summary>
-public static class NetnsHost
-{
-    private static readonly (string Program, string Package)[] Tools =
+    private static readonly (string Program, string Package)[] AvahiTools =
     [
-        ("ip", "iproute2"), ("avahi-daemon", "avahi-daemon"), ("avahi-browse", "avahi-utils"), ("avahi-publish", "avahi-utils"), ("dbus-daemon", "dbus"),
+        ("avahi-daemon", "avahi-daemon"), ("avahi-browse", "avahi-utils"), ("avahi-publish", "avahi-utils"), ("dbus-daemon", "dbus"),
     ];
 
-    /// <summary>Null when everything is there; otherwise why not, naming what to install.</summary>
-    public static string? WhyNot()
+    private bool _avahi;
+
+    public NetnsFactAttribute() => Skip = WhyNot(avahi: false);
+
+    /// <summary>The test also runs Avahi (and its D-Bus) in a namespace.</summary>
+    public bool Avahi
     {
-        if (!OperatingSystem.IsLinux())
+        get => _avahi;
+        set
         {
-            return "network namespaces need Linux";
+            _avahi = value;
+            Skip = WhyNot(value);
         }
-
-        if (Environment.UserName != "root" && Libc.Geteuid() != 0)
-        {
-            return "network namespaces need root (run the tests as root)";
-        }
-
-        var missing = Tools.Where(t => Find(t.Program) is null).Select(t => $"{t.Program} (apt-get install {t.Package})").ToList();
-        return missing.Count == 0 ? null : $"missing: {string.Join(", ", missing)}";
     }
 
-    public static string? Find(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Concat(["/usr/sbin", "/usr/bin", "/sbin", "/bin"])
-            .Select(dir => Path.Combine(dir, program))
-            .FirstOrDefault(File.Exists);
-
-    private static class Libc
+    /// <summary>Null when this host can run the test; otherwise why not.</summary>
+    private static string? WhyNot(bool avahi)
     {
-        [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "geteuid")]
-        public static extern uint Geteuid();
+        if (NetnsNetwork.Unavailable() is { } reason)
+        {
+            return $"Category=Netns needs network namespaces: {reason}";
+        }
+
+        var missing = avahi ? AvahiTools.Where(t => NetTools.Find(t.Program) is null).Select(t => $"{t.Program} (apt-get install {t.Package})").ToList() : [];
+        return missing.Count == 0 ? null : $"Category=Netns needs Avahi: missing {string.Join(", ", missing)}";
     }
 }
