@@ -1,67 +1,49 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Psstd.Contracts;
+using Psstd.Tests.Dashboard;
 
 namespace Psstd.Tests.Browser;
 
 /// <summary>
-/// A test stand-in for psstd-agent: real Kestrel on a real Unix socket, speaking the agent's local API
-/// (<c>/v1/cluster</c>, <c>/healthz</c>, <c>PUT /v1/dashboard</c>) with snapshots the test chooses. A real
-/// dashboard process cannot tell it from an agent; the test can make exactly one node busy.
+/// A test stand-in for psstd-agent: a <see cref="UnixSocketAgent"/> (real Kestrel on a real Unix socket)
+/// speaking the agent's local API (<c>/v1/cluster</c>, <c>/healthz</c>, <c>PUT /v1/dashboard</c>) with
+/// snapshots the test chooses. A real dashboard process cannot tell it from an agent; the test can make
+/// exactly one node busy.
 /// </summary>
 internal sealed class StandInAgent : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly UnixSocketAgent _host;
 
-    private StandInAgent(string socketPath, WebApplication app)
+    private StandInAgent(UnixSocketAgent host, ConcurrentQueue<string> registrations)
     {
-        SocketPath = socketPath;
-        _app = app;
+        _host = host;
+        Registrations = registrations;
     }
 
-    public string SocketPath { get; }
+    public string SocketPath => _host.SocketPath;
 
     /// <summary>Every URL a dashboard registered here, in order.</summary>
-    public ConcurrentQueue<string> Registrations { get; } = new();
+    public ConcurrentQueue<string> Registrations { get; }
 
-    public static async Task<StandInAgent> StartAsync(Func<ClusterSnapshot> snapshot, CancellationToken cancellationToken)
+    public static async Task<StandInAgent> StartAsync(Func<ClusterSnapshot> snapshot)
     {
-        var path = Path.Combine("/tmp", $"psstd-standin-{Guid.NewGuid():N}.sock");
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenUnixSocket(path));
-        var app = builder.Build();
-        var agent = new StandInAgent(path, app);
-        app.MapGet(LocalApiRoutes.Cluster, () => Results.Json(snapshot(), LocalApiJsonContext.Default.ClusterSnapshot));
-        app.MapGet(LocalApiRoutes.Health, () => Results.Text("""{"status":"Healthy","checks":{}}""", "application/json"));
-        app.MapPut(DashboardRegistrationRoutes.Dashboard, async (HttpRequest request) =>
+        var registrations = new ConcurrentQueue<string>();
+        var host = await UnixSocketAgent.StartAsync(app =>
         {
-            var body = await request.ReadFromJsonAsync(RegistrationJsonContext.Default.DashboardRegistration);
-            agent.Registrations.Enqueue(body?.Url ?? "");
-            return Results.NoContent();
+            app.MapGet(LocalApiRoutes.Cluster, () => Results.Json(snapshot(), LocalApiJsonContext.Default.ClusterSnapshot));
+            app.MapGet(LocalApiRoutes.Health, () => Results.Text("""{"status":"Healthy","checks":{}}""", "application/json"));
+            app.MapPut(DashboardRegistrationRoutes.Dashboard, async (HttpRequest request) =>
+            {
+                var body = await request.ReadFromJsonAsync(RegistrationJsonContext.Default.DashboardRegistration);
+                registrations.Enqueue(body?.Url ?? "");
+                return Results.NoContent();
+            });
+            app.MapDelete(DashboardRegistrationRoutes.Dashboard, () => Results.NoContent());
         });
-        app.MapDelete(DashboardRegistrationRoutes.Dashboard, () => Results.NoContent());
-        try
-        {
-            await app.StartAsync(cancellationToken);
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            File.Delete(path);
-            throw;
-        }
-
-        return agent;
+        return new StandInAgent(host, registrations);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync(CancellationToken.None);
-        await _app.DisposeAsync();
-        File.Delete(SocketPath);
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
