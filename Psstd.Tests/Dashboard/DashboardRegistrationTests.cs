@@ -6,8 +6,8 @@ using Psstd.Contracts;
 using Psstd.Dashboard.AgentClient;
 using Psstd.Dashboard.Configuration;
 using Psstd.Dashboard.Registration;
-using Psstd.Tests.Integration;
 using Psstd.Agent.Registration;
+using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Dashboard;
 
