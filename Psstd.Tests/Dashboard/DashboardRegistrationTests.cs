@@ -2,11 +2,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Psstd.Agent.Configuration;
 using Psstd.Agent.LocalApi;
+using Psstd.Agent.Registration;
 using Psstd.Contracts;
 using Psstd.Dashboard.AgentClient;
 using Psstd.Dashboard.Configuration;
 using Psstd.Dashboard.Registration;
-using Psstd.Agent.Registration;
 using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Dashboard;

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Time.Testing;
 using Psstd.Contracts;
 using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
-using Microsoft.Extensions.Time.Testing;
 using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Gossip;

@@ -5,13 +5,13 @@ using Psstd.Agent.Heartbeat;
 using Psstd.Agent.Identity;
 using Psstd.Agent.LocalApi;
 using Psstd.Agent.Metrics;
+using Psstd.Agent.Registration;
 using Psstd.Agent.Snapshots;
 using Psstd.Contracts;
 using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
 using Psstd.ServiceDefaults.Configuration;
-using Psstd.Agent.Registration;
 
 namespace Psstd.Tests.Gossip;
 
