@@ -70,18 +70,29 @@ echo "== test"
 results="$(pwd)/TestResults"
 rm -rf "$results"
 status=0
+# One TRX per test project, each in its own folder under TestResults (VSTestResultsDirectory in each
+# test project); the counters of all of them are summed.
 dotnet test Psstd.sln --no-build --logger "trx;LogFileName=psstd.trx" --logger "console;verbosity=normal" \
-  --results-directory "$results" "${filter[@]}" "$@" || status=$?
+  "${filter[@]}" "$@" || status=$?
 
-trx="$results/psstd.trx"
-if [ ! -f "$trx" ]; then
+shopt -s nullglob
+trx_files=("$results"/*/psstd.trx)
+if [ "${#trx_files[@]}" -eq 0 ]; then
   echo "0 passed, 0 failed"
-  echo "no test results were written ($trx missing)" >&2
+  echo "no test results were written (no $results/*/psstd.trx)" >&2
   exit 1
 fi
 
-counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
-count() { local v; v=$(echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"); echo "${v:-0}"; }
+# Sums one attribute of the <Counters> element over every TRX file.
+count() {
+  local total=0 file v
+  for file in "${trx_files[@]}"; do
+    v=$(grep -o '<Counters [^>]*>' "$file" | head -n 1 | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p")
+    total=$(( total + ${v:-0} ))
+  done
+  echo "$total"
+}
+for file in "${trx_files[@]}"; do echo "results: ${file#"$results"/}"; done
 passed=$(count passed); total=$(count total); executed=$(count executed)
 failed=$(( $(count failed) + $(count error) + $(count timeout) + $(count aborted) ))
 skipped=$(( total - executed ))

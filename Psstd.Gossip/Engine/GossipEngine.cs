@@ -143,9 +143,10 @@ public sealed class GossipEngine
 
     /// <summary>
     /// Merges a tombstone this node made (<see cref="Tombstone"/>) and spreads it as news; with
-    /// <paramref name="toEveryLivePeer"/> also straight to every live peer, past the budget (an operator's
-    /// forget, like a leave, is a version nothing later of its generation covers). Unless something newer is
-    /// held now, it is sent even when it was held already, so a repeated forget repairs peers that missed it.
+    /// <paramref name="toEveryLivePeer"/> also straight to every live peer and to the node itself, past the
+    /// budget (an operator's forget, like a leave, is a version nothing later of its generation covers; a node
+    /// that still runs outranks it). Unless something newer is held now, it is sent even when it was held
+    /// already, so a repeated forget repairs peers that missed it.
     /// </summary>
     public MergeOutcome Spread(byte[] tombstone, bool toEveryLivePeer)
     {
@@ -157,6 +158,7 @@ public sealed class GossipEngine
 
         lock (_gate)
         {
+            var buried = _context.Cluster.Current(header.Id)?.Address.EndPoint;
             var outcome = _context.Cluster.Merge(tombstone);
             if (_context.Cluster.Current(header.Id) is not { } held || held.Header != header)
             {
@@ -174,6 +176,11 @@ public sealed class GossipEngine
                 foreach (var peer in _peers.Live())
                 {
                     _records.Send(peer, [tombstone], overBudget: true);
+                }
+
+                if (buried is not null)
+                {
+                    _records.Send(buried, [tombstone], overBudget: true); // a node that still runs hears it, and outranks it
                 }
             }
 

@@ -5,7 +5,6 @@ using Psstd.AppHost.Model;
 using Psstd.AppHost.Netns;
 using Psstd.AppHost.Reporting;
 using Psstd.AppHost.Running;
-using Psstd.Tests.Support.Harness;
 
 namespace Psstd.Tests.AppHost;
 

@@ -1,5 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
 using Psstd.Agent.Cli;
-using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Cli;
 
@@ -12,7 +12,7 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var console = new CliConsole(output, error, new Dictionary<string, string> { ["PSSTD_SOCKET"] = socketPath }, new ManualTimeProvider(Now), OutputRedirected: true, Width: 100);
+        var console = new CliConsole(output, error, new Dictionary<string, string> { ["PSSTD_SOCKET"] = socketPath }, new FakeTimeProvider(Now), OutputRedirected: true, Width: 100);
         var code = await AgentCommandLine.InvokeAsync(AgentCommandLine.Create(console), console, args);
         return new CliRun(code, output.ToString(), error.ToString());
     }

@@ -1,8 +1,8 @@
+using Microsoft.Extensions.Time.Testing;
 using Psstd.Contracts;
 using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Wire;
 using Psstd.Tests.Gossip;
-using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Cluster;
 
@@ -11,7 +11,7 @@ public sealed class JudgeEachTests
     [Fact]
     public void JudgeEach_VisitsEveryHeldNodeOnce_WithItsHealthAndArrival_AsJudgeSaysForEach()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var catalog = new NodeCatalog();
         var state = new ClusterState(clock, catalog);
         var ids = Enumerable.Range(0, 3).Select(i => new Guid(i, 5, 5, [0, 0, 0, 0, 0, 0, 0, 5])).ToList();

@@ -1,18 +1,18 @@
+using Microsoft.Extensions.Time.Testing;
 using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Wire;
 using Psstd.Tests.Gossip;
-using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Cluster;
 
 /// <summary>
 /// <see cref="ClusterState.CollectSilent"/>, the failure detector's question each round, straight on a
-/// state with a manual clock: who is silent, in what order, and who leaves or returns to the list.
+/// state with a fake clock: who is silent, in what order, and who leaves or returns to the list.
 /// </summary>
 public sealed class SilenceScanTests
 {
     private const double Intervals = 2; // records say 1 s: silent after 2 s
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
     private readonly ClusterState _state;
     private readonly List<SilentNode> _found = [];
 

@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Psstd.Agent.Configuration;
 using Psstd.Agent.LocalApi;
+using Psstd.Agent.Registration;
 using Psstd.Contracts;
 using Psstd.Dashboard.AgentClient;
 using Psstd.Dashboard.Configuration;
 using Psstd.Dashboard.Registration;
-using Psstd.Tests.Integration;
 using Psstd.Tests.Support;
-using Psstd.Agent.Registration;
 
 namespace Psstd.Tests.Dashboard;
 
@@ -19,7 +19,7 @@ public sealed class DashboardRegistrationTests
     [Fact]
     public void Registry_PublishesTheUrl_OnlyWhileTheLeaseLives()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var registry = new DashboardRegistry(AgentWith(), time);
         Assert.Equal("", registry.CurrentUrl);
 
@@ -39,7 +39,7 @@ public sealed class DashboardRegistrationTests
     [Fact]
     public void Registry_WithWebOff_TakesNothing()
     {
-        var registry = new DashboardRegistry(AgentWith(("PSSTD_WEB", "false")), new ManualTimeProvider());
+        var registry = new DashboardRegistry(AgentWith(("PSSTD_WEB", "false")), new FakeTimeProvider());
 
         Assert.False(registry.Register("http://a:8080/", TimeSpan.FromSeconds(9)));
         Assert.Equal("", registry.CurrentUrl);
@@ -80,7 +80,7 @@ public sealed class DashboardRegistrationTests
     {
         var fake = new FakeAgentClient();
         var settings = DashboardSettings.FromEnvironment(new Dictionary<string, string> { ["PSSTD_ADVERTISE_HTTP"] = "http://a:8080/" }, "host-a");
-        using var service = new DashboardRegistrationService(fake, settings, new ManualTimeProvider(), NullLogger<DashboardRegistrationService>.Instance);
+        using var service = new DashboardRegistrationService(fake, settings, new FakeTimeProvider(), NullLogger<DashboardRegistrationService>.Instance);
 
         await service.StartAsync(Within10s);
         await Eventually.ReturnsAsync("first registration", TimeSpan.FromSeconds(10), _ => Task.FromResult(fake.Registrations.IsEmpty ? null : "yes"));
@@ -107,7 +107,7 @@ public sealed class DashboardRegistrationTests
         var fake = new FakeAgentClient();
         var settings = DashboardSettings.FromEnvironment(
             new Dictionary<string, string> { ["PSSTD_ADVERTISE_HTTP"] = "https://p.example/?psstd_node=a" }, "host-a");
-        var service = new DashboardRegistrationService(fake, settings, new ManualTimeProvider(), NullLogger<DashboardRegistrationService>.Instance);
+        var service = new DashboardRegistrationService(fake, settings, new FakeTimeProvider(), NullLogger<DashboardRegistrationService>.Instance);
 
         await service.TickAsync(Within10s);
 
@@ -147,7 +147,7 @@ public sealed class DashboardRegistrationTests
     {
         var fake = new FakeAgentClient();
         var settings = DashboardSettings.FromEnvironment(new Dictionary<string, string> { ["PSSTD_WEB"] = "false" }, "host-a");
-        using var service = new DashboardRegistrationService(fake, settings, new ManualTimeProvider(), NullLogger<DashboardRegistrationService>.Instance);
+        using var service = new DashboardRegistrationService(fake, settings, new FakeTimeProvider(), NullLogger<DashboardRegistrationService>.Instance);
 
         await service.StartAsync(Within10s);
         await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));

@@ -1,7 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using Psstd.Contracts;
 using Psstd.Dashboard.Preferences;
-using Psstd.Tests.Support;
 using static Psstd.Tests.Dashboard.TestSnapshots;
 
 namespace Psstd.Tests.Dashboard;
@@ -9,7 +9,7 @@ namespace Psstd.Tests.Dashboard;
 /// <summary>The hot-potato rule as the browser meets it: a redirect with the query carried and the hop counted.</summary>
 public sealed class HandOffPageTests
 {
-    private static readonly long Now = ManualTimeProvider.DefaultStart.ToUnixTimeSeconds();
+    private static readonly long Now = DashboardFactory.Start.ToUnixTimeSeconds();
 
     [Fact]
     public async Task BusyNode_HtmxPoll_GetsHxRedirect_ToTheQuietPeer_WithQueryAndHop()

@@ -1,15 +1,15 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using Psstd.Contracts;
 using Psstd.Dashboard.AgentClient;
 using Psstd.Dashboard.Preferences;
-using Psstd.Tests.Support;
 using static Psstd.Tests.Dashboard.TestSnapshots;
 
 namespace Psstd.Tests.Dashboard;
 
 public sealed class NodePageTests
 {
-    private static readonly DateTimeOffset Now = ManualTimeProvider.DefaultStart;
+    private static readonly DateTimeOffset Now = DashboardFactory.Start;
 
     [Fact]
     public async Task NodePage_ChartsTheLastHour_OnePathPointPerSample()

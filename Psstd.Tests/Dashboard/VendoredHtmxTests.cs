@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Dashboard;
 
@@ -8,7 +9,7 @@ public sealed class VendoredHtmxTests
     [Fact]
     public void LibmanJson_PinsHtmx_AndEveryListedFileIsCommittedWhereLibManWouldPutIt()
     {
-        var project = Path.Combine(RepositoryRoot(), "Psstd.Dashboard");
+        var project = RepositoryRoot.File("Psstd.Dashboard");
         using var libman = JsonDocument.Parse(File.ReadAllText(Path.Combine(project, "libman.json")));
 
         var library = Assert.Single(libman.RootElement.GetProperty("libraries").EnumerateArray());
@@ -21,18 +22,5 @@ public sealed class VendoredHtmxTests
 
         var script = File.ReadAllText(Path.Combine(project, destination, "dist", "htmx.min.js"));
         Assert.Contains("version:\"2.0.11\"", script, StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Psstd.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no Psstd.sln above {AppContext.BaseDirectory}");
     }
 }

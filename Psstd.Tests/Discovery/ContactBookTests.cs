@@ -1,13 +1,13 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using Psstd.Agent.Gossip;
 using Psstd.Contracts;
-using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Discovery;
 
 public sealed class ContactBookTests
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     [Fact]
     public void List_ShowsEverySource_WithWhenEachWasLastHeard()
@@ -26,8 +26,8 @@ public sealed class ContactBookTests
         Assert.Equal(
             [("10.0.0.6:7947", ContactSource.Seed, "10.0.0.6:7947", (DateTimeOffset?)null),
              ("10.0.0.7:7947", ContactSource.Dns, "db1:7947", null),
-             ("10.213.7.3:7947", ContactSource.Mdns, "node-3", ManualTimeProvider.DefaultStart.AddSeconds(5)),
-             ("10.213.7.3:7947", ContactSource.Gossip, "node-3", ManualTimeProvider.DefaultStart.AddSeconds(5))],
+             ("10.213.7.3:7947", ContactSource.Mdns, "node-3", _clock.Start.AddSeconds(5)),
+             ("10.213.7.3:7947", ContactSource.Gossip, "node-3", _clock.Start.AddSeconds(5))],
             list.Contacts.Select(c => (c.Address, c.Source, c.Origin, c.LastHeard)));
     }
 

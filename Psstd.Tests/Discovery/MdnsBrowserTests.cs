@@ -1,14 +1,14 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using Psstd.Agent.Discovery;
 using Psstd.Agent.Discovery.Dns;
-using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Discovery;
 
 public sealed class MdnsBrowserTests
 {
     private static readonly Guid Self = Guid.Parse("00000000-0000-0000-0000-0000000000aa");
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
     private readonly DiscoveryMetrics _counters = new();
     private readonly long _start;
     private readonly MdnsBrowser _browser;

@@ -1,13 +1,13 @@
+using Microsoft.Extensions.Time.Testing;
 using Psstd.Agent.Discovery;
 using Psstd.Agent.Discovery.Dns;
-using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Discovery;
 
 public sealed class NameClaimTests
 {
     private static readonly IReadOnlyList<string> Txt = ServiceAdvertisement.TxtFor(DnsSamples.NodeId, "psstd", 1, "0.1.0", "");
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
     private readonly long _start;
 
     public NameClaimTests() => _start = _clock.GetTimestamp();

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using Psstd.Agent.Forgetting;
 using Psstd.Contracts;
 using Psstd.Gossip.Cluster;
@@ -6,25 +7,27 @@ using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
 using Psstd.Tests.Gossip;
 using Psstd.Tests.Support;
-using Psstd.Gossip.Telemetry;
 
 namespace Psstd.Tests.Forgetting;
 
 public sealed class NodeForgetterTests
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
     private readonly ClusterState _cluster;
-    private readonly RecordingTransport _transport = new();
+    private readonly GossipNode _node;
     private readonly NodeForgetter _forgetter;
     private readonly NodeRecord _self = RecordSamples.Record(id: Guid.NewGuid(), name: "self") with { GossipAddress = "192.0.2.1:7947" };
 
     public NodeForgetterTests()
     {
-        _cluster = new ClusterState(_clock);
-        var engine = new GossipEngine(new GossipOptions { Cluster = "test" }, _self.Id, _cluster, _transport, new GossipMetrics(), _clock, new Random(1));
-        _forgetter = new NodeForgetter(_cluster, engine, _self.Id);
+        // Alone on the network: the peers below live at addresses nobody answers at, and every packet is kept.
+        _node = new GossipNetwork(_clock).Add(IPEndPoint.Parse(_self.GossipAddress), new GossipOptions { Cluster = "test" }, _self, new Random(1));
+        _cluster = _node.Cluster;
+        _forgetter = new NodeForgetter(_cluster, _node.Engine, _self.Id);
         Hold(_self);
     }
+
+    private IEnumerable<IPEndPoint> Targets => _node.Sent.Select(p => p.Target);
 
     private NodeRecord Hold(NodeRecord record)
     {
@@ -35,20 +38,12 @@ public sealed class NodeForgetterTests
     private NodeRecord Peer(string name, int address, long generation = 1) =>
         Hold(RecordSamples.Record(id: Guid.NewGuid(), name: name, generation: generation) with { GossipAddress = $"192.0.2.{address}:7947" });
 
-    /// <summary>A peer that stopped: its last record was heard an hour ago, so it is judged offline.</summary>
-    private NodeRecord Stopped(string name, int address, long generation = 1)
-    {
-        var record = RecordSamples.Record(id: Guid.NewGuid(), name: name, generation: generation) with { GossipAddress = $"192.0.2.{address}:7947" };
-        Assert.NotNull(_cluster.Restore(RecordCodec.ToBytes(record), TimeSpan.FromHours(1)));
-        return record;
-    }
-
     private NodeHealth Health(NodeRecord record) => NodeHealthJudge.Judge(_cluster.Find(record.Id)!, _clock);
 
     [Fact]
-    public void ByName_BuriesTheCurrentGeneration_AndTellsEveryLivePeerAtOnce()
+    public void ByName_BuriesTheCurrentGeneration_AndTellsEveryLivePeerAndTheNodeItselfAtOnce()
     {
-        var gone = Stopped("gone", 2, generation: 4);
+        var gone = Peer("gone", 2, generation: 4);
         Peer("b", 3);
         Peer("c", 4);
 
@@ -59,21 +54,21 @@ public sealed class NodeForgetterTests
         Assert.Equal(NodeHealth.Forgotten, Health(gone));
         var held = _cluster.Find(gone.Id)!.Header;
         Assert.Equal((4L, Tombstone.ForeverSequence), (held.Generation, held.Sequence));
-        Assert.Equal([IPEndPoint.Parse("192.0.2.3:7947"), IPEndPoint.Parse("192.0.2.4:7947")], _transport.Targets.Distinct().OrderBy(t => t.ToString(), StringComparer.Ordinal));
+        Assert.Equal([IPEndPoint.Parse("192.0.2.2:7947"), IPEndPoint.Parse("192.0.2.3:7947"), IPEndPoint.Parse("192.0.2.4:7947")], Targets.Distinct().OrderBy(t => t.ToString(), StringComparer.Ordinal));
     }
 
     [Fact]
     public void ById_Works_AndRepeating_SendsItAgain()
     {
-        var gone = Stopped("gone", 2);
+        var gone = Peer("gone", 2);
         Peer("b", 3);
 
         Assert.Equal(ForgetOutcome.Forgotten, _forgetter.Forget(gone.Id.ToString()).Outcome);
-        var sent = _transport.Targets.Count;
+        var sent = Targets.Count();
         Assert.Equal(ForgetOutcome.Forgotten, _forgetter.Forget(gone.Id.ToString("N")).Outcome);
 
         Assert.Equal(NodeHealth.Forgotten, Health(gone));
-        Assert.Equal(sent * 2, _transport.Targets.Count);
+        Assert.Equal(sent * 2, Targets.Count());
     }
 
     [Fact]
@@ -85,7 +80,7 @@ public sealed class NodeForgetterTests
         Assert.Equal(ForgetOutcome.NotFound, _forgetter.Forget(Guid.NewGuid().ToString()).Outcome);
         Assert.Equal(ForgetOutcome.NotFound, _forgetter.Forget("B").Outcome); // names are exact
         Assert.All(_cluster.Entries(), e => Assert.False(e.Header.Forgotten));
-        Assert.Empty(_transport.Targets);
+        Assert.Empty(_node.Sent);
     }
 
     [Fact]
@@ -116,9 +111,9 @@ public sealed class NodeForgetterTests
     [Fact]
     public void NameOfANodeForgottenBefore_AndItsSuccessorUnderANewId_ForgetsTheSuccessor()
     {
-        var old = Stopped("rebuilt", 2);
+        var old = Peer("rebuilt", 2);
         Assert.Equal(ForgetOutcome.Forgotten, _forgetter.Forget(old.Id.ToString()).Outcome);
-        var successor = Stopped("rebuilt", 2);
+        var successor = Peer("rebuilt", 2);
 
         Assert.Equal(ForgetOutcome.Forgotten, _forgetter.Forget("rebuilt").Outcome);
 

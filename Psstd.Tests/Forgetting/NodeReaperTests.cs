@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Psstd.Agent.Configuration;
 using Psstd.Agent.Forgetting;
 using Psstd.Contracts;
@@ -7,25 +8,24 @@ using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
 using Psstd.Tests.Gossip;
 using Psstd.Tests.Support;
-using Psstd.Gossip.Telemetry;
 
 namespace Psstd.Tests.Forgetting;
 
-/// <summary>The reaper on a manual clock: PSSTD_REAP=1m, TTL 15 s.</summary>
+/// <summary>The reaper on a fake clock: PSSTD_REAP=1m, TTL 15 s.</summary>
 public sealed class NodeReaperTests : IDisposable
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
     private readonly ClusterState _cluster;
-    private readonly RecordingTransport _transport = new();
+    private readonly GossipNode _node;
     private readonly NodeReaper _reaper;
     private readonly NodeRecord _self = RecordSamples.Record(id: Guid.NewGuid(), name: "self");
 
     public NodeReaperTests()
     {
-        _cluster = new ClusterState(_clock);
+        _node = new GossipNetwork(_clock).Add(GossipNetwork.AddressOf(0), new GossipOptions { Cluster = "test" }, _self, new Random(1));
+        _cluster = _node.Cluster;
         var settings = AgentSettings.FromEnvironment(new Dictionary<string, string> { ["PSSTD_REAP"] = "1m" }, "self");
-        var engine = new GossipEngine(new GossipOptions { Cluster = "test" }, _self.Id, _cluster, _transport, new GossipMetrics(), _clock, new Random(1));
-        _reaper = new NodeReaper(_cluster, engine, settings, _self.Id, _clock, NullLogger<NodeReaper>.Instance);
+        _reaper = new NodeReaper(_cluster, _node.Engine, settings, _self.Id, _clock, NullLogger<NodeReaper>.Instance);
         Hold(_self);
     }
 
@@ -59,7 +59,7 @@ public sealed class NodeReaperTests : IDisposable
         Assert.Equal((NodeHealth.Forgotten, NodeHealth.Forgotten), (Health(silent), Health(left)));
         Assert.Equal((40L, true), (_cluster.Find(silent.Id)!.Header.Sequence, _cluster.Find(silent.Id)!.Header.Forgotten));
         Assert.Equal((NodeHealth.Fresh, NodeHealth.Fresh), (Health(busy), Health(_self)));
-        Assert.Empty(_transport.Targets); // relayed by the next rounds only, never sent to every peer
+        Assert.Empty(_node.Sent); // relayed by the next rounds only, never sent to every peer
     }
 
     [Fact]

@@ -1,79 +1,34 @@
-using System.Net;
-using Psstd.Gossip.Cluster;
+using Microsoft.Extensions.Time.Testing;
 using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
 using Psstd.Tests.Support;
-using Psstd.Gossip.Telemetry;
 
 namespace Psstd.Tests.Gossip;
 
 /// <summary>
-/// Two real engines wired by hand, datagrams and streams alike (streams through the agent's frame
-/// reader), with the relay turned off: what anti-entropy alone repairs, and what it costs.
+/// Two real engines on the in-memory network, datagrams and streams alike (streams through the agent's
+/// frame reader), with the relay turned off: what anti-entropy alone repairs, and what it costs.
 /// </summary>
 public sealed class AntiEntropyTests
 {
     /// <summary>No relay, and no failure detector (its pings would blur what sync costs).</summary>
     private static readonly GossipOptions SyncOnly = new() { Cluster = "test", Fanout = 0, OriginFanout = 0, ProbeAfterIntervals = 1000 };
 
-    private sealed class Node : IGossipTransport
-    {
-        public Node(int index, ManualTimeProvider clock, Dictionary<IPEndPoint, Node> network)
-        {
-            Address = new IPEndPoint(IPAddress.Parse($"192.0.2.{index + 1}"), 7947);
-            Self = RecordSamples.Record(id: Guid.NewGuid(), name: $"n{index}") with { GossipAddress = Address.ToString() };
-            Cluster = new ClusterState(clock);
-            Cluster.Merge(RecordCodec.ToBytes(Self));
-            Engine = new GossipEngine(SyncOnly, Self.Id, Cluster, this, Counters, clock, new Random(index));
-            Network = network;
-            network[Address] = this;
-        }
-
-        public IPEndPoint Address { get; }
-
-        public NodeRecord Self { get; }
-
-        public ClusterState Cluster { get; }
-
-        public GossipMetrics Counters { get; } = new();
-
-        public GossipEngine Engine { get; }
-
-        public Dictionary<IPEndPoint, Node> Network { get; }
-
-        public void Send(IPEndPoint target, ReadOnlySpan<byte> packet)
-        {
-            if (Network.TryGetValue(target, out var node))
-            {
-                node.Engine.Receive(packet, Address);
-            }
-        }
-
-        public void SendStream(IPEndPoint target, IReadOnlyList<byte[]> packets, Action<long> connected)
-        {
-            if (Network.TryGetValue(target, out var node))
-            {
-                connected(packets.Sum(p => p.Length));
-                var reader = new StreamFrameReader();
-                Assert.True(reader.Feed(StreamFrames.Join(packets), node.Engine.ReceiveFrame));
-                node.Counters.StreamIn();
-            }
-        }
-    }
-
     /// <summary>Records of other nodes (addresses nobody listens on), versions from <paramref name="sequence"/>.</summary>
     private static List<byte[]> Others(int count, long sequence = 1, int firstId = 0) =>
         [.. Enumerable.Range(firstId, count).Select(i => RecordCodec.ToBytes(
             RecordSamples.Record(id: new Guid(i, 1, 1, [0, 0, 0, 0, 0, 0, 0, 9]), name: $"other-{i}", sequence: sequence) with { GossipAddress = $"198.51.100.{i % 250}:7947" }))];
 
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
-    private (Node Old, Node New) Pair()
+    /// <summary>An old node and a new one that has it as its seed, each holding its own record.</summary>
+    private (GossipNode Old, GossipNode New) Pair()
     {
-        var clock = _clock;
-        var network = new Dictionary<IPEndPoint, Node>();
-        var old = new Node(0, clock, network);
-        var fresh = new Node(1, clock, network);
+        var network = new GossipNetwork(_clock);
+        var old = network.Add(0, SyncOnly);
+        var fresh = network.Add(1, SyncOnly);
+        old.Publish();
+        fresh.Publish();
         fresh.Engine.SetSeeds([old.Address]);
         return (old, fresh);
     }
@@ -84,7 +39,7 @@ public sealed class AntiEntropyTests
         var (old, fresh) = Pair();
         Others(60).ForEach(r => old.Cluster.Merge(r));
 
-        fresh.Engine.Tick();
+        fresh.Tick();
 
         Assert.Equal(62, fresh.Cluster.Count); // 60 others, the seed and itself
         Assert.Equal(1, fresh.Counters.StreamsIn);
@@ -100,7 +55,7 @@ public sealed class AntiEntropyTests
         Others(1, sequence: 9, firstId: 25).ForEach(r => fresh.Cluster.Merge(r)); // a newer version the old node lacks
         old.Cluster.Merge(RecordCodec.ToBytes(RecordSamples.Record(id: new Guid(30, 1, 1, [0, 0, 0, 0, 0, 0, 0, 9]), name: "other-30", generation: 2) with { GossipAddress = "198.51.100.30:7947" }));
 
-        fresh.Engine.Tick();
+        fresh.Tick();
 
         var all = Enumerable.Range(0, 60).Select(i => new Guid(i, 1, 1, [0, 0, 0, 0, 0, 0, 0, 9])).ToList();
         Assert.All(all, id => Assert.NotNull(old.Cluster.Find(id)));
@@ -114,13 +69,13 @@ public sealed class AntiEntropyTests
     {
         var (old, fresh) = Pair();
         Others(500).ForEach(r => old.Cluster.Merge(r));
-        fresh.Engine.Tick(); // the first exchange brings the new node up to date, and the old one learns it
+        fresh.Tick(); // the first exchange brings the new node up to date, and the old one learns it
         _clock.Advance(SyncOnly.AntiEntropyEvery);
         Others(500, sequence: 7).ForEach(r => { old.Cluster.Merge(r); fresh.Cluster.Merge(r); }); // newer sequences alone change no summary
         var oldOut = old.Counters.PacketsOut;
         var freshOut = fresh.Counters.BytesOut;
 
-        fresh.Engine.Tick();
+        fresh.Tick();
 
         Assert.Equal(2, fresh.Counters.SyncRounds);
         Assert.Equal(oldOut, old.Counters.PacketsOut);
@@ -134,15 +89,15 @@ public sealed class AntiEntropyTests
     {
         // An exchange every 15 s instead of every 5 s.
         var (old, fresh) = PacedPair();
-        fresh.Engine.Tick();
+        fresh.Tick();
         Assert.Equal(1, fresh.Counters.SyncRounds);
 
         _clock.Advance(SyncOnly.AntiEntropyEvery);
-        fresh.Engine.Tick();
+        fresh.Tick();
         Assert.Equal(1, fresh.Counters.SyncRounds);
 
         _clock.Advance(2 * SyncOnly.AntiEntropyEvery);
-        fresh.Engine.Tick();
+        fresh.Tick();
         Assert.Equal(2, fresh.Counters.SyncRounds);
         Assert.Equal(0, old.Counters.Dropped);
     }
@@ -151,20 +106,20 @@ public sealed class AntiEntropyTests
     public void PastTheBudget_WhileStillLearningTheCluster_ExchangesAtTheUnpacedPeriod()
     {
         var (_, fresh) = PacedPair();
-        fresh.Engine.Tick();
+        fresh.Tick();
         Others(20).ForEach(r => fresh.Cluster.Merge(r)); // learned since that exchange: 22 nodes instead of 2
 
         _clock.Advance(SyncOnly.AntiEntropyEvery);
-        fresh.Engine.Tick();
+        fresh.Tick();
         Assert.Equal(2, fresh.Counters.SyncRounds);
 
         Others(1, firstId: 20).ForEach(r => fresh.Cluster.Merge(r)); // one more: under a twentieth, the cluster is known
         _clock.Advance(SyncOnly.AntiEntropyEvery);
-        fresh.Engine.Tick();
+        fresh.Tick();
         Assert.Equal(2, fresh.Counters.SyncRounds);
 
         _clock.Advance(2 * SyncOnly.AntiEntropyEvery);
-        fresh.Engine.Tick();
+        fresh.Tick();
         Assert.Equal(3, fresh.Counters.SyncRounds);
     }
 
@@ -175,20 +130,20 @@ public sealed class AntiEntropyTests
         Others(40).ForEach(r => { old.Cluster.Merge(r); fresh.Cluster.Merge(r); });
         Others(1, firstId: 40).ForEach(r => old.Cluster.Merge(r)); // a node whose versions the relay never brought here: 43 known, not a twentieth more than 42
 
-        fresh.Engine.Tick();
+        fresh.Tick();
         Assert.NotNull(fresh.Cluster.Find(new Guid(40, 1, 1, [0, 0, 0, 0, 0, 0, 0, 9])));
         Assert.Equal(1, fresh.Counters.SyncRounds);
 
         _clock.Advance(SyncOnly.AntiEntropyEvery);
-        fresh.Engine.Tick();
+        fresh.Tick();
         Assert.Equal(2, fresh.Counters.SyncRounds); // still learning: others may lack more
 
         _clock.Advance(SyncOnly.AntiEntropyEvery);
-        fresh.Engine.Tick();
+        fresh.Tick();
         Assert.Equal(2, fresh.Counters.SyncRounds); // that exchange brought nobody new: every third period again
 
         _clock.Advance(2 * SyncOnly.AntiEntropyEvery);
-        fresh.Engine.Tick();
+        fresh.Tick();
         Assert.Equal(3, fresh.Counters.SyncRounds);
         Assert.Equal(0, old.Counters.Dropped);
     }
@@ -197,12 +152,12 @@ public sealed class AntiEntropyTests
     /// A pair whose new node publishes every 3 intervals (its record says 3 s; PSSTD_INTERVAL is 1 s) and
     /// already knows its seed: its first exchange teaches it nothing new.
     /// </summary>
-    private (Node Old, Node New) PacedPair()
+    private (GossipNode Old, GossipNode New) PacedPair()
     {
         var (old, fresh) = Pair();
-        fresh.Cluster.Merge(RecordCodec.ToBytes(fresh.Self with { Sequence = fresh.Self.Sequence + 1, Interval = 3 * SyncOnly.Interval }));
-        fresh.Cluster.Merge(RecordCodec.ToBytes(old.Self));
-        old.Cluster.Merge(RecordCodec.ToBytes(fresh.Self));
+        fresh.Cluster.Merge(RecordCodec.ToBytes(fresh.Record with { Sequence = fresh.Record.Sequence + 1, Interval = 3 * SyncOnly.Interval }));
+        fresh.Cluster.Merge(RecordCodec.ToBytes(old.Record));
+        old.Cluster.Merge(RecordCodec.ToBytes(fresh.Record));
         return (old, fresh);
     }
 }

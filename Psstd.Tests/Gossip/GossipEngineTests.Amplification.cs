@@ -1,5 +1,6 @@
 using System.Net;
 using Psstd.Gossip.Wire;
+using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Gossip;
 
@@ -14,7 +15,7 @@ public sealed partial class GossipEngineTests
     private static readonly IPEndPoint Victim = new(IPAddress.Parse("203.0.113.7"), 7947);
 
     /// <summary>Three nodes that know one another (each is a live member to the others).</summary>
-    private static List<Node> Acquainted()
+    private static List<GossipNode> Acquainted()
     {
         var nodes = Nodes(3);
         nodes[1].Engine.SetSeeds([nodes[0].Address]);
@@ -63,6 +64,7 @@ public sealed partial class GossipEngineTests
         Assert.Equal(refusedBefore + 1, asked.Counters.RepliesRefused);
 
         var fromMember = asked.Engine.Receive(EmptySummaryPacket(), nodes[2].Address);
+        asked.Network.Deliver(); // the member answers the ping that asks it to prove its address
 
         Assert.Equal(DecodeOutcome.Accepted, fromMember);
         Assert.Equal(streamsBefore + 1, asked.Counters.StreamsOut); // it answered the ping: the whole state, over a stream
@@ -101,10 +103,11 @@ public sealed partial class GossipEngineTests
         Assert.Equal(refusedBefore + 2, helper.Counters.RepliesRefused);
 
         // Between members the indirect probe still works: one ping to the target, and its ack passed back.
-        var toAsker = helper.Attempts.GetValueOrDefault(nodes[0].Address);
+        var toAsker = helper.SentTo(nodes[0].Address);
         helper.Engine.Receive(PingRequestPacket(nodes[2].Record.Id, nodes[2].Address), nodes[0].Address);
+        helper.Network.Deliver();
         Assert.Equal(before + 2, helper.Counters.PacketsOut);
-        Assert.Equal(toAsker + 1, helper.Attempts[nodes[0].Address]);
+        Assert.Equal(toAsker + 1, helper.SentTo(nodes[0].Address));
     }
 
     [Fact]
@@ -130,13 +133,13 @@ public sealed partial class GossipEngineTests
         var (seed, fresh) = (nodes[0], nodes[1]);
         fresh.Engine.SetSeeds([seed.Address]);
         seed.Publish();
-        seed.Engine.Tick();
+        seed.Tick();
 
-        fresh.Engine.Tick(); // no record of its own yet: no summary, nothing for the seed to refuse
+        fresh.Tick(); // no record of its own yet: no summary, nothing for the seed to refuse
 
         Assert.Equal(0, fresh.Counters.SyncRounds);
         fresh.Publish();
-        fresh.Engine.Tick();
+        fresh.Tick();
 
         Assert.Equal(1, fresh.Counters.SyncRounds);
         Assert.Equal(1, seed.Counters.RepliesRefused); // held back while the new node proved its address (one round trip)

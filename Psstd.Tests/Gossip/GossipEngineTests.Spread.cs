@@ -1,6 +1,5 @@
 using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
-using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Gossip;
 
@@ -27,7 +26,7 @@ public sealed partial class GossipEngineTests
             Assert.Equal(DecodeOutcome.Accepted, sender.Engine.Receive(packet.AsSpan(0, PacketCodec.Write("test", null, MessageKind.Records, payload.AsSpan(0, length), packet)), nodes[1].Address));
         }
 
-        sender.Engine.Tick();
+        sender.Tick();
 
         var holders = nodes.Skip(1).Select(n => news.Count(r => n.Cluster.Find(RecordCodec.Read(r)!.Id) is not null)).ToList();
         Assert.True(datagrams >= 4, $"the news took {datagrams} datagrams");

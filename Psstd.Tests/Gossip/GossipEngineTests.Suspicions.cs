@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Psstd.Contracts;
 using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Engine;
@@ -14,7 +15,7 @@ public sealed partial class GossipEngineTests
     [Fact]
     public void Suspicion_IsTakenByAPeerOnTheSameSilentVersion_NotByOneWithNewerNews()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var nodes = Nodes(4, clock: clock);
         var (detector, sameVersion, newerNews, victim) = (nodes[0], nodes[1], nodes[2], nodes[3]);
         foreach (var node in nodes)
@@ -30,8 +31,7 @@ public sealed partial class GossipEngineTests
         var held = victim.Cluster.Find(victim.Record.Id)!.Header;
         victim.Publish();
         var last = RecordCodec.ToBytes(victim.Record);
-        nodes.ForEach(n => n.Unreachable.Add(victim.Address));
-        victim.Network.Remove(victim.Address);
+        victim.Network.Remove(victim);
         var live = nodes[..3];
         var elapsed = TimeSpan.Zero;
         while (detector.Cluster.Find(victim.Record.Id)!.Suspected is false)
@@ -63,7 +63,7 @@ public sealed partial class GossipEngineTests
     [Fact]
     public void PeerTheRelayKeepsMissing_CatchesUp_WithTheAnswerToItsProbe()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var options = new GossipOptions { Cluster = "test", AntiEntropyEvery = Timeout.InfiniteTimeSpan };
         var nodes = Nodes(2, options, clock);
         var (prober, missed) = (nodes[0], nodes[1]);
@@ -88,7 +88,7 @@ public sealed partial class GossipEngineTests
     [Fact]
     public void SuspectedNode_AnswersTheSuspicion_WithItsRecord_WhichClearsIt()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var nodes = Nodes(2, clock: clock);
         var (doubter, doubted) = (nodes[0], nodes[1]);
         doubter.Engine.SetSeeds([doubted.Address]);
@@ -100,6 +100,7 @@ public sealed partial class GossipEngineTests
         Assert.True(doubter.Cluster.MarkSuspect(doubted.Record.Id, stale));
 
         var outcome = doubted.Engine.Receive(SuspicionPacket((stale.Id, stale.Generation, stale.Sequence)), doubter.Address);
+        doubted.Network.Deliver();
 
         Assert.Equal(DecodeOutcome.Accepted, outcome);
         var view = doubter.Cluster.Find(doubted.Record.Id)!;
@@ -110,7 +111,7 @@ public sealed partial class GossipEngineTests
     [Fact]
     public void MalformedSuspicion_IsCounted_AndChangesNothing()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var nodes = Nodes(2, clock: clock);
         nodes[0].Engine.SetSeeds([nodes[1].Address]);
         Rounds(nodes, 1);
@@ -126,12 +127,12 @@ public sealed partial class GossipEngineTests
         Assert.False(nodes[1].Cluster.Find(nodes[0].Record.Id)!.Suspected);
     }
 
-    private static void TickAll(IEnumerable<Node> nodes)
+    private static void TickAll(IEnumerable<GossipNode> nodes)
     {
         foreach (var node in nodes)
         {
             node.Publish();
-            node.Engine.Tick();
+            node.Tick();
         }
     }
 

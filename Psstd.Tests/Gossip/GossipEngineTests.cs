@@ -1,114 +1,39 @@
-using System.Net;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Time.Testing;
 using Psstd.Contracts;
 using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
 using Psstd.Tests.Support;
-using Psstd.Gossip.Telemetry;
 
 namespace Psstd.Tests.Gossip;
 
-/// <summary>The real engine, a few nodes wired by hand: what reaches whom, and what is dropped.</summary>
+/// <summary>The real engine, a few nodes on the in-memory network: what reaches whom, and what is dropped.</summary>
 public sealed partial class GossipEngineTests
 {
-    /// <remarks>Not a record and no public graph: xunit must never try to print one (the network refers back to it).</remarks>
-    private sealed partial class Node : IGossipTransport
-    {
-        public Node(int index, ManualTimeProvider clock, Dictionary<IPEndPoint, Node> network, GossipOptions options)
-        {
-            Address = new IPEndPoint(IPAddress.Parse($"192.0.2.{index + 1}"), 7947);
-            Record = RecordSamples.Record(id: IdOf(index), name: $"n{index}") with { GossipAddress = Address.ToString() };
-            Cluster = new ClusterState(clock);
-            Engine = new GossipEngine(options, Record.Id, Cluster, this, Counters, clock, new Random(index));
-            Network = network;
-            network[Address] = this;
-        }
+    private static List<GossipNode> Nodes(int count, GossipOptions? options = null, FakeTimeProvider? clock = null) =>
+        new GossipNetwork(clock ?? new FakeTimeProvider()).AddMany(count, options);
 
-        public IPEndPoint Address { get; }
-
-        public NodeRecord Record { get; private set; }
-
-        public ClusterState Cluster { get; }
-
-        public GossipMetrics Counters { get; } = new();
-
-        public GossipEngine Engine { get; }
-
-        public Dictionary<IPEndPoint, Node> Network { get; }
-
-        /// <summary>Targets this node must not reach directly (a link that is down).</summary>
-        public HashSet<IPEndPoint> Unreachable { get; } = [];
-
-        /// <summary>Kinds of packet this node's sends lose (bad luck that hits one kind only).</summary>
-        public HashSet<MessageKind> Loses { get; } = [];
-
-        /// <summary>Datagrams this node tried to send, by target, whether or not they arrived.</summary>
-        public Dictionary<IPEndPoint, int> Attempts { get; } = [];
-
-        public void Publish()
-        {
-            Record = Record with { Sequence = Record.Sequence + 1 };
-            Cluster.Merge(RecordCodec.ToBytes(Record));
-        }
-
-        public void Leave()
-        {
-            Record = Record with { Sequence = Record.Sequence + 1, Left = true };
-            Cluster.Merge(RecordCodec.ToBytes(Record));
-        }
-
-        public void Send(IPEndPoint target, ReadOnlySpan<byte> packet)
-        {
-            Attempts[target] = Attempts.GetValueOrDefault(target) + 1;
-            if (!Unreachable.Contains(target) && Network.TryGetValue(target, out var node) && !Loses.Contains(KindOf(packet)))
-            {
-                node.Engine.Receive(packet, Address);
-            }
-        }
-    }
-
-    private static MessageKind KindOf(ReadOnlySpan<byte> packet)
-    {
-        var scratch = new byte[PacketCodec.MaxDatagramBytes];
-        return PacketCodec.Open(packet, "test", null, scratch, out var kind, out _) == DecodeOutcome.Accepted ? kind : 0;
-    }
-
-    /// <summary>A node id drawn from a generator seeded by the node's index: every run lays the ids out the same way.</summary>
-    private static Guid IdOf(int index)
-    {
-        var bytes = new byte[16];
-        new Random(1_000 + index).NextBytes(bytes);
-        return new Guid(bytes);
-    }
-
-    private static List<Node> Nodes(int count, GossipOptions? options = null, ManualTimeProvider? clock = null)
-    {
-        clock ??= new ManualTimeProvider();
-        var network = new Dictionary<IPEndPoint, Node>();
-        return [.. Enumerable.Range(0, count).Select(i => new Node(i, clock, network, options ?? new GossipOptions { Cluster = "test" }))];
-    }
-
-    private static void Rounds(IReadOnlyList<Node> nodes, int rounds)
+    private static void Rounds(IReadOnlyList<GossipNode> nodes, int rounds)
     {
         for (var round = 0; round < rounds; round++)
         {
             foreach (var node in nodes)
             {
                 node.Publish();
-                node.Engine.Tick();
+                node.Tick();
             }
         }
     }
 
     /// <summary>Rounds with nothing new published: whatever is still queued travels on.</summary>
-    private static void Flush(IReadOnlyList<Node> nodes)
+    private static void Flush(List<GossipNode> nodes)
     {
         for (var round = 0; round < nodes.Count; round++)
         {
             foreach (var node in nodes)
             {
-                node.Engine.Tick();
+                node.Tick();
             }
         }
     }
@@ -131,8 +56,7 @@ public sealed partial class GossipEngineTests
         // A line a - b - c: a and c never talk, b relays what is new to it.
         var nodes = Nodes(3);
         var (a, b, c) = (nodes[0], nodes[1], nodes[2]);
-        a.Unreachable.Add(c.Address);
-        c.Unreachable.Add(a.Address);
+        GossipNetwork.Cut(a, c);
         a.Engine.SetSeeds([b.Address]);
         c.Engine.SetSeeds([b.Address]);
 
@@ -147,7 +71,7 @@ public sealed partial class GossipEngineTests
     [Fact]
     public void TwentyNodes_SeededInARing_ConvergeToEveryoneFresh()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var nodes = Nodes(20, clock: clock);
         for (var i = 0; i < nodes.Count; i++)
         {
@@ -173,7 +97,7 @@ public sealed partial class GossipEngineTests
     [Fact]
     public void Leave_ReachesEveryNode_AtOnce()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var nodes = Nodes(20, clock: clock);
         for (var i = 0; i < nodes.Count; i++)
         {
@@ -184,6 +108,7 @@ public sealed partial class GossipEngineTests
         var leaver = nodes[0];
         leaver.Leave();
         leaver.Engine.AnnounceLeave();
+        leaver.Network.Deliver();
 
         var views = nodes[1..].Select(observer => NodeHealthJudge.Judge(observer.Cluster.Find(leaver.Record.Id)!, clock)).ToArray();
         Assert.All(views, view => Assert.Equal(NodeHealth.Left, view));
@@ -192,7 +117,7 @@ public sealed partial class GossipEngineTests
     [Fact]
     public void SilentNode_IsSuspected_AfterDirectAndIndirectProbesGoUnanswered()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var nodes = Nodes(5, clock: clock);
         for (var i = 0; i < nodes.Count; i++)
         {
@@ -206,15 +131,14 @@ public sealed partial class GossipEngineTests
         }
 
         var dead = nodes[4];
-        nodes.ForEach(n => n.Unreachable.Add(dead.Address)); // nothing reaches it any more
-        dead.Network.Remove(dead.Address);
+        dead.Network.Remove(dead); // nothing reaches it any more
         var live = nodes[..4];
         for (var i = 0; i < 20; i++) // 4 s of rounds
         {
             foreach (var node in live)
             {
                 node.Publish();
-                node.Engine.Tick();
+                node.Tick();
             }
 
             clock.Advance(TimeSpan.FromMilliseconds(200));
@@ -231,7 +155,7 @@ public sealed partial class GossipEngineTests
     [Fact]
     public void QuietButAliveNode_AnswersItsProbe_AndIsNeverSuspected()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var nodes = Nodes(2, clock: clock);
         var (prober, quiet) = (nodes[0], nodes[1]);
         prober.Engine.SetSeeds([quiet.Address]);
@@ -241,7 +165,7 @@ public sealed partial class GossipEngineTests
         for (var i = 0; i < 25; i++) // 5 s in which the quiet node publishes nothing new, but still answers
         {
             prober.Publish();
-            prober.Engine.Tick();
+            prober.Tick();
             clock.Advance(TimeSpan.FromMilliseconds(200));
         }
 
@@ -257,20 +181,20 @@ public sealed partial class GossipEngineTests
         // The prober holds an old version of the quiet node; the quiet node never heard of the prober
         // (the relay missed it), so its ack says "alive" without its record, and the old version would
         // age into offline. The prober introduces itself after such an ack.
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var nodes = Nodes(2, new GossipOptions { Cluster = "test", AntiEntropyEvery = Timeout.InfiniteTimeSpan }, clock);
         var (prober, quiet) = (nodes[0], nodes[1]);
         prober.Publish();
         prober.Cluster.Merge(RecordCodec.ToBytes(quiet.Record));
         prober.Unreachable.Add(quiet.Address);
-        prober.Engine.Tick(); // its own first record goes nowhere
+        prober.Tick(); // its own first record goes nowhere
         prober.Unreachable.Clear();
         quiet.Publish(); // a newer version the prober has not heard of; the quiet node sends nothing itself
 
         for (var i = 0; i < 30; i++) // 6 s: the quiet node's 1 s record falls silent after 2 s, so two probes
         {
             clock.Advance(TimeSpan.FromMilliseconds(200));
-            prober.Engine.Tick();
+            prober.Tick();
         }
 
         Assert.NotNull(quiet.Cluster.Find(prober.Record.Id));
@@ -280,14 +204,13 @@ public sealed partial class GossipEngineTests
     [Fact]
     public void OtherCluster_IsDroppedAndCounted_NeverMerged()
     {
-        var clock = new ManualTimeProvider();
-        var network = new Dictionary<IPEndPoint, Node>();
-        var ours = new Node(0, clock, network, new GossipOptions { Cluster = "ours" });
-        var theirs = new Node(1, clock, network, new GossipOptions { Cluster = "theirs" });
+        var network = new GossipNetwork(new FakeTimeProvider());
+        var ours = network.Add(0, new GossipOptions { Cluster = "ours" });
+        var theirs = network.Add(1, new GossipOptions { Cluster = "theirs" });
         theirs.Engine.SetSeeds([ours.Address]);
 
         theirs.Publish();
-        theirs.Engine.Tick();
+        theirs.Tick();
 
         Assert.Null(ours.Cluster.Find(theirs.Record.Id));
         Assert.True(ours.Counters.PacketsIn(DecodeOutcome.OtherCluster) > 0);
@@ -296,12 +219,11 @@ public sealed partial class GossipEngineTests
     [Fact]
     public void KeyedCluster_RejectsAnAgentWithoutTheKey_AndSaysWhy()
     {
-        var clock = new ManualTimeProvider();
-        var network = new Dictionary<IPEndPoint, Node>();
+        var network = new GossipNetwork(new FakeTimeProvider());
         using var keyring = new GossipKeyring([RandomNumberGenerator.GetBytes(32)]);
-        var keyed = new Node(0, clock, network, new GossipOptions { Cluster = "c", Keyring = keyring });
-        var keyedPeer = new Node(1, clock, network, new GossipOptions { Cluster = "c", Keyring = keyring });
-        var keyless = new Node(2, clock, network, new GossipOptions { Cluster = "c" });
+        var keyed = network.Add(0, new GossipOptions { Cluster = "c", Keyring = keyring });
+        var keyedPeer = network.Add(1, new GossipOptions { Cluster = "c", Keyring = keyring });
+        var keyless = network.Add(2, new GossipOptions { Cluster = "c" });
         keyless.Engine.SetSeeds([keyed.Address]);
         keyedPeer.Engine.SetSeeds([keyed.Address]);
 
@@ -317,7 +239,7 @@ public sealed partial class GossipEngineTests
     {
         // A budget of one and a half packets: one packet now, the next only after a refill.
         var packet = PacketCodec.Overhead("test", null) + 1 + 2 + RecordCodec.ToBytes(RecordSamples.Record()).Length;
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var nodes = Nodes(2, new GossipOptions { Cluster = "test", BandwidthBytesPerSecond = packet * 3 / 2, AntiEntropyEvery = Timeout.InfiniteTimeSpan }, clock);
         var (sender, receiver) = (nodes[0], nodes[1]);
         sender.Engine.SetSeeds([receiver.Address]);
@@ -329,7 +251,7 @@ public sealed partial class GossipEngineTests
         Assert.True(sender.Counters.RoundsOverBudget >= 2);
 
         clock.Advance(TimeSpan.FromSeconds(1));
-        sender.Engine.Tick();
+        sender.Tick();
 
         Assert.Equal(2, receiver.Counters.RecordsNew); // version 3 never travelled
         Assert.Equal(4L, receiver.Cluster.Find(sender.Record.Id)?.Header.Sequence);

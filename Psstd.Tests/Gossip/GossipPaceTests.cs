@@ -1,17 +1,17 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Psstd.Agent.Configuration;
 using Psstd.Agent.Heartbeat;
 using Psstd.Agent.Identity;
 using Psstd.Agent.LocalApi;
 using Psstd.Agent.Metrics;
+using Psstd.Agent.Registration;
 using Psstd.Agent.Snapshots;
 using Psstd.Contracts;
 using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
 using Psstd.Configuration;
-using Psstd.Tests.Support;
-using Psstd.Agent.Registration;
 
 namespace Psstd.Tests.Gossip;
 
@@ -88,9 +88,9 @@ public sealed class GossipPaceTests
     }
 
     /// <summary>An agent's heartbeat among <paramref name="peers"/> peers whose 1 s records are already held.</summary>
-    private static (ManualTimeProvider Clock, AgentSettings Settings, ClusterState Cluster, NodeIdentity Identity, LocalNode Local, HeartbeatService Heartbeat) LargeCluster(int peers)
+    private static (FakeTimeProvider Clock, AgentSettings Settings, ClusterState Cluster, NodeIdentity Identity, LocalNode Local, HeartbeatService Heartbeat) LargeCluster(int peers)
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var settings = AgentSettings.FromEnvironment(new Dictionary<string, string> { ["PSSTD_DB"] = "/nonexistent-psstd-test" }, "host-a");
         var cluster = new ClusterState(clock);
         for (var i = 0; i < peers; i++)

@@ -1,10 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Microsoft.Extensions.Time.Testing;
 using Psstd.Gossip.Cluster;
-using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
 using Psstd.Tests.Support;
-using Psstd.Gossip.Telemetry;
 
 namespace Psstd.Tests.Gossip;
 
@@ -105,10 +104,9 @@ public sealed class GossipPropertyTests
                 packet[Math.Abs(positions[i] % packet.Length)] = values[i];
             }
 
-            var cluster = new ClusterState(new ManualTimeProvider());
-            var engine = new GossipEngine(new GossipOptions { Cluster = "test" }, Guid.NewGuid(), cluster, new NoTransport(), new Psstd.Gossip.Telemetry.GossipMetrics(), new ManualTimeProvider(), new Random(1));
-            engine.Receive(packet, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 7947));
-            return cluster.Count <= 1 && cluster.Entries().All(e => RecordCodec.IsValid(e.Encoded));
+            var node = Alone();
+            node.Engine.Receive(packet, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 7947));
+            return node.Cluster.Count <= 1 && node.Cluster.Entries().All(e => RecordCodec.IsValid(e.Encoded));
         })
         .QuickCheckThrowOnFailure();
     }
@@ -157,19 +155,13 @@ public sealed class GossipPropertyTests
                 packet[Math.Abs(positions[i] % packet.Length)] = values[i];
             }
 
-            var time = new ManualTimeProvider();
-            var cluster = new ClusterState(time);
-            var engine = new GossipEngine(new GossipOptions { Cluster = "test" }, Guid.NewGuid(), cluster, new NoTransport(), new Psstd.Gossip.Telemetry.GossipMetrics(), time, new Random(1));
-            engine.Receive(packet, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 7947));
-            return cluster.Count <= 2 && cluster.Entries().All(e => RecordCodec.IsValid(e.Encoded) && !(e.Header.Left && e.Header.Forgotten));
+            var node = Alone();
+            node.Engine.Receive(packet, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 7947));
+            return node.Cluster.Count <= 2 && node.Cluster.Entries().All(e => RecordCodec.IsValid(e.Encoded) && !(e.Header.Left && e.Header.Forgotten));
         })
         .QuickCheckThrowOnFailure();
     }
 
-    private sealed class NoTransport : IGossipTransport
-    {
-        public void Send(System.Net.IPEndPoint target, ReadOnlySpan<byte> packet)
-        {
-        }
-    }
+    /// <summary>An engine that holds nothing, not even its own record, on a network of its own: what it sends goes nowhere.</summary>
+    private static GossipNode Alone() => new GossipNetwork(new FakeTimeProvider()).Add(0);
 }

@@ -1,90 +1,83 @@
 using System.Net;
-using Psstd.Gossip.Cluster;
+using Microsoft.Extensions.Time.Testing;
 using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
 using Psstd.Tests.Support;
-using Psstd.Gossip.Telemetry;
 
 namespace Psstd.Tests.Gossip;
 
 /// <summary>Pull: how a viewer that publishes nothing learns the cluster, that it stays invisible, and that only a viewer on the agent's host (or a member) is answered.</summary>
 public sealed class GossipPullTests
 {
-    private sealed class Wire(Func<IPEndPoint, GossipEngine?> route, IPEndPoint self) : IGossipTransport
-    {
-        public int Sent { get; private set; }
+    private static readonly IPEndPoint PeerAddress = GossipNetwork.AddressOf(0);
 
-        public void Send(IPEndPoint target, ReadOnlySpan<byte> packet)
+    /// <summary>A peer at <see cref="PeerAddress"/> and a viewer at <paramref name="viewerAddress"/>; the peer holds its own record when it has <paramref name="self"/>.</summary>
+    private static (GossipNode Peer, GossipNode Viewer) PeerAndViewer(IPEndPoint viewerAddress, GossipOptions options, bool self = true)
+    {
+        var network = new GossipNetwork(new FakeTimeProvider());
+        var peer = network.Add(PeerAddress, options, RecordSamples.Record(id: Guid.NewGuid(), name: "peer") with { GossipAddress = PeerAddress.ToString() }, new Random(1));
+        var viewer = network.Add(viewerAddress, options, RecordSamples.Record(id: Guid.NewGuid(), name: "viewer"), new Random(2));
+        if (self)
         {
-            Sent++;
-            route(target)?.Receive(packet, self);
+            peer.Publish();
         }
+
+        return (peer, viewer);
     }
+
+    /// <summary>Asks for a pull and lets the answer arrive.</summary>
+    private static void Pull(GossipNode viewer)
+    {
+        viewer.Engine.RequestPull(PeerAddress);
+        viewer.Network.Deliver();
+    }
+
+    /// <summary>Datagrams only, as a socket would count them.</summary>
+    private static int Datagrams(GossipNode node) => node.Sent.Count(p => !p.Stream);
 
     [Fact]
     public void Pull_IsAnsweredWithEveryHeldRecord_AndTheViewerNeverAppearsAnywhere()
     {
-        var clock = new ManualTimeProvider();
-        var options = new GossipOptions { Cluster = "test" };
-        var peerAddress = new IPEndPoint(IPAddress.Parse("192.0.2.1"), 7947);
         var viewerAddress = new IPEndPoint(IPAddress.Parse("192.0.2.1"), 40000); // beside the agent: the IP it advertises
-        GossipEngine? peer = null;
-        GossipEngine? viewer = null;
-        var peerCluster = new ClusterState(clock);
-        var viewerCluster = new ClusterState(clock);
-        var peerWire = new Wire(t => t.Equals(viewerAddress) ? viewer : null, peerAddress);
-        var viewerWire = new Wire(t => t.Equals(peerAddress) ? peer : null, viewerAddress);
-        var self = RecordSamples.Record(id: Guid.NewGuid(), name: "peer") with { GossipAddress = peerAddress.ToString() };
-        peer = new GossipEngine(options, self.Id, peerCluster, peerWire, new GossipMetrics(), clock, new Random(1));
-        viewer = new GossipEngine(options, Guid.NewGuid(), viewerCluster, viewerWire, new GossipMetrics(), clock, new Random(2));
-        peerCluster.Merge(RecordCodec.ToBytes(self));
+        var (peer, viewer) = PeerAndViewer(viewerAddress, new GossipOptions { Cluster = "test" });
         foreach (var name in new[] { "a", "b" })
         {
-            peerCluster.Merge(RecordCodec.ToBytes(RecordSamples.Record(id: Guid.NewGuid(), name: name)));
+            peer.Cluster.Merge(RecordCodec.ToBytes(RecordSamples.Record(id: Guid.NewGuid(), name: name)));
         }
 
-        viewer.RequestPull(peerAddress);
+        Pull(viewer);
 
-        Assert.Equal(1, viewerWire.Sent);
-        Assert.Equal(["a", "b", "peer"], viewerCluster.Entries().Select(e => e.Decode().Name).Order(StringComparer.Ordinal));
-        Assert.Equal(3, peerCluster.Count);
+        Assert.Equal(1, Datagrams(viewer));
+        Assert.Equal(["a", "b", "peer"], viewer.Cluster.Entries().Select(e => e.Decode().Name).Order(StringComparer.Ordinal));
+        Assert.Equal(3, peer.Cluster.Count);
         peer.Tick();
-        Assert.Equal(3, peerCluster.Count);
+        Assert.Equal(3, peer.Cluster.Count);
     }
 
     [Fact]
     public void PullAnswers_StayWithinTheBudget_AndRepeatedPullsCoverTheWholeCluster()
     {
-        var clock = new ManualTimeProvider();
-        var options = new GossipOptions { Cluster = "test", BandwidthBytesPerSecond = 2400 };
-        var peerAddress = new IPEndPoint(IPAddress.Parse("192.0.2.1"), 7947);
         var viewerAddress = new IPEndPoint(IPAddress.Loopback, 40000); // the peer has no record of its own: loopback is this host
-        GossipEngine? peer = null;
-        GossipEngine? viewer = null;
-        var peerCluster = new ClusterState(clock);
-        var viewerCluster = new ClusterState(clock);
-        var peerWire = new Wire(t => t.Equals(viewerAddress) ? viewer : null, peerAddress);
-        var viewerWire = new Wire(t => t.Equals(peerAddress) ? peer : null, viewerAddress);
-        peer = new GossipEngine(options, Guid.NewGuid(), peerCluster, peerWire, new GossipMetrics(), clock, new Random(1));
-        viewer = new GossipEngine(options, Guid.NewGuid(), viewerCluster, viewerWire, new GossipMetrics(), clock, new Random(2));
+        var (peer, viewer) = PeerAndViewer(viewerAddress, new GossipOptions { Cluster = "test", BandwidthBytesPerSecond = 2400 }, self: false);
+        var clock = (FakeTimeProvider)peer.Network.Clock;
         for (var i = 0; i < 60; i++)
         {
-            peerCluster.Merge(RecordCodec.ToBytes(RecordSamples.Record(id: Guid.NewGuid(), name: $"n{i}")));
+            peer.Cluster.Merge(RecordCodec.ToBytes(RecordSamples.Record(id: Guid.NewGuid(), name: $"n{i}")));
         }
 
-        viewer.RequestPull(peerAddress);
-        var afterOne = viewerCluster.Count;
+        Pull(viewer);
+        var afterOne = viewer.Cluster.Count;
         var pulls = 1;
-        while (viewerCluster.Count < 60 && pulls < 200)
+        while (viewer.Cluster.Count < 60 && pulls < 200)
         {
             clock.Advance(TimeSpan.FromSeconds(1));
-            viewer.RequestPull(peerAddress);
+            Pull(viewer);
             pulls++;
         }
 
         Assert.InRange(afterOne, 1, 59); // one answer is cut short by the budget
-        Assert.True(peerWire.Sent <= pulls * 2, $"{peerWire.Sent} datagrams for {pulls} pulls");
-        Assert.Equal(60, viewerCluster.Count);
+        Assert.True(Datagrams(peer) <= pulls * 2, $"{Datagrams(peer)} datagrams for {pulls} pulls");
+        Assert.Equal(60, viewer.Cluster.Count);
     }
 
     [Theory]
@@ -94,27 +87,13 @@ public sealed class GossipPullTests
     [InlineData("192.0.2.1", true)] // the IP the agent advertises for gossip
     public void Pull_IsAnsweredOnlyFromThisHost_OrAMember(string source, bool answered)
     {
-        var clock = new ManualTimeProvider();
-        var options = new GossipOptions { Cluster = "test" };
-        var peerAddress = new IPEndPoint(IPAddress.Parse("192.0.2.1"), 7947);
-        var viewerAddress = new IPEndPoint(IPAddress.Parse(source), 40000);
-        GossipEngine? viewer = null;
-        var peerCluster = new ClusterState(clock);
-        var viewerCluster = new ClusterState(clock);
-        var peerWire = new Wire(t => t.Equals(viewerAddress) ? viewer : null, peerAddress);
-        var counters = new GossipMetrics();
-        var self = RecordSamples.Record(id: Guid.NewGuid(), name: "peer") with { GossipAddress = peerAddress.ToString() };
-        var peer = new GossipEngine(options, self.Id, peerCluster, peerWire, counters, clock, new Random(1));
-        var viewerWire = new Wire(t => t.Equals(peerAddress) ? peer : null, viewerAddress);
-        viewer = new GossipEngine(options, Guid.NewGuid(), viewerCluster, viewerWire, new GossipMetrics(), clock, new Random(2));
-        peerCluster.Merge(RecordCodec.ToBytes(self));
-        peerCluster.Merge(RecordCodec.ToBytes(RecordSamples.Record(id: Guid.NewGuid(), name: "a")));
+        var (peer, viewer) = PeerAndViewer(new IPEndPoint(IPAddress.Parse(source), 40000), new GossipOptions { Cluster = "test" });
+        peer.Cluster.Merge(RecordCodec.ToBytes(RecordSamples.Record(id: Guid.NewGuid(), name: "a")));
 
-        viewer.RequestPull(peerAddress);
+        Pull(viewer);
 
-        // Refused: nothing goes out (an empty pull is smaller than the ping that would ask the source to prove itself).
-        Assert.Equal(answered ? 1 : 0, peerWire.Sent);
-        Assert.Equal(answered ? 2 : 0, viewerCluster.Count);
-        Assert.Equal(answered ? 0 : 1, counters.RepliesRefused);
+        Assert.Equal(answered ? 1 : 0, Datagrams(peer));
+        Assert.Equal(answered ? 2 : 0, viewer.Cluster.Count);
+        Assert.Equal(answered ? 0 : 1, peer.Counters.RepliesRefused);
     }
 }

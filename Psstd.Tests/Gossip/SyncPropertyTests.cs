@@ -1,11 +1,9 @@
 using System.Net;
 using FsCheck;
 using FsCheck.Fluent;
-using Psstd.Gossip.Cluster;
-using Psstd.Gossip.Engine;
+using Microsoft.Extensions.Time.Testing;
 using Psstd.Gossip.Wire;
 using Psstd.Tests.Support;
-using Psstd.Gossip.Telemetry;
 
 namespace Psstd.Tests.Gossip;
 
@@ -62,11 +60,12 @@ public sealed class SyncPropertyTests
                 packet[Math.Abs(positions[i] % packet.Length)] = values[i];
             }
 
-            var (engine, cluster, self) = Engine();
-            engine.Receive(packet, Peer);
-            engine.ReceiveFrame(packet);
+            var node = new GossipNetwork(new FakeTimeProvider()).Add(0);
+            node.Publish();
+            node.Engine.Receive(packet, Peer);
+            node.Engine.ReceiveFrame(packet);
             // A mutation can leave a valid record of some other node: at most one record is carried, so at most one node joins.
-            return cluster.Count <= 2 && cluster.Find(self) is not null && cluster.Entries().All(e => RecordCodec.IsValid(e.Encoded));
+            return node.Cluster.Count <= 2 && node.Cluster.Find(node.Record.Id) is not null && node.Cluster.Entries().All(e => RecordCodec.IsValid(e.Encoded));
         })
         .QuickCheckThrowOnFailure();
     }
@@ -75,22 +74,11 @@ public sealed class SyncPropertyTests
     public void RandomFrames_NeverCrashTheEngine_AndAreCounted() =>
         Prop.ForAll<byte[]>(frame =>
         {
-            var counters = new GossipMetrics();
-            var cluster = new ClusterState(new ManualTimeProvider());
-            var engine = new GossipEngine(new GossipOptions { Cluster = "test" }, Guid.NewGuid(), cluster, new Drop(), counters, new ManualTimeProvider(), new Random(1));
-            engine.ReceiveFrame(frame);
-            return cluster.Count == 0 && counters.Dropped + counters.PacketsIn(DecodeOutcome.Accepted) == 1;
+            var node = new GossipNetwork(new FakeTimeProvider()).Add(0);
+            node.Engine.ReceiveFrame(frame);
+            return node.Cluster.Count == 0 && node.Counters.Dropped + node.Counters.PacketsIn(DecodeOutcome.Accepted) == 1;
         })
         .QuickCheckThrowOnFailure();
-
-    private static (GossipEngine Engine, ClusterState Cluster, Guid Self) Engine()
-    {
-        var clock = new ManualTimeProvider();
-        var self = RecordSamples.Record(id: Guid.NewGuid(), name: "self") with { GossipAddress = "192.0.2.1:7947" };
-        var cluster = new ClusterState(clock);
-        cluster.Merge(RecordCodec.ToBytes(self));
-        return (new GossipEngine(new GossipOptions { Cluster = "test" }, self.Id, cluster, new Drop(), new GossipMetrics(), clock, new Random(1)), cluster, self.Id);
-    }
 
     /// <summary>One valid packet of every sync kind; the summary and digest claim buckets the engine must answer.</summary>
     private static byte[][] SyncPackets(Psstd.Gossip.Wire.NodeRecord carried)
@@ -110,12 +98,5 @@ public sealed class SyncPropertyTests
             Packet(MessageKind.SyncPull, SyncMessages.WritePull("", [carried.Id], payload)),
             Packet(MessageKind.SyncRecords, RecordBatch.Pack([RecordCodec.ToBytes(carried)], ref next, payload)),
         ];
-    }
-
-    private sealed class Drop : IGossipTransport
-    {
-        public void Send(IPEndPoint target, ReadOnlySpan<byte> packet)
-        {
-        }
     }
 }

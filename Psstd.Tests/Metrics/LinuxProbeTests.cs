@@ -1,13 +1,13 @@
+using Microsoft.Extensions.Time.Testing;
 using Psstd.Agent.Metrics.Linux;
-using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Metrics;
 
-/// <summary>LinuxProbe end to end over a fixture /proc tree (see Fixtures/proc/README.md), on a manual clock.</summary>
+/// <summary>LinuxProbe end to end over a fixture /proc tree (see Fixtures/proc/README.md), on a fake clock.</summary>
 public sealed class LinuxProbeTests : IDisposable
 {
     private readonly TempProcTree _proc = new("tree");
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     public void Dispose() => _proc.Dispose();
 

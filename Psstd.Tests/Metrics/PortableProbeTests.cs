@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Time.Testing;
 using Psstd.Agent.Metrics;
 using Psstd.Agent.Metrics.Linux;
-using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Metrics;
 
@@ -32,7 +32,7 @@ public sealed class PortableProbeTests
     [Fact]
     public void Create_OnThisPlatform_PicksTheMatchingProbe()
     {
-        var probe = MetricsProbeFactory.Create(new ManualTimeProvider());
+        var probe = MetricsProbeFactory.Create(new FakeTimeProvider());
 
         if (OperatingSystem.IsLinux())
         {

@@ -1,14 +1,14 @@
+using Microsoft.Extensions.Time.Testing;
 using Psstd.Agent.Events;
 using Psstd.Contracts;
 using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Wire;
-using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Store;
 
 public sealed class NodeEventDetectorTests
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
     private readonly ClusterState _cluster;
     private readonly NodeEventDetector _detector;
 

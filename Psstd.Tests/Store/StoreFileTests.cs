@@ -30,7 +30,7 @@ public sealed class StoreFileTests : IDisposable
     [Fact]
     public void AnotherApplicationsDatabase_IsRefused_AndLeftUntouched()
     {
-        CreateForeign(DbPath, applicationId: 0);
+        ForeignDatabase.Create(DbPath, applicationId: 0);
         var before = File.ReadAllBytes(DbPath);
 
         var error = Assert.Throws<StartupConfigurationException>(() => ClusterStore.Open(_dir.Path));
@@ -87,17 +87,6 @@ public sealed class StoreFileTests : IDisposable
         using var store = ClusterStore.Open(_dir.Path);
 
         Assert.Empty(store.LoadNodes());
-    }
-
-    /// <summary>A small SQLite database of some other program.</summary>
-    internal static void CreateForeign(string path, int applicationId)
-    {
-        StoreFile.InitializeSqlite();
-        using var connection = new SqliteConnection(StoreFile.ConnectionString(path, pooling: false));
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA application_id = {applicationId}; CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('keep me');";
-        command.ExecuteNonQuery();
     }
 
     public void Dispose() => _dir.Dispose();

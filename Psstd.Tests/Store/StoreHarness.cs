@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Psstd.Agent.Configuration;
 using Psstd.Agent.Identity;
 using Psstd.Agent.Store;
@@ -10,7 +11,7 @@ using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Store;
 
-/// <summary>A store writer over a temp state dir, a cluster state and one manual clock; <see cref="Restart"/> starts it again on the same dir.</summary>
+/// <summary>A store writer over a temp state dir, a cluster state and one fake clock; <see cref="Restart"/> starts it again on the same dir.</summary>
 internal sealed class StoreHarness : IDisposable
 {
     public static readonly Guid Self = Guid.Parse("00000000-0000-0000-0000-00000000aaaa");
@@ -18,11 +19,11 @@ internal sealed class StoreHarness : IDisposable
     private readonly TempDirectory _dir;
     private readonly bool _ownsDir;
 
-    public StoreHarness(TempDirectory? dir = null, ManualTimeProvider? clock = null, long generation = 1, string retention = "2h")
+    public StoreHarness(TempDirectory? dir = null, FakeTimeProvider? clock = null, long generation = 1, string retention = "2h")
     {
         _ownsDir = dir is null;
         _dir = dir ?? new TempDirectory();
-        Clock = clock ?? new ManualTimeProvider();
+        Clock = clock ?? new FakeTimeProvider();
         Settings = AgentSettings.FromEnvironment(
             new Dictionary<string, string> { ["PSSTD_DB"] = _dir.File("state"), ["PSSTD_RETENTION"] = retention },
             "test-host");
@@ -32,7 +33,7 @@ internal sealed class StoreHarness : IDisposable
         Writer.Open();
     }
 
-    public ManualTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public AgentSettings Settings { get; }
 

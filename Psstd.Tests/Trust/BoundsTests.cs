@@ -4,6 +4,8 @@ using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Wire;
 using Psstd.Tests.Gossip;
 
+using Psstd.Tests.Support;
+
 namespace Psstd.Tests.Trust;
 
 /// <summary>Issue rows 3 and 5: forged nodes cannot grow state without bound, nor turn a node's answers on a third party.</summary>
@@ -25,7 +27,7 @@ public sealed class BoundsTests
         }
 
         Assert.Equal(100, target.Cluster.Count);
-        Assert.Equal(2_000 - 98, target.Metrics.RecordsRefused);
+        Assert.Equal(2_000 - 98, target.Counters.RecordsRefused);
         Assert.NotNull(target.Cluster.Find(network.Nodes[0].Record.Id)); // the real peer was held before the flood and stays
     }
 
@@ -66,7 +68,7 @@ public sealed class BoundsTests
             sent += summary + digest;
         }
 
-        Assert.True(network.BytesTo.GetValueOrDefault(victim) <= sent, $"{network.BytesTo.GetValueOrDefault(victim)} bytes reflected for {sent} sent");
-        Assert.True(target.Metrics.RepliesRefused >= 100);
+        Assert.True(network.BytesTo(victim) <= sent, $"{network.BytesTo(victim)} bytes reflected for {sent} sent");
+        Assert.True(target.Counters.RepliesRefused >= 100);
     }
 }

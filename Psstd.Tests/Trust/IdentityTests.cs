@@ -3,6 +3,8 @@ using Psstd.Contracts;
 using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Wire;
 
+using Psstd.Tests.Support;
+
 namespace Psstd.Tests.Trust;
 
 /// <summary>Issue rows 1 and 2: a node always owns its identity; no record takes it away or erases it for good.</summary>
@@ -14,11 +16,11 @@ public sealed class IdentityTests
     {
         var network = new TrustNetwork(nodes);
         network.Rounds(25);
-        Assert.All(network.Nodes, observer => Assert.All(network.Nodes, other => Assert.Equal(NodeHealth.Fresh, observer.ViewOf(other).Health)));
+        Assert.All(network.Nodes, observer => Assert.All(network.Nodes, other => Assert.Equal(NodeHealth.Fresh, observer.ViewOf(other))));
         return network;
     }
 
-    private static byte[] Forged(TrustNetwork.Peer victim, long generation, long sequence, string address, bool forgotten = false) =>
+    private static byte[] Forged(GossipNode victim, long generation, long sequence, string address, bool forgotten = false) =>
         RecordCodec.ToBytes(victim.Record with
         {
             Generation = generation,
@@ -28,11 +30,11 @@ public sealed class IdentityTests
             Forgotten = forgotten,
         });
 
-    private static void AssertShownAsItself(TrustNetwork network, TrustNetwork.Peer victim)
+    private static void AssertShownAsItself(TrustNetwork network, GossipNode victim)
     {
         foreach (var observer in network.Nodes.Where(n => n != victim))
         {
-            var (health, record) = observer.ViewOf(victim);
+            var (health, record) = (observer.ViewOf(victim), observer.RecordOf(victim));
             Assert.Equal(NodeHealth.Fresh, health);
             Assert.Equal(victim.Address.ToString(), record.GossipAddress);
             Assert.Equal(victim.Record.DashboardUrl, record.DashboardUrl);
@@ -66,7 +68,7 @@ public sealed class IdentityTests
         }
 
         AssertShownAsItself(network, victim);
-        Assert.All(observers, o => Assert.Equal(1, o.Metrics.ClaimsRefuted));
+        Assert.All(observers, o => Assert.Equal(1, o.Counters.ClaimsRefuted));
     }
 
     [Fact]
@@ -82,7 +84,7 @@ public sealed class IdentityTests
             network.InjectRecords(Stranger, observer, forged); // an ordinary step: taken, and relayed
         }
 
-        Assert.Equal(Stranger.ToString(), network.Nodes[0].ViewOf(victim).Record.GossipAddress);
+        Assert.Equal(Stranger.ToString(), network.Nodes[0].RecordOf(victim).GossipAddress);
         network.Rounds(10); // 2 s: the claim reaches the node, which outranks it at its next record
         AssertShownAsItself(network, victim);
         Assert.True(victim.Record.Generation > generation + 1);

@@ -2,6 +2,7 @@ using Psstd.AppHost.Model;
 using Psstd.AppHost.Netns;
 using Psstd.AppHost.Resources;
 using Psstd.Tests.Integration;
+using Psstd.Tests.Support.Netns;
 
 namespace Psstd.Tests.Netns;
 

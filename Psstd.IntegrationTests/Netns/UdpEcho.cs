@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Netns;
 using Psstd.Tests.Integration;
+using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Netns;
 

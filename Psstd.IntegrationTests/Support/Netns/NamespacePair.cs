@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Psstd.AppHost.Netns;
 
 namespace Psstd.Tests.Support.Netns;
 
@@ -46,7 +47,7 @@ public sealed class NamespacePair : IDisposable
     public static CapturedProcess Start(Side side, string label, string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(side);
-        var info = new ProcessStartInfo(NetnsHost.Find("ip") ?? "ip");
+        var info = new ProcessStartInfo(NetTools.Find("ip") ?? "ip");
         foreach (var argument in new[] { "netns", "exec", side.Namespace, program }.Concat(arguments))
         {
             info.ArgumentList.Add(argument);
@@ -89,7 +90,7 @@ public sealed class NamespacePair : IDisposable
 
     private static (int Code, string Output) RunIp(string[] arguments)
     {
-        var info = new ProcessStartInfo(NetnsHost.Find("ip") ?? "ip");
+        var info = new ProcessStartInfo(NetTools.Find("ip") ?? "ip");
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

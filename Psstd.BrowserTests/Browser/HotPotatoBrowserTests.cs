@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Playwright;
+using Psstd.AppHost.Running;
 using Psstd.Contracts;
 using Psstd.Dashboard.Preferences;
 using Psstd.Tests.Integration;
@@ -42,7 +43,7 @@ public sealed class HotPotatoBrowserTests(ITestOutputHelper output)
         var ct = overall.Token;
 
         var names = new[] { "a", "b", "c" };
-        var port = TestPorts.Next();
+        var ports = PortPicker.Pick(TestPorts.Next(), names.Length, udpToo: false);
         var agents = new List<StandInAgent>();
         var dashboards = new List<DashboardProcess>();
         IPlaywright? playwright = null;
@@ -53,13 +54,13 @@ public sealed class HotPotatoBrowserTests(ITestOutputHelper output)
             {
                 var name = names[i];
                 _ids[name] = Guid.NewGuid();
-                _urls[name] = $"http://127.0.0.1:{(port + i).ToString(CultureInfo.InvariantCulture)}/";
-                agents.Add(await StandInAgent.StartAsync(() => SnapshotFor(name), ct));
+                _urls[name] = $"http://127.0.0.1:{ports[i].ToString(CultureInfo.InvariantCulture)}/";
+                agents.Add(await StandInAgent.StartAsync(() => SnapshotFor(name)));
             }
 
             for (var i = 0; i < names.Length; i++)
             {
-                dashboards.Add(await DashboardProcess.StartAsync(agents[i].SocketPath, port + i, ct));
+                dashboards.Add(await DashboardProcess.StartAsync(agents[i].SocketPath, ports[i], ct));
             }
 
             // Each real dashboard registered its advertised URL with its agent over the socket.

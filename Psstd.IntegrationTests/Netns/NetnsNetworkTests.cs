@@ -1,6 +1,7 @@
 using Psstd.AppHost.Model;
 using Psstd.AppHost.Netns;
 using Psstd.Tests.Integration;
+using Psstd.Tests.Support.Netns;
 using Xunit.Abstractions;
 
 namespace Psstd.Tests.Netns;

@@ -1,4 +1,4 @@
-namespace Psstd.Tests.Integration;
+namespace Psstd.Tests.Support;
 
 /// <summary>Polls a condition until it holds or a deadline passes; the failure names what was awaited.</summary>
 internal static class Eventually

@@ -25,7 +25,7 @@ public sealed class AvahiInteropTests : IDisposable
     private readonly TempDirectory _dir = new();
     private readonly List<IDisposable> _owned = [];
 
-    [NetnsFact]
+    [NetnsFact(Avahi = true)]
     public async Task AvahiBrowse_ListsOurAgent_WithItsPortAndTxt()
     {
         var lan = Own(new NamespacePair());
@@ -60,7 +60,7 @@ public sealed class AvahiInteropTests : IDisposable
         }
     }
 
-    [NetnsFact]
+    [NetnsFact(Avahi = true)]
     public async Task OurBrowser_FindsAServicePublishedWithAvahiPublish_CountsAnotherCluster_AndNoticesTheGoodbye()
     {
         var lan = Own(new NamespacePair());

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using Psstd.AppHost.Running;
 using Psstd.Tests.Integration;
 using Psstd.Tests.Support;
 
@@ -41,13 +42,15 @@ public sealed class ReleaseBuildTests : IDisposable
         var folder = Assert.Single(Directory.GetDirectories(unpacked));
         var version = Path.GetFileName(folder)["psstd-".Length..^"-linux-x64".Length];
 
-        var http = $"127.0.0.1:{FreeTcpPort()}";
+        // The gossip port must be free for TCP too: the agent takes streams on it.
+        var ports = PortPicker.Pick(TestPorts.Next(), 2, udpToo: true);
+        var http = $"127.0.0.1:{ports[0]}";
         var environment = new Dictionary<string, string>
         {
             ["PSSTD_NODE_NAME"] = NodeName,
             ["PSSTD_DB"] = _dir.File("state"),
             ["PSSTD_SOCKET"] = _dir.File("agent.sock"),
-            ["PSSTD_GOSSIP"] = $"127.0.0.1:{FreeUdpPort()}",
+            ["PSSTD_GOSSIP"] = $"127.0.0.1:{ports[1]}",
             ["PSSTD_HTTP"] = http,
             ["PSSTD_MDNS"] = "false",
         };
@@ -118,19 +121,6 @@ public sealed class ReleaseBuildTests : IDisposable
         Environment.GetEnvironmentVariables().Keys.Cast<string>()
             .Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("MSBuild", StringComparison.Ordinal))
             .ToDictionary(k => k, _ => (string?)null);
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static int FreeUdpPort()
-    {
-        using var udp = new System.Net.Sockets.UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)udp.Client.LocalEndPoint!).Port;
-    }
 
     public void Dispose() => _dir.Dispose();
 }

@@ -143,7 +143,7 @@ public sealed class StoreProcessTests : IDisposable
     public async Task AnotherApplicationsDatabase_AtTheStorePath_StopsTheStartWithOneLine_AndIsLeftAlone()
     {
         var (environment, path) = StartEnvironment("foreign");
-        StoreFileTests.CreateForeign(path, applicationId: 0x12345678);
+        ForeignDatabase.Create(path, applicationId: 0x12345678);
         SqliteConnection.ClearAllPools();
         var before = await File.ReadAllBytesAsync(path);
 

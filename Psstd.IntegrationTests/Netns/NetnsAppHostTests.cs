@@ -5,6 +5,7 @@ using Psstd.Tests.Support.Harness;
 using Psstd.Contracts;
 using Psstd.Tests.Integration;
 using Psstd.Tests.Support;
+using Psstd.Tests.Support.Netns;
 
 namespace Psstd.Tests.Netns;
 

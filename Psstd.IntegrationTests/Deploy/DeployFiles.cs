@@ -1,3 +1,5 @@
+using Psstd.Tests.Support;
+
 namespace Psstd.Tests.Deploy;
 
 /// <summary>The files under deploy/, for theories that check each file of a kind.</summary>

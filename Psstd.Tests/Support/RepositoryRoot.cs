@@ -1,4 +1,4 @@
-namespace Psstd.Tests.Deploy;
+namespace Psstd.Tests.Support;
 
 /// <summary>The checkout the tests were built from: the folder above the test binaries holding Psstd.sln.</summary>
 internal static class RepositoryRoot

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Deploy;
 
