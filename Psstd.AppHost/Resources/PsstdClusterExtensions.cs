@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,13 +24,17 @@ public static class PsstdClusterExtensions
     /// </summary>
     private const string SeedsVariable = "PSSTD_SEEDS";
 
+    private const string KeyVariable = "PSSTD_KEY";
+
     public static IDistributedApplicationBuilder AddPsstdCluster(this IDistributedApplicationBuilder builder, ClusterSpec spec)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(spec);
         var nodes = ClusterModel.Build(spec);
         var network = spec.Netns is { } netns ? NetnsModel.Build(netns, spec.NodeCount) : null;
-        var agents = nodes.Select(node => builder.AddPsstdAgent(node, network)).ToList();
+        // Secure by default: one gossip key made for this run and given to every agent, unless one was set.
+        var key = spec.ExtraEnvironment.ContainsKey(KeyVariable) ? null : Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var agents = nodes.Select(node => builder.AddPsstdAgent(node, network, key)).ToList();
         if (spec.Netns is null)
         {
             for (var i = 0; i < agents.Count; i++)
@@ -70,14 +75,19 @@ public static class PsstdClusterExtensions
         return builder;
     }
 
-    private static IResourceBuilder<ExecutableResource> AddPsstdAgent(this IDistributedApplicationBuilder builder, NodeSpec node, NetnsTopology? network)
+    private static IResourceBuilder<ExecutableResource> AddPsstdAgent(this IDistributedApplicationBuilder builder, NodeSpec node, NetnsTopology? network, string? key)
     {
         var name = PsstdResourceNames.Agent(node.Name);
         var check = PsstdResourceNames.AgentHealthCheck(node.Name);
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(check, _ => new AgentSocketHealthCheck(node.SocketPath), HealthStatus.Unhealthy, tags: null));
         var environment = network is null
             ? node.Agent.Environment.Where(pair => pair.Key != SeedsVariable).ToDictionary(StringComparer.Ordinal)
-            : node.Agent.Environment;
+            : node.Agent.Environment.ToDictionary(StringComparer.Ordinal);
+        if (key is not null)
+        {
+            environment[KeyVariable] = key;
+        }
+
         var agent = builder.AddPsstdProcess(name, node.Agent, environment)
             .WithEndpoint(PsstdResourceNames.GossipEndpoint, endpoint =>
             {

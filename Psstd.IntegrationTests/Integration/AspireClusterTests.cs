@@ -1,3 +1,5 @@
+using Psstd.Contracts;
+using System.Net.Http.Json;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -42,6 +44,14 @@ public sealed class AspireClusterTests
                 });
                 Assert.Equal(Names, cells.Select(c => c.Name));
                 Assert.Equal(expectedLinks, cells.Select(c => c.Link));
+            }
+
+            // Secure by default: every agent seals its gossip with the one key the AppHost made for this run.
+            foreach (var node in nodes)
+            {
+                using var agent = AgentSocket.Client(node.SocketPath);
+                var status = await agent.GetFromJsonAsync(AgentStatusRoutes.Status, LocalApiJsonContext.Default.AgentStatus);
+                Assert.Equal(1, status!.KeyCount);
             }
 
             // kill -9: no goodbye, so the others doubt node-3, then call it offline once its TTL has passed.
