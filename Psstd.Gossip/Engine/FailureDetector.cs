@@ -194,10 +194,12 @@ internal sealed class FailureDetector
                 _validation.Confirmed(from);
             }
 
-            if (records.IsEmpty && Cluster.Current(_context.SelfId) is { } self)
+            if (records.IsEmpty && (!direct || probe!.Padded) && Cluster.Current(_context.SelfId) is { } self)
             {
-                // No record came back: the responder does not hold this node as a live member. Alive, but the
-                // version held here still ages towards its TTL: introduce ourselves, so the next answer brings it.
+                // No record came back though the ping paid for one: the responder does not hold this node as a live
+                // member. Alive, but the version held here still ages towards its TTL: introduce ourselves, so the
+                // next answer brings it. (After a plain ping the cause is more likely an address not validated
+                // there: the next probe is padded.)
                 _records.Send(probe!.Address, [self.Encoded], overBudget: true);
             }
         }
