@@ -5,6 +5,7 @@ using Psstd.Dashboard.Configuration;
 using Psstd.Dashboard.Hosting;
 using Psstd.Dashboard.HotPotato;
 using Psstd.Dashboard.Registration;
+using Psstd.Dashboard.Trust;
 using Psstd.Configuration;
 using Psstd.ServiceDefaults.Hosting;
 
@@ -25,8 +26,10 @@ builder.Services.AddHotPotato();
 builder.Services.AddClusterApi();
 builder.Services.AddDashboardRegistration();
 builder.Services.AddDashboardCompression();
+builder.Services.AddDashboardTrust();
 
 var app = StartupGuard.OrExit(ProgramName, builder.Build);
+app.UseDashboardTrust();
 app.UseResponseCompression();
 app.UseStaticFiles();
 app.MapDefaultEndpoints();

@@ -81,6 +81,20 @@ public sealed class HotPotatoBrowserTests(ITestOutputHelper output)
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 600 } });
             page.SetDefaultTimeout((float)StepTimeout.TotalMilliseconds);
 
+            // The dashboard's Content-Security-Policy allows only its own scripts and styles: anything the page needs
+            // that the policy refuses shows up here as a console error naming the policy.
+            var consoleErrors = new List<string>();
+            page.Console += (_, message) =>
+            {
+                if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                {
+                    lock (consoleErrors)
+                    {
+                        consoleErrors.Add(message.Text);
+                    }
+                }
+            };
+
             var prefs = "psstd_node=a&sort=name&dir=asc&theme=dark&palette=ocean";
             await page.GotoAsync($"{_urls["a"]}?{prefs}");
             Assert.Equal(Fillers + 3, await page.Locator("#nodes article.node").CountAsync());
@@ -162,6 +176,10 @@ public sealed class HotPotatoBrowserTests(ITestOutputHelper output)
             Assert.Equal("ocean", Query(page.Url)["palette"]);
             Assert.Equal(4, await page.Locator("#node-detail .core-row").CountAsync());
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("browser-node-page.png"), FullPage = true });
+            lock (consoleErrors)
+            {
+                Assert.Empty(consoleErrors);
+            }
         }
         catch
         {

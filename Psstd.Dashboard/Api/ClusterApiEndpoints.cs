@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Psstd.Dashboard.AgentClient;
 using Psstd.Dashboard.Configuration;
 using Psstd.Dashboard.Formatting;
@@ -10,7 +11,12 @@ public static class ClusterApiEndpoints
     public const string Cluster = "/api/cluster";
     public const string Stream = "/api/cluster/stream";
 
-    public static IServiceCollection AddClusterApi(this IServiceCollection services) => services.AddTransient<ClusterEventFeed>();
+    public static IServiceCollection AddClusterApi(this IServiceCollection services)
+    {
+        services.TryAddSingleton(new StreamLimits());
+        services.AddSingleton<ClusterPoll>();
+        return services.AddTransient<ClusterEventFeed>();
+    }
 
     public static IEndpointRouteBuilder MapClusterApi(this IEndpointRouteBuilder app)
     {
@@ -25,8 +31,18 @@ public static class ClusterApiEndpoints
                     DashboardApiJsonContext.Default.ApiError,
                     statusCode: StatusCodes.Status503ServiceUnavailable);
         });
-        app.MapGet(Stream, (ClusterEventFeed stream, CancellationToken cancellationToken) =>
-            TypedResults.ServerSentEvents(stream.EventsAsync(cancellationToken)));
+        app.MapGet(Stream, IResult (HttpContext context, ClusterPoll poll, ClusterEventFeed feed, CancellationToken cancellationToken) =>
+        {
+            var listener = poll.TryListen(context.Connection.RemoteIpAddress);
+            if (listener is null)
+            {
+                context.Response.Headers.RetryAfter = "30";
+                return Results.Text("too many open streams; try again later", statusCode: StatusCodes.Status429TooManyRequests);
+            }
+
+            context.Response.RegisterForDispose(listener);
+            return TypedResults.ServerSentEvents(feed.EventsAsync(listener.Answers, cancellationToken));
+        });
         return app;
     }
 }

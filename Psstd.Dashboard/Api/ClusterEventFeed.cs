@@ -1,6 +1,7 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Threading.Channels;
 using Psstd.Contracts;
 using Psstd.Dashboard.AgentClient;
 using Psstd.Dashboard.Configuration;
@@ -12,17 +13,17 @@ namespace Psstd.Dashboard.Api;
 /// The events of <c>/api/cluster/stream</c>: <c>snapshot</c> with the whole cluster first (and again after the
 /// agent comes back), then <c>changes</c> only when something changed, <c>error</c> while the agent fails.
 /// </summary>
-public sealed class ClusterEventFeed(IAgentClient agent, DashboardSettings settings, TimeProvider time)
+/// <remarks>The answers come from the shared <see cref="ClusterPoll"/>; this turns one client's sequence of them into events.</remarks>
+public sealed class ClusterEventFeed(DashboardSettings settings)
 {
-    /// <summary>How often the stream asks the agent; the agent itself samples every few seconds.</summary>
-    public static TimeSpan PollInterval { get; } = TimeSpan.FromSeconds(2);
-
-    public async IAsyncEnumerable<SseItem<string>> EventsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<SseItem<string>> EventsAsync(
+        ChannelReader<AgentResult<ClusterSnapshot>> answers,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(answers);
         ClusterSnapshot? last = null;
-        while (!cancellationToken.IsCancellationRequested)
+        await foreach (var result in answers.ReadAllAsync(cancellationToken))
         {
-            var result = await agent.GetClusterAsync(cancellationToken);
             if (!result.IsOk)
             {
                 last = null;
@@ -43,8 +44,6 @@ public sealed class ClusterEventFeed(IAgentClient agent, DashboardSettings setti
                     yield return new SseItem<string>(JsonSerializer.Serialize(change, DashboardApiJsonContext.Default.ClusterChange), "changes");
                 }
             }
-
-            await Task.Delay(PollInterval, time, cancellationToken);
         }
     }
 }

@@ -1,4 +1,5 @@
 using Psstd.Configuration;
+using Psstd.Dashboard.Access;
 
 namespace Psstd.Dashboard.Configuration;
 
@@ -28,21 +29,38 @@ public sealed record DashboardSettings(string SocketPath, ListenAddress Http)
 
     /// <summary>
     /// The URL this dashboard registers with its agent (<c>PSSTD_ADVERTISE_HTTP</c>, else derived from
-    /// <c>PSSTD_HTTP</c> and the host name, as the agent derives it); empty with <c>PSSTD_WEB=false</c>, which
+    /// <c>PSSTD_HTTP</c> and the host the agent advertises for gossip); empty with <c>PSSTD_WEB=false</c>, which
     /// means nothing registers.
     /// </summary>
     public string AdvertisedUrl { get; init; } = "";
+
+    /// <summary>This machine's name: a <c>Host</c> header the dashboard always answers.</summary>
+    public string HostName { get; init; } = "";
+
+    /// <summary>Where the operator says dashboards live (<c>PSSTD_DASHBOARD_HOSTS</c>).</summary>
+    public DashboardHosts Hosts { get; init; } = DashboardHosts.None;
+
+    /// <summary>Who may read the dashboard; open by default.</summary>
+    public AccessSettings Access { get; init; } = AccessSettings.Open;
 
     /// <summary>How often the registration is renewed; the lease asked for is three times this.</summary>
     public TimeSpan RegistrationInterval { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Reads and validates every setting; throws once, naming each bad variable, value and rule.</summary>
     /// <exception cref="StartupConfigurationException">Any value breaks its rule.</exception>
-    public static DashboardSettings FromEnvironment(IReadOnlyDictionary<string, string> env) =>
-        FromEnvironment(env, System.Net.Dns.GetHostName());
+    public static DashboardSettings FromEnvironment(IReadOnlyDictionary<string, string> env)
+    {
+        var hostName = System.Net.Dns.GetHostName();
+        return FromEnvironment(env, hostName, HostAddress.Primary(hostName));
+    }
 
     /// <inheritdoc cref="FromEnvironment(IReadOnlyDictionary{string, string})"/>
-    public static DashboardSettings FromEnvironment(IReadOnlyDictionary<string, string> env, string hostName)
+    /// <param name="hostName">This machine's name.</param>
+    /// <param name="advertiseHost">
+    /// The host of the derived URL: by default the address the agent advertises for gossip, so peers find this
+    /// dashboard on the host they already gossip with (see <see cref="HostAddress.Primary"/>); the host name when null.
+    /// </param>
+    public static DashboardSettings FromEnvironment(IReadOnlyDictionary<string, string> env, string hostName, string? advertiseHost = null)
     {
         ArgumentNullException.ThrowIfNull(hostName);
         var reader = new SettingsReader(env);
@@ -52,7 +70,10 @@ public sealed record DashboardSettings(string SocketPath, ListenAddress Http)
         var advertised = reader.HttpUrl(AdvertiseHttpVariable);
         var settings = new DashboardSettings(socket, http)
         {
-            AdvertisedUrl = !web ? "" : advertised.Length > 0 ? advertised : Derived(http, hostName),
+            AdvertisedUrl = !web ? "" : advertised.Length > 0 ? advertised : Derived(http, advertiseHost ?? hostName),
+            HostName = hostName,
+            Hosts = DashboardHosts.Read(reader),
+            Access = AccessSettings.Read(reader),
         };
         reader.ThrowIfInvalid();
         return settings;

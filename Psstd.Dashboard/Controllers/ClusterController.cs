@@ -3,12 +3,13 @@ using Psstd.Dashboard.AgentClient;
 using Psstd.Dashboard.Configuration;
 using Psstd.Dashboard.HotPotato;
 using Psstd.Dashboard.Preferences;
+using Psstd.Dashboard.Trust;
 using Psstd.Dashboard.ViewModels;
 
 namespace Psstd.Dashboard.Controllers;
 
 /// <summary>The cluster page. One action serves both the full page and the partial htmx polls for.</summary>
-public sealed class ClusterController(IAgentClient agent, DashboardSettings settings, HandOff handOff) : Controller
+public sealed class ClusterController(IAgentClient agent, DashboardSettings settings, HandOff handOff, PeerDashboards peers) : Controller
 {
     public const string HtmxRequestHeader = "HX-Request";
 
@@ -44,7 +45,7 @@ public sealed class ClusterController(IAgentClient agent, DashboardSettings sett
         }
 
         var model = result.IsOk
-            ? ClusterViewModelBuilder.Build(result.Value, address)
+            ? ClusterViewModelBuilder.Build(result.Value, address, peers)
             : ClusterViewModelBuilder.Unavailable(settings.SocketPath, result.Outcome, result.Detail, address);
 
         if (isPartial)

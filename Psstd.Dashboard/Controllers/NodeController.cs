@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Psstd.Dashboard.AgentClient;
 using Psstd.Dashboard.Configuration;
 using Psstd.Dashboard.Preferences;
+using Psstd.Dashboard.Trust;
 using Psstd.Dashboard.ViewModels;
 
 namespace Psstd.Dashboard.Controllers;
@@ -11,7 +12,7 @@ namespace Psstd.Dashboard.Controllers;
 /// serves the page and the partial htmx polls for. No hot potato here: the page is about one node, and moving the
 /// browser to a peer's cluster page would lose it.
 /// </summary>
-public sealed class NodeController(IAgentClient agent, DashboardSettings settings, TimeProvider time) : Controller
+public sealed class NodeController(IAgentClient agent, DashboardSettings settings, PeerDashboards peers, TimeProvider time) : Controller
 {
     [HttpGet("/nodes/{name}")]
     public async Task<IActionResult> Index(string name, CancellationToken cancellationToken)
@@ -38,7 +39,7 @@ public sealed class NodeController(IAgentClient agent, DashboardSettings setting
         var window = NodeWindow.LastHour(time.GetUtcNow());
         var history = agent.GetHistoryAsync(node.Name, window.Since, window.Until, window.Resolution, cancellationToken);
         var events = agent.GetEventsAsync(node.Name, NodePageViewModelBuilder.EventLimit, cancellationToken);
-        var model = NodePageViewModelBuilder.Build(cluster.Value, node, window, await history, await events, time.GetUtcNow(), address);
+        var model = NodePageViewModelBuilder.Build(cluster.Value, node, window, await history, await events, time.GetUtcNow(), address, peers);
         return isPartial ? PartialView("_Node", model) : View(model);
     }
 

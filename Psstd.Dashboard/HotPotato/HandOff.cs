@@ -5,14 +5,15 @@ using Psstd.Dashboard.Diagnostics;
 using Psstd.Dashboard.Formatting;
 using Psstd.Dashboard.LoadRules;
 using Psstd.Dashboard.Preferences;
+using Psstd.Dashboard.Trust;
 
 namespace Psstd.Dashboard.HotPotato;
 
 /// <summary>Applies <see cref="HotPotatoRule"/> to one request: reads the hop state from the URL, builds the target URL.</summary>
-public sealed class HandOff(HotPotatoOptions options, TimeProvider time, Random random, ILogger<HandOff> logger)
+public sealed class HandOff(HotPotatoOptions options, PeerDashboards peers, TimeProvider time, Random random, ILogger<HandOff> logger)
 {
     /// <summary>Where this browser should go instead, or null to stay.</summary>
-    /// <returns>The peer's advertised URL with this page's query carried over and the hop state updated.</returns>
+    /// <returns>The peer's normalised dashboard URL with this page's query carried over and the hop state updated.</returns>
     public string? TargetFor(ClusterSnapshot snapshot, PageAddress address)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -23,7 +24,7 @@ public sealed class HandOff(HotPotatoOptions options, TimeProvider time, Random 
         lock (random)
         {
             // Random.Shared is thread-safe, a seeded test instance is not: one lock serves both.
-            decision = HotPotatoRule.Decide(snapshot.Nodes, hops, now, options, random);
+            decision = HotPotatoRule.Decide(snapshot.Nodes, hops, now, options, random, peers.UrlOf);
         }
 
         if (decision.Outcome != HandOffOutcome.Move || decision.TargetUrl is null)
@@ -34,7 +35,7 @@ public sealed class HandOff(HotPotatoOptions options, TimeProvider time, Random 
         var score = Format.Score(NodeScore.Of(snapshot.Nodes.First(n => n.IsSelf).Metrics));
         DashboardLog.HandingOff(logger, score, decision.TargetName ?? "", decision.NextHops.Hops);
         var carried = UrlQuery.With(
-            address.WithoutHops(),
+            address.Carried(),
             new(QueryNames.Hops, decision.NextHops.Hops.ToString(CultureInfo.InvariantCulture)),
             new(QueryNames.HopWindowStart, decision.NextHops.WindowStartUnixSeconds.ToString(CultureInfo.InvariantCulture)));
         return UrlQuery.Rebase(decision.TargetUrl, carried);

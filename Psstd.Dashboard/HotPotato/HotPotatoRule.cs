@@ -12,23 +12,26 @@ public static class HotPotatoRule
     /// <summary>
     /// Steps: (1) stay unless this node's score is above the threshold; (2) stay when the browser already made
     /// <see cref="HotPotatoOptions.MaxHops"/> hops in a window that has not run out; (3) candidates are fresh peers
-    /// with an http(s) dashboard whose score is at least the margin below ours; (4) pick uniformly among the
+    /// with a dashboard the trust rules allow whose score is at least the margin below ours; (4) pick uniformly among the
     /// <see cref="HotPotatoOptions.Spread"/> quietest (ties by name) and count the hop, starting a new window
     /// when the old one ran out.
     /// </summary>
     /// <param name="nowUnixSeconds">The current time, from the caller's TimeProvider.</param>
     /// <param name="random">Chooses among the quietest; any draw is fine, it only has to spread browsers.</param>
+    /// <param name="dashboardOf">A peer's dashboard URL the browser may be sent to, or null (see <see cref="Trust.PeerDashboards"/>).</param>
     public static HandOffDecision Decide(
         IReadOnlyList<NodeSnapshot> nodes,
         HopState hops,
         long nowUnixSeconds,
         HotPotatoOptions options,
-        Random random)
+        Random random,
+        Func<NodeSnapshot, string?> dashboardOf)
     {
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(hops);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(random);
+        ArgumentNullException.ThrowIfNull(dashboardOf);
         if (!options.Enabled)
         {
             return HandOffDecision.Stay(HandOffOutcome.Disabled, hops);
@@ -53,8 +56,9 @@ public static class HotPotatoRule
         }
 
         var quietest = nodes
-            .Where(n => !n.IsSelf && n.Health == NodeHealth.Fresh && DashboardLink.IsUsable(n.DashboardUrl))
-            .Select(n => (Node: n, Score: NodeScore.Of(n.Metrics)))
+            .Where(n => !n.IsSelf && n.Health == NodeHealth.Fresh)
+            .Select(n => (Node: n, Url: dashboardOf(n), Score: NodeScore.Of(n.Metrics)))
+            .Where(c => c.Url is not null)
             .Where(c => c.Score <= selfScore - options.Margin)
             .OrderBy(c => c.Score)
             .ThenBy(c => c.Node.Name, StringComparer.Ordinal)
@@ -65,8 +69,8 @@ public static class HotPotatoRule
             return HandOffDecision.Stay(HandOffOutcome.NoCandidate, hops);
         }
 
-        var target = quietest[random.Next(quietest.Length)].Node;
+        var target = quietest[random.Next(quietest.Length)];
         var next = windowOpen ? hops with { Hops = hops.Hops + 1 } : new HopState(1, nowUnixSeconds);
-        return new HandOffDecision(HandOffOutcome.Move, target.Name, target.DashboardUrl, next);
+        return new HandOffDecision(HandOffOutcome.Move, target.Node.Name, target.Url, next);
     }
 }

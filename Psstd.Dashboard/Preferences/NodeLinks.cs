@@ -22,6 +22,6 @@ public static class NodeLinks
     public static string WithQuery(string path, PageAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
-        return UrlQuery.Build(path, address.WithoutHops());
+        return UrlQuery.Build(path, address.Carried());
     }
 }

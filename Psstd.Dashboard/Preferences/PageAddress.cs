@@ -4,12 +4,40 @@ namespace Psstd.Dashboard.Preferences;
 /// <remarks><see cref="PathBase"/> is where the dashboard is mounted (empty at the root); <see cref="Path"/> includes it.</remarks>
 public sealed record PageAddress(string Path, IReadOnlyList<KeyValuePair<string, string>> Query)
 {
+    /// <summary>
+    /// Longest query value a link carries on. Names and filters fit; a longer value is someone's padding, and
+    /// every cell of the page would repeat it.
+    /// </summary>
+    public const int MaxCarriedValue = 128;
+
     public string PathBase { get; init; } = "";
 
-    /// <summary>The query without the hot-potato hop state: what manual links to peers carry.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> WithoutHops() =>
-        Query.Where(p => p.Key is not (QueryNames.Hops or QueryNames.HopWindowStart)).ToArray();
+    /// <summary>
+    /// What the page's links carry on: the display preferences and the routing pin, each once, no hop state.
+    /// Parameters the dashboard does not read are dropped, so a crafted URL cannot make every link on the page
+    /// repeat it.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Carried()
+    {
+        var carried = new List<KeyValuePair<string, string>>();
+        foreach (var pair in Query)
+        {
+            if ((QueryNames.DisplayPreferences.Contains(pair.Key) || pair.Key == QueryNames.Pin)
+                && pair.Value.Length <= MaxCarriedValue
+                && !carried.Exists(c => c.Key == pair.Key))
+            {
+                carried.Add(pair);
+            }
+        }
 
-    /// <summary>The URL as opened.</summary>
-    public string Url => UrlQuery.Build(Path, Query);
+        return carried;
+    }
+
+    /// <summary>The URL to poll this page at: its path, what links carry and the hop state (a refresh still counts hops).</summary>
+    public string Url => UrlQuery.Build(Path, [.. Carried(), .. Hops()]);
+
+    private IEnumerable<KeyValuePair<string, string>> Hops() =>
+        new[] { QueryNames.Hops, QueryNames.HopWindowStart }
+            .Select(name => Query.FirstOrDefault(p => p.Key == name))
+            .Where(p => p.Key is not null && p.Value.Length <= MaxCarriedValue);
 }

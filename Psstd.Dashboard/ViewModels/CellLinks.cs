@@ -1,5 +1,6 @@
-using Psstd.Dashboard.HotPotato;
+using Psstd.Contracts;
 using Psstd.Dashboard.Preferences;
+using Psstd.Dashboard.Trust;
 
 namespace Psstd.Dashboard.ViewModels;
 
@@ -11,30 +12,34 @@ public sealed class CellLinks
 {
     private readonly string _pathBase;
     private readonly IReadOnlyList<KeyValuePair<string, string>> _carried;
+    private readonly PeerDashboards _peers;
 
-    private CellLinks(string pathBase, IReadOnlyList<KeyValuePair<string, string>> carried)
+    private CellLinks(string pathBase, IReadOnlyList<KeyValuePair<string, string>> carried, PeerDashboards peers)
     {
         _pathBase = pathBase;
         _carried = carried;
+        _peers = peers;
         Suffix = UrlQuery.Build("", carried);
     }
 
     /// <summary>The carried query as <c>?a=b&amp;c=d</c>, or empty.</summary>
     public string Suffix { get; }
 
-    public static CellLinks For(PageAddress address)
+    public static CellLinks For(PageAddress address, PeerDashboards peers)
     {
         ArgumentNullException.ThrowIfNull(address);
-        return new CellLinks(address.PathBase, address.WithoutHops());
+        ArgumentNullException.ThrowIfNull(peers);
+        return new CellLinks(address.PathBase, address.Carried(), peers);
     }
 
     /// <summary>This dashboard's page for the node.</summary>
     public string Page(string name) => NodeLinks.Page(_pathBase, name) + Suffix;
 
-    /// <summary>The node's own dashboard with this page's query (see <see cref="UrlQuery.Rebase"/>); null when it has no usable one.</summary>
-    public string? Peer(string? dashboardUrl)
+    /// <summary>The node's own dashboard with this page's query (see <see cref="UrlQuery.Rebase"/>); null when the trust rules allow none.</summary>
+    public string? Peer(NodeSnapshot node)
     {
-        if (dashboardUrl is null || !DashboardLink.IsUsable(dashboardUrl))
+        var dashboardUrl = _peers.UrlOf(node);
+        if (dashboardUrl is null)
         {
             return null;
         }

@@ -5,6 +5,7 @@ using Psstd.Dashboard.Formatting;
 using Psstd.Dashboard.HotPotato;
 using Psstd.Dashboard.LoadRules;
 using Psstd.Dashboard.Preferences;
+using Psstd.Dashboard.Trust;
 using SortKey = Psstd.ClusterView.SortKey;
 using Psstd.ClusterView;
 
@@ -31,12 +32,12 @@ public static class ClusterViewModelBuilder
         (SortKey.Load5, "load5"), (SortKey.Load15, "load15"), (SortKey.Age, "age"),
     ];
 
-    public static ClusterViewModel Build(ClusterSnapshot snapshot, PageAddress address)
+    public static ClusterViewModel Build(ClusterSnapshot snapshot, PageAddress address, PeerDashboards peers)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(address);
         var preferences = PreferenceReader.Read(address.Query);
-        var links = CellLinks.For(address);
+        var links = CellLinks.For(address, peers);
         var ordered = NodeOrdering.Apply(snapshot.Nodes, preferences);
         var nodes = new NodeCellViewModel[ordered.Count];
         for (var i = 0; i < nodes.Length; i++)
@@ -171,7 +172,7 @@ public static class ClusterViewModelBuilder
         {
             QueryNames.Filter, QueryNames.HideStale, QueryNames.HideOffline, QueryNames.Theme, QueryNames.Palette,
         };
-        var hidden = address.Query
+        var hidden = address.Carried()
             .Where(p => !edited.Contains(p.Key))
             .Select(p => new HiddenFieldViewModel(p.Key, p.Value))
             .ToArray();
@@ -180,7 +181,7 @@ public static class ClusterViewModelBuilder
             var active = s.Key == preferences.Sort;
             var descending = active ? !preferences.Descending : PreferenceReader.DefaultDescending(s.Key);
             var query = UrlQuery.With(
-                address.Query,
+                address.Carried(),
                 new(QueryNames.Sort, PreferenceReader.Token(s.Key)),
                 new(QueryNames.Direction, descending ? "desc" : "asc"));
             var arrow = !active ? "" : preferences.Descending ? "▼" : "▲";
@@ -225,7 +226,7 @@ public static class ClusterViewModelBuilder
             Format.RatePair("rx", m.NetRxBytesPerSecond, "tx", m.NetTxBytesPerSecond),
             Format.Uptime(m.UptimeSeconds),
             Format.Score(NodeScore.Of(m)),
-            links.Peer(node.DashboardUrl),
+            links.Peer(node),
             node.IsSelf,
             node.AgentVersion,
             !string.Equals(node.AgentVersion, localVersion, StringComparison.Ordinal),

@@ -5,6 +5,7 @@ using Psstd.Dashboard.Charts;
 using Psstd.Dashboard.Formatting;
 using Psstd.Dashboard.LoadRules;
 using Psstd.Dashboard.Preferences;
+using Psstd.Dashboard.Trust;
 
 namespace Psstd.Dashboard.ViewModels;
 
@@ -38,7 +39,8 @@ public static class NodePageViewModelBuilder
         AgentResult<NodeHistory> history,
         AgentResult<ClusterEventList> events,
         DateTimeOffset now,
-        PageAddress address)
+        PageAddress address,
+        PeerDashboards peers)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(node);
@@ -46,7 +48,7 @@ public static class NodePageViewModelBuilder
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(address);
-        var cell = ClusterViewModelBuilder.Cell(node, snapshot.AgentVersion, CellLinks.For(address));
+        var cell = ClusterViewModelBuilder.Cell(node, snapshot.AgentVersion, CellLinks.For(address, peers));
         var charts = history.IsOk
             ? NodeCharts.Build(history.Value.Points, window.Since, window.Until, ResolutionOf(history.Value, window), node.Metrics)
             : [];

@@ -1,3 +1,4 @@
+using Psstd.ClusterView;
 using Psstd.Contracts;
 
 namespace Psstd.Gossip.Wire;

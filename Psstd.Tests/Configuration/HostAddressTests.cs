@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Psstd.Agent.Configuration;
+using Psstd.Configuration;
 
 namespace Psstd.Tests.Configuration;
 

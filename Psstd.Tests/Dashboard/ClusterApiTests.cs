@@ -60,7 +60,7 @@ public sealed class ClusterApiTests
         var next = NextEventAsync(reader, cts.Token);
         while (!next.IsCompleted)
         {
-            factory.Time.Advance(ClusterEventFeed.PollInterval);
+            factory.Time.Advance(ClusterPoll.PollInterval);
             await Task.WhenAny(next, Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, cts.Token));
         }
 

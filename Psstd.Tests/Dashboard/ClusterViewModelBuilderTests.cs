@@ -3,6 +3,8 @@ using Psstd.Dashboard.AgentClient;
 using Psstd.Dashboard.Formatting;
 using Psstd.Dashboard.Preferences;
 using Psstd.Dashboard.ViewModels;
+using Psstd.Dashboard.Configuration;
+using Psstd.Dashboard.Trust;
 using static Psstd.Tests.Dashboard.TestSnapshots;
 using Psstd.Dashboard.Rendering;
 
@@ -141,5 +143,5 @@ public sealed class ClusterViewModelBuilderTests
         Assert.Equal("psstd", model.PageTitle);
     }
 
-    private static ClusterViewModel Build(ClusterSnapshot snapshot) => ClusterViewModelBuilder.Build(snapshot, Root);
+    private static ClusterViewModel Build(ClusterSnapshot snapshot) => ClusterViewModelBuilder.Build(snapshot, Root, new PeerDashboards(DashboardHosts.None));
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using Psstd.AppHost.Running;
 using Psstd.Dashboard;
 using Psstd.Dashboard.AgentClient;
+using Psstd.Dashboard.Api;
 using Psstd.Dashboard.Configuration;
 using Psstd.Dashboard.HotPotato;
 using Psstd.Tests.Support;
@@ -30,6 +31,12 @@ public sealed class DashboardFactory : WebApplicationFactory<DashboardMarker>
 
     /// <summary>The clock the hot-potato rule reads; starts at <see cref="Start"/>.</summary>
     public FakeTimeProvider Time { get; } = new(Start);
+
+    /// <summary>The settings the dashboard runs with; tests give other hosts or access rules.</summary>
+    public DashboardSettings Settings { get; init; } = new(SocketPath, DashboardSettings.DefaultHttp);
+
+    /// <summary>Caps on stream clients.</summary>
+    public StreamLimits StreamLimits { get; init; } = new();
 
     /// <summary>Seeded, so the choice among the quietest peers repeats.</summary>
     public Random Random { get; } = new(4);
@@ -57,7 +64,9 @@ public sealed class DashboardFactory : WebApplicationFactory<DashboardMarker>
             services.RemoveAll<IAgentClient>();
             services.AddSingleton<IAgentClient>(Agent);
             services.RemoveAll<DashboardSettings>();
-            services.AddSingleton(new DashboardSettings(SocketPath, DashboardSettings.DefaultHttp));
+            services.AddSingleton(Settings);
+            services.RemoveAll<StreamLimits>();
+            services.AddSingleton(StreamLimits);
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
             services.RemoveAll<Random>();

@@ -98,7 +98,16 @@ public sealed class FakeAgentClient : IAgentClient
         where T : class =>
         new(AgentOutcome.AnsweredWithError, null, $"HTTP 404 Not Found from {LocalApiRoutes.NodeHistory}: no node {node}") { StatusCode = 404 };
 
-    public Task<AgentResult<ClusterSnapshot>> GetClusterAsync(CancellationToken cancellationToken) => Task.FromResult(_cluster);
+    private int _clusterRequests;
+
+    /// <summary>How many times the dashboard asked for the cluster.</summary>
+    public int ClusterRequests => Volatile.Read(ref _clusterRequests);
+
+    public Task<AgentResult<ClusterSnapshot>> GetClusterAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _clusterRequests);
+        return Task.FromResult(_cluster);
+    }
 
     public Task<AgentResult<string>> GetHealthAsync(CancellationToken cancellationToken) => Task.FromResult(_health);
 

@@ -8,6 +8,7 @@ internal static class TestSnapshots
     public const string LocalVersion = "0.1.0";
     public const long GiB = 1024L * 1024 * 1024;
 
+    /// <param name="gossipAddress">Where the node gossips; by default the host of its dashboard (as a real node advertises both).</param>
     public static NodeSnapshot Node(
         string name,
         NodeHealth health = NodeHealth.Fresh,
@@ -16,7 +17,8 @@ internal static class TestSnapshots
         bool isSelf = false,
         double ageSeconds = 1.2,
         string version = LocalVersion,
-        NodeMetrics? metrics = null) =>
+        NodeMetrics? metrics = null,
+        string? gossipAddress = null) =>
         new(
             Id: Guid.NewGuid(),
             Name: name,
@@ -27,9 +29,14 @@ internal static class TestSnapshots
             TtlSeconds: 15,
             AgentVersion: version,
             DashboardUrl: dashboardUrl,
-            GossipAddress: "127.0.0.1:7947",
+            GossipAddress: gossipAddress ?? GossipHostOf(dashboardUrl),
             IsSelf: isSelf,
             Metrics: metrics ?? SampleMetrics(cores));
+
+    private static string GossipHostOf(string dashboardUrl) =>
+        Uri.TryCreate(dashboardUrl, UriKind.Absolute, out var uri) && uri.HostNameType != UriHostNameType.IPv6 && uri.Host.Length > 0
+            ? $"{uri.IdnHost}:7947"
+            : "127.0.0.1:7947";
 
     /// <summary>Core i is (i * 7) % 101 percent busy: distinct values across all three colour bands.</summary>
     public static NodeMetrics SampleMetrics(int cores) => new()

@@ -1,3 +1,4 @@
+using Psstd.ClusterView;
 using Psstd.Gossip.Wire;
 using Psstd.Tests.Gossip;
 

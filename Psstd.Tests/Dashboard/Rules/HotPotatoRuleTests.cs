@@ -1,5 +1,7 @@
 using Psstd.Contracts;
 using Psstd.Dashboard.HotPotato;
+using Psstd.Dashboard.Configuration;
+using Psstd.Dashboard.Trust;
 using static Psstd.Tests.Dashboard.TestSnapshots;
 
 namespace Psstd.Tests.Dashboard.Rules;
@@ -8,6 +10,7 @@ public sealed class HotPotatoRuleTests
 {
     private const long Now = 1_800_000_000;
     private static readonly HotPotatoOptions Defaults = new();
+    private static readonly PeerDashboards Peers = new(DashboardHosts.None);
 
     [Fact]
     public void BusySelf_WithAQuietFreshPeer_Moves()
@@ -65,7 +68,7 @@ public sealed class HotPotatoRuleTests
         var random = new Random(7);
 
         var chosen = Enumerable.Range(0, 300)
-            .Select(_ => HotPotatoRule.Decide(nodes, HopState.None, Now, Defaults, random).TargetName)
+            .Select(_ => HotPotatoRule.Decide(nodes, HopState.None, Now, Defaults, random, Peers.UrlOf).TargetName)
             .ToHashSet();
 
         Assert.Equal(["q1", "q2", "q3"], chosen.Order(StringComparer.Ordinal));
@@ -77,7 +80,7 @@ public sealed class HotPotatoRuleTests
         var options = Defaults with { Spread = 1 };
         var nodes = new[] { Self(99), Peer("q2", 2), Peer("q1", 1) };
 
-        Assert.Equal("q1", HotPotatoRule.Decide(nodes, HopState.None, Now, options, new Random(1)).TargetName);
+        Assert.Equal("q1", HotPotatoRule.Decide(nodes, HopState.None, Now, options, new Random(1), Peers.UrlOf).TargetName);
     }
 
     [Fact]
@@ -111,7 +114,7 @@ public sealed class HotPotatoRuleTests
     [Fact]
     public void Disabled_OrWithoutSelf_Stays()
     {
-        Assert.Equal(HandOffOutcome.Disabled, HotPotatoRule.Decide([Self(99), Peer("b", 0)], HopState.None, Now, Defaults with { Enabled = false }, new Random(1)).Outcome);
+        Assert.Equal(HandOffOutcome.Disabled, HotPotatoRule.Decide([Self(99), Peer("b", 0)], HopState.None, Now, Defaults with { Enabled = false }, new Random(1), Peers.UrlOf).Outcome);
         Assert.Equal(HandOffOutcome.UnknownSelf, Decide([Peer("a", 99), Peer("b", 0)]).Outcome);
     }
 
@@ -125,7 +128,7 @@ public sealed class HotPotatoRuleTests
         Assert.Equal(new HopState(expectedHops, expectedStart), HopState.Parse(hops, start));
 
     private static HandOffDecision Decide(NodeSnapshot[] nodes, HopState? hops = null) =>
-        HotPotatoRule.Decide(nodes, hops ?? HopState.None, Now, Defaults, new Random(1));
+        HotPotatoRule.Decide(nodes, hops ?? HopState.None, Now, Defaults, new Random(1), Peers.UrlOf);
 
     private static NodeSnapshot Self(double cpu) =>
         Node("self", isSelf: true, dashboardUrl: "http://self.test:8080/", metrics: Metrics(cpu));

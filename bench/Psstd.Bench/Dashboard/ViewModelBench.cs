@@ -1,12 +1,16 @@
 using System.Globalization;
 using Psstd.Dashboard.Preferences;
 using Psstd.Dashboard.ViewModels;
+using Psstd.Dashboard.Configuration;
+using Psstd.Dashboard.Trust;
 
 namespace Psstd.Bench;
 
 /// <summary>The view-model step alone (no Razor, no HTTP), to tell building from rendering in the partial's time.</summary>
 internal static class ViewModelBench
 {
+    private static readonly PeerDashboards Peers = new(DashboardHosts.None);
+
     public static string Run(int nodes, int cores, int warmup, int samples)
     {
         var snapshot = BenchSnapshots.Cluster(nodes, cores);
@@ -15,7 +19,7 @@ internal static class ViewModelBench
         for (var i = -warmup; i < samples; i++)
         {
             var start = TimeProvider.System.GetTimestamp();
-            _ = ClusterViewModelBuilder.Build(snapshot, address);
+            _ = ClusterViewModelBuilder.Build(snapshot, address, Peers);
             var elapsed = TimeProvider.System.GetElapsedTime(start).TotalMilliseconds;
             if (i >= 0)
             {

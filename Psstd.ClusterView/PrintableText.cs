@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Psstd.Gossip.Wire;
+namespace Psstd.ClusterView;
 
 /// <summary>
 /// Text a peer sent, made safe to show: control characters (C0, DEL, C1) and the invisible marks that

@@ -1,4 +1,4 @@
-namespace Psstd.Gossip.Wire;
+namespace Psstd.ClusterView;
 
 /// <summary>
 /// A dashboard URL as a record may carry it: absolute http or https, no user info, no control characters

@@ -2,14 +2,14 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 
-namespace Psstd.Agent.Configuration;
+namespace Psstd.Configuration;
 
 /// <summary>
 /// The address peers most likely reach this host at, for the default <c>PSSTD_ADVERTISE_GOSSIP</c>.
 /// An IP literal rather than the host name: peers dial, relay and probe by address, and a name that
 /// only this host resolves would make it unreachable for them.
 /// </summary>
-internal static class HostAddress
+public static class HostAddress
 {
     /// <summary>
     /// The first IPv4 address of an interface that is up, not loopback and has a default gateway (the
