@@ -93,7 +93,7 @@ public sealed partial class ClusterState
         }
     }
 
-    private void Join(int number, ref Slot slot)
+    private void Join(int number, ref ClusterSlot slot)
     {
         _order.Add(number);
         if (!double.IsNaN(_silentAfter))
@@ -103,7 +103,7 @@ public sealed partial class ClusterState
     }
 
     /// <summary>New evidence the node lives (a newer record or an answered probe): it leaves the silent set.</summary>
-    private void Revive(int number, ref Slot slot, long now)
+    private void Revive(int number, ref ClusterSlot slot, long now)
     {
         slot.Alive = now;
         if (double.IsNaN(_silentAfter))
@@ -123,16 +123,16 @@ public sealed partial class ClusterState
         // Otherwise the queued time is earlier than the slot's real due time: looked at then, and queued again.
     }
 
-    private void Enqueue(int number, ref Slot slot)
+    private void Enqueue(int number, ref ClusterSlot slot)
     {
         slot.Due = DueOf(in slot);
         _dueQueue.Enqueue(number, slot.Due);
     }
 
     /// <summary>The exact rule, on this agent's clock.</summary>
-    private bool IsSilent(in Slot slot, long now) => _time.GetElapsedTime(slot.Alive, now) >= Interval(slot.Version!.Header) * _silentAfter;
+    private bool IsSilent(in ClusterSlot slot, long now) => _time.GetElapsedTime(slot.Alive, now) >= _limits.Interval(slot.Version!.Header) * _silentAfter;
 
     /// <summary>A timestamp at or before the one from which <see cref="IsSilent"/> holds (rounded down; the exact rule decides).</summary>
-    private long DueOf(in Slot slot) =>
-        slot.Alive + (long)Math.Floor((Interval(slot.Version!.Header) * _silentAfter).TotalSeconds * _time.TimestampFrequency) - 1;
+    private long DueOf(in ClusterSlot slot) =>
+        slot.Alive + (long)Math.Floor((_limits.Interval(slot.Version!.Header) * _silentAfter).TotalSeconds * _time.TimestampFrequency) - 1;
 }

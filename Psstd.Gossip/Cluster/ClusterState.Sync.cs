@@ -93,9 +93,9 @@ public sealed partial class ClusterState
     }
 
     /// <summary>Not judged offline. A left node always is (peers must hear of the leave); a tombstone, like any record, until its TTL passes.</summary>
-    private bool Vouches(in Slot slot, long now)
+    private bool Vouches(in ClusterSlot slot, long now)
     {
         var h = slot.Version!.Header;
-        return NodeHealthJudge.Judge(_time.GetElapsedTime(slot.Seen, now), Ttl(h), h.Left, slot.Suspected) != NodeHealth.Offline;
+        return NodeHealthJudge.Judge(_time.GetElapsedTime(slot.Seen, now), _limits.Ttl(h), h.Left, slot.Suspected) != NodeHealth.Offline;
     }
 }

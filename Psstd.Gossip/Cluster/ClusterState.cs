@@ -22,9 +22,8 @@ public sealed partial class ClusterState
     private readonly Lock _lock = new();
     private readonly List<int> _order = []; // numbers of the held nodes in join order, indexable, for picking gossip targets at random
     private readonly bool _ownsCatalog;
-    private Slot[] _slots = [];
-    private TimeSpan _maxTtl = TimeSpan.MaxValue;
-    private TimeSpan _maxInterval = TimeSpan.MaxValue;
+    private ClusterSlot[] _slots = [];
+    private JudgementLimits _limits = JudgementLimits.None;
 
     public ClusterState(TimeProvider time)
         : this(time, null)
@@ -47,18 +46,15 @@ public sealed partial class ClusterState
     public int MaxNodes { get; set; } = int.MaxValue;
 
     /// <summary>
-    /// Bounds what a record's own TTL and interval may stretch its judgement to: at most 4 times this node's
-    /// own (and never below 60 s and 4 s), so a record claiming a week's TTL goes offline like any other.
+    /// Bounds what a record's own TTL and interval may stretch its judgement to (see <see cref="JudgementLimits"/>).
     /// The engine calls it with this node's own current record every round.
     /// </summary>
     internal void JudgeAgainst(RecordHeader own)
     {
-        var maxTtl = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(60).Ticks, own.Ttl.Ticks * 4));
-        var maxInterval = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(4).Ticks, own.Interval.Ticks * 4));
+        var limits = JudgementLimits.For(own);
         lock (_lock)
         {
-            _maxTtl = maxTtl;
-            _maxInterval = maxInterval;
+            _limits = limits;
         }
     }
 
@@ -84,69 +80,6 @@ public sealed partial class ClusterState
     /// </param>
     internal MergeResult Merge(RecordHeader header, ReadOnlySpan<byte> gossipAddress, ReadOnlySpan<byte> bytes, bool confirmSteps = false) =>
         Merge(header, gossipAddress, bytes, null, confirmSteps);
-
-    /// <summary>How many nodes <see cref="Remove"/> let go since start: a reader that mirrors the state looks for them only when it changed.</summary>
-    public long Removals { get; private set; }
-
-    /// <summary>
-    /// Forgets everything held for a node (its tombstone has done its work, or the state is full of nodes long
-    /// gone); returns whether one was held. A record of it that arrives later is taken as a new node.
-    /// </summary>
-    public bool Remove(Guid id)
-    {
-        lock (_lock)
-        {
-            if (!Held(id, out var number))
-            {
-                return false;
-            }
-
-            _slots[number] = default;
-            _order.Remove(number);
-            Removals++;
-            if (_ownsCatalog)
-            {
-                _catalog.Forget(id, number);
-            }
-
-            return true;
-        }
-    }
-
-    /// <summary>
-    /// Takes a record loaded from disk at start, for a node not held yet. It is old news: it is dated
-    /// <paramref name="age"/> ago, and never less than its TTL, so it is judged offline (or left) until
-    /// gossip brings a newer version. A node already held (this node's own new generation, or anything
-    /// gossip brought first) is left as it is. Returns the entry taken, or null.
-    /// </summary>
-    public ClusterEntry? Restore(byte[] encoded, TimeSpan age)
-    {
-        ArgumentNullException.ThrowIfNull(encoded);
-        if (!RecordCodec.TryReadHeader(encoded, out var header, out var gossipAddress))
-        {
-            return null;
-        }
-
-        var old = age > header.Ttl ? age : header.Ttl + TimeSpan.FromSeconds(1);
-        var seen = _time.GetTimestamp() - (long)(old.TotalSeconds * _time.TimestampFrequency);
-        if (NumberOrFull(header.Id) is not { } number)
-        {
-            return null;
-        }
-
-        lock (_lock)
-        {
-            ref var slot = ref SlotOf(number);
-            if (slot.Version is not null || _catalog.Version(number, header, gossipAddress, encoded, encoded) is not { } version)
-            {
-                return null;
-            }
-
-            slot = new Slot { Version = version, Seen = seen, Alive = seen };
-            Join(number, ref slot);
-            return View(in slot);
-        }
-    }
 
     /// <summary>The node answered a probe: alive now, whatever the age of its record.</summary>
     public void MarkAlive(Guid id, long now)
@@ -377,7 +310,7 @@ public sealed partial class ClusterState
 
             if (held is null)
             {
-                slot = new Slot { Version = version, Seen = now, Alive = now };
+                slot = new ClusterSlot { Version = version, Seen = now, Alive = now };
                 Join(number, ref slot);
                 return new MergeResult(MergeOutcome.Joined, version);
             }
@@ -407,7 +340,7 @@ public sealed partial class ClusterState
         _catalog.TryNumber(id, out number) && number < _slots.Length && _slots[number].Version is not null;
 
     /// <summary>The node's slot, the array grown to hold it (call under the lock).</summary>
-    private ref Slot SlotOf(int number)
+    private ref ClusterSlot SlotOf(int number)
     {
         if (number >= _slots.Length)
         {
@@ -417,43 +350,13 @@ public sealed partial class ClusterState
         return ref _slots[number];
     }
 
-    private NodeHealth Health(in Slot slot, long now)
+    private NodeHealth Health(in ClusterSlot slot, long now)
     {
         var h = slot.Version!.Header;
-        return NodeHealthJudge.Judge(_time.GetElapsedTime(slot.Seen, now), Ttl(h), h.Left, slot.Suspected, h.Forgotten);
+        return NodeHealthJudge.Judge(_time.GetElapsedTime(slot.Seen, now), _limits.Ttl(h), h.Left, slot.Suspected, h.Forgotten);
     }
-
-    /// <summary>The record's TTL as this state judges it (see <see cref="JudgeAgainst"/>).</summary>
-    private TimeSpan Ttl(RecordHeader header) => header.Ttl < _maxTtl ? header.Ttl : _maxTtl;
-
-    /// <summary>The record's interval as this state judges it (see <see cref="JudgeAgainst"/>).</summary>
-    private TimeSpan Interval(RecordHeader header) => header.Interval < _maxInterval ? header.Interval : _maxInterval;
 
     /// <summary>A view whose header carries the TTL and interval as judged here, so every reader judges alike.</summary>
-    private ClusterEntry View(in Slot slot)
-    {
-        var h = slot.Version!.Header;
-        var judged = h.Ttl <= _maxTtl && h.Interval <= _maxInterval ? h : h with { Ttl = Ttl(h), Interval = Interval(h) };
-        return new(judged, slot.Version.Encoded, slot.Version.Address, slot.Seen) { AliveTimestamp = slot.Alive, Suspected = slot.Suspected };
-    }
-
-    /// <summary>What is held for one node; <see cref="Version"/> null: nothing (the number belongs to a node this state never took).</summary>
-    private struct Slot
-    {
-        public RecordVersion? Version;
-
-        /// <summary>When the held version first arrived: freshness is judged from it.</summary>
-        public long Seen;
-
-        /// <summary>Last evidence the node lives: the version's arrival or a later answered probe.</summary>
-        public long Alive;
-
-        /// <summary>When the silence scan next looks at this slot (<see cref="long.MaxValue"/>: found silent, no news since).</summary>
-        public long Due;
-
-        public bool Suspected;
-
-        /// <summary>In the silent list (it may have been revived since: the next scan drops it then).</summary>
-        public bool Listed;
-    }
+    private ClusterEntry View(in ClusterSlot slot) =>
+        new(_limits.Apply(slot.Version!.Header), slot.Version.Encoded, slot.Version.Address, slot.Seen) { AliveTimestamp = slot.Alive, Suspected = slot.Suspected };
 }
