@@ -2,7 +2,10 @@ using Psstd.Configuration;
 
 namespace Psstd.Agent.Cli;
 
-/// <summary>What a command reads and writes: the process's own in production, captured ones in tests.</summary>
+/// <summary>
+/// What a command reads and writes: the process's own in production, captured ones in tests. Both writers pass
+/// through <see cref="PrintableWriter"/>, so nothing a peer wrote can drive the operator's terminal.
+/// </summary>
 /// <param name="OutputRedirected">Output goes to a file or pipe: the terminal view prints plain frames.</param>
 /// <param name="Width">Columns of the terminal, or of the plain frames when redirected.</param>
 internal sealed record CliConsole(
@@ -13,6 +16,10 @@ internal sealed record CliConsole(
     bool OutputRedirected,
     int Width)
 {
+    public TextWriter Out { get; init; } = PrintableWriter.Over(Out);
+
+    public TextWriter Error { get; init; } = PrintableWriter.Over(Error);
+
     /// <summary>Plain frames are this wide unless <c>COLUMNS</c> says otherwise: two cells side by side.</summary>
     public const int DefaultWidth = 120;
 

@@ -1,9 +1,14 @@
 using System.Text;
+using Psstd.ClusterView;
 using Spectre.Console;
 
 namespace Psstd.Agent.Terminal;
 
-/// <summary>One rendered view: lines of styled pieces, written as plain text (logs, tests) or Spectre markup (a terminal).</summary>
+/// <summary>
+/// One rendered view: lines of styled pieces, written as plain text (logs, tests) or Spectre markup (a terminal).
+/// Pieces are made printable as they are added: node names and versions come from peers, and neither form
+/// would stop a control character on its way to the terminal.
+/// </summary>
 internal sealed class TerminalFrame
 {
     private readonly List<List<(string Text, TerminalStyle Style)>> _lines = [];
@@ -47,11 +52,12 @@ internal sealed class TerminalFrame
             _lines.Add([]);
         }
 
-        _lines[^1].Add((text, style));
+        _lines[^1].Add((PrintableText.Strip(text), style));
         return this;
     }
 
-    public void AddLines(IEnumerable<List<(string Text, TerminalStyle Style)>> lines) => _lines.AddRange(lines);
+    public void AddLines(IEnumerable<List<(string Text, TerminalStyle Style)>> lines) =>
+        _lines.AddRange(lines.Select(line => line.Select(p => (PrintableText.Strip(p.Text), p.Style)).ToList()));
 
     /// <summary>Every line with trailing blanks removed, ended by a newline.</summary>
     public string ToPlainText()

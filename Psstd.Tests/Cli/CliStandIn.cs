@@ -23,14 +23,15 @@ internal static class CliStandIn
     ]);
 
     /// <param name="requests">Each request's method, path and query, in order.</param>
-    public static Task<UnixSocketAgent> StartAsync(ConcurrentQueue<string> requests, bool withNewRoutes = true) => UnixSocketAgent.StartAsync(app =>
+    /// <param name="snapshot">What <c>/v1/cluster</c> answers; the terminal fixtures' cluster by default.</param>
+    public static Task<UnixSocketAgent> StartAsync(ConcurrentQueue<string> requests, bool withNewRoutes = true, ClusterSnapshot? snapshot = null) => UnixSocketAgent.StartAsync(app =>
     {
         app.Use(async (context, next) =>
         {
             requests.Enqueue($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
             await next(context);
         });
-        app.MapGet(LocalApiRoutes.Cluster, () => Results.Json(TerminalFixtures.Snapshot(), LocalApiJsonContext.Default.ClusterSnapshot));
+        app.MapGet(LocalApiRoutes.Cluster, () => Results.Json(snapshot ?? TerminalFixtures.Snapshot(), LocalApiJsonContext.Default.ClusterSnapshot));
         app.MapGet(AgentStatusRoutes.Status, () => Results.Json(Status, LocalApiJsonContext.Default.AgentStatus));
         if (!withNewRoutes)
         {
