@@ -4,7 +4,8 @@ namespace Psstd.ClusterView;
 
 /// <summary>
 /// HTTP over the agent's Unix socket, BCL only: every connection the handler opens is a Unix domain
-/// socket to the agent, whatever host the request names.
+/// socket to the agent, whatever host the request names, and on Linux only to an agent run by a user
+/// <see cref="UnixOwnership.MayServe"/> trusts.
 /// </summary>
 public static class LocalApiSocket
 {
@@ -25,6 +26,11 @@ public static class LocalApiSocket
                 try
                 {
                     await socket.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
+                    if (OperatingSystem.IsLinux() && UnixOwnership.PeerUser(socket) is var server && !UnixOwnership.MayServe(server, socketPath))
+                    {
+                        throw new UntrustedAgentException(socketPath, server);
+                    }
+
                     return new NetworkStream(socket, ownsSocket: true);
                 }
                 catch

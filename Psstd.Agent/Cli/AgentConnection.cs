@@ -50,6 +50,10 @@ internal sealed class AgentConnection(string socketPath) : IDisposable
         {
             return await _client.SendAsync(request, cancellationToken);
         }
+        catch (HttpRequestException ex) when (ex.InnerException is UntrustedAgentException untrusted)
+        {
+            throw new CliFailureException(untrusted.Message, CliFailureException.NoAgentExitCode);
+        }
         catch (HttpRequestException ex) when (ex.InnerException is SocketException or IOException || ex.HttpRequestError == HttpRequestError.ConnectionError)
         {
             throw NoAgent(socketPath);

@@ -20,7 +20,7 @@ internal static class NodeIdentityStore
     {
         try
         {
-            Directory.CreateDirectory(stateDirectory);
+            PrivateFiles.CreateDirectory(stateDirectory);
             var id = LoadOrCreateId(stateDirectory);
             var generation = ReadGeneration(stateDirectory) + 1;
             WriteAtomically(Path.Combine(stateDirectory, GenerationFile), generation.ToString(CultureInfo.InvariantCulture));
@@ -74,7 +74,7 @@ internal static class NodeIdentityStore
     private static void WriteAtomically(string path, string content)
     {
         var temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var stream = PrivateFiles.Open(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         using (var writer = new StreamWriter(stream))
         {
             writer.Write(content);

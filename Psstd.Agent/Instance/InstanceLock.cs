@@ -33,8 +33,8 @@ internal sealed class InstanceLock : IDisposable
     {
         try
         {
-            Directory.CreateDirectory(stateDirectory);
-            var stream = new FileStream(Path.Combine(stateDirectory, FileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            PrivateFiles.CreateDirectory(stateDirectory);
+            var stream = PrivateFiles.Open(Path.Combine(stateDirectory, FileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             return new InstanceLock(stream, stateDirectory);
         }
         catch (IOException ex) when (IsHeldElsewhere(ex))

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Psstd.Configuration;
 
 namespace Psstd.Agent.Instance;
 
@@ -18,7 +19,11 @@ internal sealed record InstanceOwner(int ProcessId, string NodeName, string Goss
     {
         var path = Path.Combine(stateDirectory, FileName);
         var temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(this, InstanceJsonContext.Default.InstanceOwner));
+        using (var stream = PrivateFiles.Open(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            stream.Write(JsonSerializer.SerializeToUtf8Bytes(this, InstanceJsonContext.Default.InstanceOwner));
+        }
+
         File.Move(temporary, path, overwrite: true);
     }
 

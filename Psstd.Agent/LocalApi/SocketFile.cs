@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Psstd.Agent.Configuration;
+using Psstd.ClusterView;
 using Psstd.Configuration;
 
 namespace Psstd.Agent.LocalApi;
@@ -12,13 +13,20 @@ internal static class SocketFile
 
     /// <summary>
     /// Creates the directory and removes a socket file left by a killed agent. A socket that still
-    /// answers belongs to a running agent and is left alone.
+    /// answers belongs to a running agent and is left alone. A directory that another user owns, or that
+    /// others may write to, is refused: whoever controls it could serve a fake agent in this one's place.
     /// </summary>
-    /// <exception cref="StartupConfigurationException">Another agent serves the path, or it is not a socket.</exception>
+    /// <exception cref="StartupConfigurationException">
+    /// Another agent serves the path, it is not a socket, or its directory is not this user's (or root's) alone.
+    /// </exception>
     public static void PrepareForBind(string path)
     {
         var directory = Path.GetDirectoryName(path)!;
-        if (!Directory.Exists(directory))
+        if (Directory.Exists(directory))
+        {
+            CheckDirectory(path, directory);
+        }
+        else
         {
             if (OperatingSystem.IsWindows())
             {
@@ -49,6 +57,28 @@ internal static class SocketFile
         }
 
         File.Delete(path);
+    }
+
+    /// <summary>The rule for an existing directory; Linux checks the owner too (statx), other systems only the mode.</summary>
+    private static void CheckDirectory(string path, string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsLinux() && UnixOwnership.Stat(directory) is { } stat)
+        {
+            if (stat.Owner != 0 && stat.Owner != UnixOwnership.EffectiveUser)
+            {
+                throw Invalid(path, $"is in {directory}, which another user owns (uid {stat.Owner.ToString(System.Globalization.CultureInfo.InvariantCulture)}); use a directory of this user's or root's");
+            }
+        }
+
+        if (File.GetUnixFileMode(directory).HasFlag(UnixFileMode.OtherWrite))
+        {
+            throw Invalid(path, $"is in {directory}, which every user may write to; use a directory only this user (or its group) may write");
+        }
     }
 
     /// <summary>Restricts who may connect. Called once Kestrel has created the socket.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Psstd.Contracts;
+using Psstd.Configuration;
 
 namespace Psstd.Agent.Store;
 
@@ -30,8 +31,16 @@ internal sealed partial class ClusterStore : IDisposable
     /// <exception cref="Psstd.Configuration.StartupConfigurationException">The file is not a usable psstd store.</exception>
     public static ClusterStore Open(string stateDirectory)
     {
-        Directory.CreateDirectory(stateDirectory);
+        PrivateFiles.CreateDirectory(stateDirectory);
         var path = System.IO.Path.Combine(stateDirectory, StoreSchema.FileName);
+
+        // SQLite gives its -wal and -shm files the mode of the database file: a 0600 database keeps all three private.
+        PrivateFiles.Open(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite).Dispose();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            PrivateFiles.Restrict(path + suffix);
+        }
+
         return new ClusterStore(path, StoreFile.Open(path));
     }
 

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Psstd.Contracts;
+using Psstd.ClusterView;
 using Psstd.Dashboard.Configuration;
 using Psstd.Dashboard.Diagnostics;
 using Psstd.Configuration;
@@ -207,6 +208,11 @@ public sealed class AgentClient(
     {
         for (Exception? inner = ex; inner is not null; inner = inner.InnerException)
         {
+            if (inner is UntrustedAgentException untrusted)
+            {
+                return untrusted.Message;
+            }
+
             if (inner is SocketException socket)
             {
                 return File.Exists(socketPath) ? socket.Message : "no socket file at that path";

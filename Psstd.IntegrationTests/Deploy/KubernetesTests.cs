@@ -53,7 +53,7 @@ public sealed class KubernetesTests
         {
             var path = Env(container, "PSSTD_SOCKET");
             Assert.Equal("/run/psstd/agent.sock", path);
-            Assert.Contains(container.Array("volumeMounts"), m => m.Text("name") == "socket" && m.Text("mountPath") == "/run/psstd");
+            Assert.Contains(container.Array("volumeMounts"), m => m.Text("name") == "socket" && m.Text("mountPath") == "/run");
         }
 
         Assert.Equal("/app/psstd-agent", containers["agent"].Array("command")[0].GetValue<string>());
