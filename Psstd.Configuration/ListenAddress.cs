@@ -14,6 +14,13 @@ public sealed record ListenAddress(string Host, int Port)
 
     public bool IsAnyHost => Host.Length == 0;
 
+    /// <summary>Only this machine can reach the address: <c>localhost</c> or a loopback IP (an any-address listen is not).</summary>
+    public bool IsLoopback => IsLoopbackHost(Host);
+
+    /// <summary>Whether <paramref name="host"/> (a bare host, no port or brackets) names this machine's loopback.</summary>
+    public static bool IsLoopbackHost(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
+
     /// <summary>Parses <paramref name="text"/>; null when it breaks <see cref="Rule"/>.</summary>
     public static ListenAddress? TryParse(string text)
     {

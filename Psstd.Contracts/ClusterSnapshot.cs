@@ -6,10 +6,15 @@ namespace Psstd.Contracts;
 /// How many of its configured intervals this agent now waits between two records of its own, because the
 /// cluster is past the gossip budget; 1 (also from an agent too old to send it): every interval.
 /// </param>
+/// <param name="GossipUnauthenticated">
+/// This agent gossips without <c>PSSTD_KEY</c> on an address other hosts can reach: anyone who can send it a
+/// datagram can add or change nodes. Views say "gossip is not authenticated". False from an older agent.
+/// </param>
 public sealed record ClusterSnapshot(
     string Cluster,
     Guid SelfId,
     string SelfName,
     string AgentVersion,
     IReadOnlyList<NodeSnapshot> Nodes,
-    int PublishStride = 1);
+    int PublishStride = 1,
+    bool GossipUnauthenticated = false);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using System.Text;
 using Psstd.Agent.Terminal;
+using Psstd.ClusterView;
 using Psstd.Contracts;
 using Psstd.Configuration;
 
@@ -44,6 +45,11 @@ internal static class DoctorCommand
         ArgumentNullException.ThrowIfNull(seeds);
         var text = new StringBuilder();
         text.Append($"agent     {status.NodeName} {status.AgentVersion}, cluster {status.Cluster}, {(status.KeyCount == 0 ? "not sealed" : $"sealed ({status.KeyCount} keys)")}, gossip {status.AdvertiseGossip}\n");
+        if (cluster.GossipUnauthenticated)
+        {
+            text.Append($"trust     {TrustNotice.Unauthenticated}: anyone who can send to {status.AdvertiseGossip} can add or change nodes; give every node the same PSSTD_KEY (see docs/security.md)\n");
+        }
+
         text.Append("seeds\n");
         if (seeds.Count == 0)
         {

@@ -74,6 +74,13 @@ internal sealed record AgentSettings
     public required IReadOnlyList<byte[]> Keys { get; init; }
 
     /// <summary>
+    /// No key, and gossip reaches beyond this machine (it listens or advertises on anything but loopback): a stranger
+    /// on the network can forge nodes. The agent warns at start and every view says so.
+    /// </summary>
+    public bool GossipUnauthenticated =>
+        Keys.Count == 0 && !(Gossip.IsLoopback && (ListenAddress.TryParse(AdvertiseGossip)?.IsLoopback ?? false));
+
+    /// <summary>
     /// How long a node may stay offline (or left) before this agent forgets it (<c>PSSTD_REAP</c>). 24 h by
     /// default, as Serf reaps: long enough that a node down overnight or for a reboot of its rack is still
     /// shown (with its last numbers) when people look, short enough that retired machines do not clutter

@@ -9,6 +9,11 @@ internal sealed class GossipRounds(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         GossipLog.Listening(logger, settings.Gossip, settings.AdvertiseGossip, settings.Cluster, settings.Seeds);
+        if (settings.GossipUnauthenticated)
+        {
+            GossipLog.Unauthenticated(logger, settings.AdvertiseGossip);
+        }
+
         var lastResolve = long.MinValue;
         var contactsSeen = contacts.Version;
         using var timer = new PeriodicTimer(options.RoundInterval, time);

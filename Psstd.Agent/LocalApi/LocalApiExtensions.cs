@@ -34,7 +34,8 @@ internal static class LocalApiExtensions
 
         app.MapGet(LocalApiRoutes.Cluster, (ClusterState cluster, LocalNode local, TimeProvider time) =>
             TypedResults.Json(
-                ClusterSnapshotFactory.Create(settings.Cluster, local.Current, local.PublishStride, cluster.Entries(), seen => time.GetElapsedTime(seen)),
+                ClusterSnapshotFactory.Create(settings.Cluster, local.Current, local.PublishStride, cluster.Entries(), seen => time.GetElapsedTime(seen))
+                    with { GossipUnauthenticated = settings.GossipUnauthenticated },
                 LocalApiJsonContext.Default.ClusterSnapshot));
         app.MapDashboardRegistration(app.Services.GetRequiredService<DashboardRegistry>());
         app.MapForget();

@@ -45,6 +45,11 @@ internal static class TerminalRenderer
             new() { ($"{options.Now:yyyy-MM-dd HH:mm:ss}Z", TerminalStyle.Plain) },
             new() { ($"sort {TerminalOptions.Token(options.Sort)}", TerminalStyle.Dim) },
         };
+        if (TrustNotice.Text(snapshot) is { Length: > 0 } unauthenticated)
+        {
+            items.Add([(unauthenticated, TerminalStyle.Hot)]);
+        }
+
         if (PaceNotice.Text(snapshot) is { Length: > 0 } paced)
         {
             items.Add([(paced, TerminalStyle.Stale)]);

@@ -44,9 +44,7 @@ public sealed class PeerDashboards(DashboardHosts listed)
         }
 
         // The AppHost and single-machine setups advertise http://localhost:port/ next to a 127.0.0.1 gossip address.
-        return string.Equals(host, gossipHost, StringComparison.OrdinalIgnoreCase) || (IsLoopback(host) && IsLoopback(gossipHost));
+        return string.Equals(host, gossipHost, StringComparison.OrdinalIgnoreCase) || (ListenAddress.IsLoopbackHost(host) && ListenAddress.IsLoopbackHost(gossipHost));
     }
 
-    private static bool IsLoopback(string host) =>
-        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
 }

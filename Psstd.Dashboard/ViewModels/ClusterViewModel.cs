@@ -35,6 +35,9 @@ public sealed record ClusterViewModel(
     /// </summary>
     public string PacedText { get; init; } = "";
 
+    /// <summary>"gossip is not authenticated" while the agent gossips unkeyed beyond loopback (<see cref="Psstd.ClusterView.TrustNotice"/>); else empty.</summary>
+    public string UnauthenticatedText { get; init; } = "";
+
     /// <summary>Forgotten nodes (hidden from the grid), by name, linked to their node pages; at most a few.</summary>
     public IReadOnlyList<ForgottenLinkViewModel> Forgotten { get; init; } = [];
 }

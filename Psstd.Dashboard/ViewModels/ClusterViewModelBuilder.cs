@@ -83,6 +83,7 @@ public static class ClusterViewModelBuilder
         {
             OnlyFreshText = only,
             PacedText = PaceNotice.Text(snapshot),
+            UnauthenticatedText = TrustNotice.Text(snapshot),
             Forgotten = forgotten,
         };
     }

@@ -90,7 +90,7 @@ public sealed class KubernetesTests
     }
 
     [Fact]
-    public async Task GossipKey_ComesFromAnOptionalSecret_NeverFromTheManifest()
+    public async Task GossipKey_ComesFromARequiredSecret_NeverFromTheManifest()
     {
         var pod = (await ObjectAsync("DaemonSet"))["spec"]!["template"]!["spec"]!;
         var agent = Assert.Single(pod.Array("containers"), c => c.Text("name") == "agent");
@@ -99,7 +99,7 @@ public sealed class KubernetesTests
         Assert.Null(key.Text("value"));
         Assert.Equal("psstd-gossip-key", key.Text("valueFrom.secretKeyRef.name"));
         Assert.Equal("key", key.Text("valueFrom.secretKeyRef.key"));
-        Assert.Equal("true", key.Text("valueFrom.secretKeyRef.optional")); // without the Secret the pod still starts, unsealed
+        Assert.Null(key.Text("valueFrom.secretKeyRef.optional")); // required: without the Secret the pod waits, it never gossips unsealed
     }
 
     [Fact]

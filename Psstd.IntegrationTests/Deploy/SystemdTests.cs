@@ -108,7 +108,32 @@ public sealed class SystemdTests : IDisposable
         Assert.Contains("psstd-agent.service", dashboard.Single("WantedBy").Split(' '));
     }
 
-    private async Task InstallIntoAsync(string root)
+    [Fact]
+    public async Task Install_SealsGossipWithOneKeyPerCluster_KeptByRootOnly()
+    {
+        var first = _dir.File("host-1");
+        var second = _dir.File("host-2");
+
+        await InstallIntoAsync(first);
+        await InstallIntoAsync(second, keyFile: Path.Combine(first, "etc/psstd/cluster.key"));
+
+        var keys = new[] { first, second }.Select(root =>
+        {
+            var env = Path.Combine(root, "etc/psstd/psstd.env");
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(env));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(root, "etc/psstd/cluster.key")));
+            var line = Assert.Single(File.ReadAllLines(env), l => l.StartsWith("PSSTD_KEY=", StringComparison.Ordinal));
+            return line["PSSTD_KEY=".Length..];
+        }).ToArray();
+
+        Assert.Equal(32, Convert.FromBase64String(keys[0]).Length);
+        Assert.Equal(keys[0], keys[1]);
+        var third = _dir.File("host-3");
+        await InstallIntoAsync(third);
+        Assert.DoesNotContain(keys[0], File.ReadAllText(Path.Combine(third, "etc/psstd/psstd.env")), StringComparison.Ordinal);
+    }
+
+    private async Task InstallIntoAsync(string root, string? keyFile = null)
     {
         var release = _dir.File("release");
         Directory.CreateDirectory(release);
@@ -120,7 +145,7 @@ public sealed class SystemdTests : IDisposable
         }
 
         var install = await Tool.RunAsync("sh", "dash", [DeployFiles.Full("deploy/systemd/install.sh"), release], TimeSpan.FromSeconds(60),
-            environment: new Dictionary<string, string?> { ["DESTDIR"] = root });
+            environment: new Dictionary<string, string?> { ["DESTDIR"] = root, ["PSSTD_KEY_FILE"] = keyFile });
         install.ShouldSucceed("install.sh with DESTDIR");
     }
 

@@ -6,6 +6,12 @@
 #
 # Puts the files in /opt/psstd, the units in /etc/systemd/system, keeps an existing
 # /etc/psstd/psstd.env, creates the system user psstd, then enables and (re)starts both units.
+#
+# Gossip is sealed from the start: a new psstd.env (mode 0600, root's) gets the cluster key from the
+# file named by PSSTD_KEY_FILE, or a new random key on the first host. Install the other hosts of the
+# cluster with that host's key:
+#   sudo PSSTD_KEY_FILE=/path/to/copied/key sh deploy/systemd/install.sh FOLDER
+# where the key file holds the PSSTD_KEY value (the first host writes it to /etc/psstd/cluster.key).
 # With DESTDIR set, installs under that root and skips the user and systemctl steps (for tests and
 # image builds).
 set -eu
@@ -44,9 +50,25 @@ mv "$root/opt/psstd.new" "$root/opt/psstd"
 
 install -d -m 0755 "$root/etc/psstd"
 if [ ! -f "$root/etc/psstd/psstd.env" ]; then
-  install -m 0644 "$here/psstd.env" "$root/etc/psstd/psstd.env"
+  if [ -n "${PSSTD_KEY_FILE:-}" ]; then
+    key=$(tr -d ' \n' < "$PSSTD_KEY_FILE")
+  else
+    key=$(head -c 32 /dev/urandom | base64 | tr -d '\n')
+  fi
+  umask 077
+  printf '%s\n' "$key" > "$root/etc/psstd/cluster.key"
+  { cat "$here/psstd.env"; printf '\n# The cluster key, made by install.sh (copy cluster.key to the other hosts).\nPSSTD_KEY=%s\n' "$key"; } \
+    > "$root/etc/psstd/psstd.env"
+  chmod 0600 "$root/etc/psstd/psstd.env" "$root/etc/psstd/cluster.key"
+  umask 022
+  if [ -z "${PSSTD_KEY_FILE:-}" ]; then
+    echo "made a new cluster key in /etc/psstd/cluster.key: install the other hosts with PSSTD_KEY_FILE pointing at a copy of it"
+  fi
 else
   echo "kept the existing /etc/psstd/psstd.env"
+  if ! grep -q '^PSSTD_KEY=.' "$root/etc/psstd/psstd.env"; then
+    echo "warning: /etc/psstd/psstd.env sets no PSSTD_KEY: gossip is not authenticated (see docs/security.md)" >&2
+  fi
 fi
 
 install -d -m 0755 "$root/etc/systemd/system"
