@@ -13,10 +13,10 @@ public static class DashboardMvcExtensions
     public static IServiceCollection AddDashboardMvc(this IServiceCollection services)
     {
         // Razor buffers a whole view in 1,024-char pages before writing it out (views write synchronously, the
-        // response may not). A 1,000-node partial is about two thousand pages; the shared pool keeps only a few arrays
-        // per size, so each render allocated about 4 MB of fresh pages and the GC then spent more time than the
-        // render. MVC takes its char pool from the container (TryAdd), so registering it first gives it a pool that
-        // keeps enough pages for the largest partial. Longer arrays than 8 K chars are allocated as before.
+        // response may not). A large cluster's partial takes thousands of pages; the shared pool keeps only a few
+        // arrays per size, so each render allocated its pages afresh and the GC spent more time than the render.
+        // MVC takes its char pool from the container (TryAdd), so registering it first gives it a pool that keeps
+        // enough pages for the largest partial. Longer arrays than 8 K chars are allocated as before.
         services.AddSingleton(ArrayPool<char>.Create(maxArrayLength: 8 * 1024, maxArraysPerBucket: 4 * 1024));
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddControllersWithViews();

@@ -9,8 +9,8 @@ public static class ResponseCompressionExtensions
     private static readonly string[] ExtraMimeTypes = ["text/csv", "application/x-ndjson"];
 
     /// <summary>
-    /// Brotli or gzip for the page, its partials, the JSON API and exports: a 1,000-node partial is about 2 MB of
-    /// very repetitive HTML, a tenth of that compressed. Fastest levels, because the partial is rendered for every
+    /// Brotli or gzip for the page, its partials, the JSON API and exports: a large cluster's partial is megabytes
+    /// of very repetitive HTML, which compresses well. Fastest levels, because the partial is rendered for every
     /// poll of every open page and the CPU it costs is the node's. Server-sent events stay uncompressed (not in the
     /// list): a compressor would hold events back until its buffer fills.
     /// </summary>

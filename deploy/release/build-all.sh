@@ -8,7 +8,7 @@
 #
 # The version comes from Directory.Build.props (<Version>), the one place it is set.
 #
-# Which form each target gets (see README.md, "Release builds"):
+# Which form each target gets (see deploy/release/README.md):
 #   self-contained single file: targets whose runtime packs restore from the NuGet feed this build
 #                               uses (checked here: linux-x64, win-x64)
 #   framework-dependent:        the rest; one portable build run with `dotnet psstd-agent.dll`
