@@ -11,6 +11,7 @@ using Psstd.Bench.Store;
 //   store [--nodes N] [--seconds S] [--cores C]  the store writer on a simulated clock: batch cost and size on disk
 //   dashboard-profile [--short]  only the 1,000-node partial, many times, to run under a profiler
 //   attack --kind K [--agent DLL] [--dashboard DLL] [--wire 1|2]  a stranger's attack on real agents; last line one JSON object
+//   versus-serf --nodes N [--agent DLL] [--window S]  N psstd agents next to N Serf agents: footprint, detection, leave
 switch (args.FirstOrDefault())
 {
     case "sim":
@@ -75,6 +76,9 @@ switch (args.FirstOrDefault())
 
     case "attack":
         return await Psstd.Bench.Attack.AttackCommand.RunAsync(args.AsMemory(1));
+
+    case "versus-serf":
+        return await Psstd.Bench.Versus.VersusSerfCommand.RunAsync(args.AsMemory(1));
 
     case "dashboard-profile":
         // One long run of the 1,000-node partial, for a profiler attached from outside (dotnet-trace collect -- ...).

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Psstd.Bench.Processes;
 
 namespace Psstd.Bench.Attack;
 
@@ -14,7 +15,7 @@ internal static class FloodAttack
 
     public static async Task<Dictionary<string, object>> RunAsync(AttackOptions options, CancellationToken cancellationToken)
     {
-        await using var cluster = await BenchCluster.StartAsync(2, options, dashboards: false, cancellationToken);
+        await using var cluster = await BenchCluster.StartAsync(2, options.AgentDll, null, cancellationToken);
         var target = cluster.Members[0];
         await Task.Delay(TimeSpan.FromSeconds(5), TimeProvider.System, cancellationToken); // settle
         var idle = target.Agent.RssMib();

@@ -1,5 +1,6 @@
 using System.Net;
 using Psstd.Contracts;
+using Psstd.Bench.Processes;
 
 namespace Psstd.Bench.Attack;
 
@@ -15,7 +16,7 @@ internal static class IdentityAttack
 
     public static async Task<Dictionary<string, object>> RunAsync(AttackOptions options, bool erase, CancellationToken cancellationToken)
     {
-        await using var cluster = await BenchCluster.StartAsync(3, options, dashboards: false, cancellationToken);
+        await using var cluster = await BenchCluster.StartAsync(3, options.AgentDll, null, cancellationToken);
         var victim = cluster.Members[2];
         var self = (await victim.SnapshotAsync(cancellationToken)).Nodes.Single(n => n.IsSelf);
         var stranger = new IPEndPoint(IPAddress.Parse("127.0.0.66"), 7947).ToString();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Psstd.Contracts;
+using Psstd.Bench.Processes;
 
 namespace Psstd.Bench.Attack;
 
@@ -14,7 +15,7 @@ internal static partial class RedirectAttack
 {
     public static async Task<Dictionary<string, object>> RunAsync(AttackOptions options, CancellationToken cancellationToken)
     {
-        await using var cluster = await BenchCluster.StartAsync(3, options, dashboards: true, cancellationToken);
+        await using var cluster = await BenchCluster.StartAsync(3, options.AgentDll, options.DashboardDll, cancellationToken);
         var target = cluster.Members[0];
         var ours = cluster.Members.Select(m => new Uri(m.DashboardUrl).Authority).ToHashSet(StringComparer.OrdinalIgnoreCase);
         using var attacker = new Attacker(new IPEndPoint(IPAddress.Parse("127.0.0.66"), 0), options.Wire);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Psstd.Gossip.Wire;
+using Psstd.Bench.Processes;
 
 namespace Psstd.Bench.Attack;
 
@@ -14,7 +15,7 @@ internal static class ReflectAttack
 {
     public static async Task<Dictionary<string, object>> RunAsync(AttackOptions options, CancellationToken cancellationToken)
     {
-        await using var cluster = await BenchCluster.StartAsync(3, options, dashboards: false, cancellationToken);
+        await using var cluster = await BenchCluster.StartAsync(3, options.AgentDll, null, cancellationToken);
         var target = cluster.Members[0];
         var victim = new IPEndPoint(IPAddress.Parse("127.0.0.2"), 9999);
         using var attacker = new Attacker(victim, options.Wire);

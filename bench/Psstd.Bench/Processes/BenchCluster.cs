@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using Psstd.ClusterView;
 using Psstd.Contracts;
 
-namespace Psstd.Bench.Attack;
+namespace Psstd.Bench.Processes;
 
 /// <summary>
 /// Agents (and, when asked, their dashboards) on 127.0.0.1 in a temporary directory, seeded with the first,
@@ -13,7 +13,7 @@ namespace Psstd.Bench.Attack;
 /// </summary>
 internal sealed class BenchCluster : IAsyncDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("psstd-attack-").FullName;
+    private readonly string _root = Directory.CreateTempSubdirectory("psstd-bench-").FullName;
     private readonly List<BenchProcess> _processes = [];
 
     private BenchCluster()
@@ -22,8 +22,10 @@ internal sealed class BenchCluster : IAsyncDisposable
 
     public List<Member> Members { get; } = [];
 
-    public static async Task<BenchCluster> StartAsync(int nodes, AttackOptions options, bool dashboards, CancellationToken cancellationToken)
+    /// <param name="dashboardDll">Also a dashboard per agent, from this build; null for agents only.</param>
+    public static async Task<BenchCluster> StartAsync(int nodes, string agentDll, string? dashboardDll, CancellationToken cancellationToken)
     {
+        var dashboards = dashboardDll is not null;
         var cluster = new BenchCluster();
         try
         {
@@ -32,7 +34,7 @@ internal sealed class BenchCluster : IAsyncDisposable
             {
                 var gossip = FreePort();
                 var http = dashboards ? FreePort() : 0;
-                var member = new Member($"attack-{i}", new IPEndPoint(IPAddress.Loopback, gossip), Path.Combine(cluster._root, $"{i}.sock"), http);
+                var member = new Member($"psstd-{i.ToString(CultureInfo.InvariantCulture)}", new IPEndPoint(IPAddress.Loopback, gossip), Path.Combine(cluster._root, $"{i}.sock"), http);
                 seed = i == 0 ? member.Gossip.ToString() : seed;
                 var environment = new Dictionary<string, string>
                 {
@@ -44,10 +46,10 @@ internal sealed class BenchCluster : IAsyncDisposable
                     ["PSSTD_MDNS"] = "false",
                     ["PSSTD_WEB"] = dashboards ? "true" : "false",
                 };
-                cluster._processes.Add(member.Agent = new BenchProcess(options.AgentDll, environment));
+                cluster._processes.Add(member.Agent = BenchProcess.Dotnet(agentDll, environment));
                 if (dashboards)
                 {
-                    cluster._processes.Add(new BenchProcess(options.DashboardDll, new Dictionary<string, string>
+                    cluster._processes.Add(BenchProcess.Dotnet(dashboardDll!, new Dictionary<string, string>
                     {
                         ["PSSTD_SOCKET"] = member.Socket,
                         ["PSSTD_HTTP"] = $"127.0.0.1:{http.ToString(CultureInfo.InvariantCulture)}",
@@ -60,7 +62,7 @@ internal sealed class BenchCluster : IAsyncDisposable
 
             await cluster.UntilAsync(
                 snapshots => snapshots.All(s => s.Nodes.Count == nodes && s.Nodes.All(n => n.Health == NodeHealth.Fresh && (!dashboards || n.DashboardUrl.Length > 0))),
-                TimeSpan.FromSeconds(90),
+                TimeSpan.FromSeconds(60 + (3 * nodes)),
                 cancellationToken);
             return cluster;
         }
@@ -121,7 +123,7 @@ internal sealed class BenchCluster : IAsyncDisposable
     }
 
     /// <summary>A port free for both UDP and TCP on loopback now.</summary>
-    private static int FreePort()
+    internal static int FreePort()
     {
         while (true)
         {
