@@ -29,7 +29,7 @@ if (instance is null)
     return await SecondInstance.RunAsync(settings, console, CancellationToken.None);
 }
 
-var builder = WebApplication.CreateSlimBuilder();
+var builder = WebApplication.CreateSlimBuilder(DaemonHostOptions.Create([]));
 settings = settings with
 {
     Seeds = await StartupGuard.OrExitAsync("psstd-agent", () => ServiceSeeds.ResolveAsync(builder.Configuration, settings.Seeds, CancellationToken.None)),

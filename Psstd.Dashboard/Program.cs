@@ -13,8 +13,7 @@ const string ProgramName = "psstd-dashboard";
 var settings = StartupGuard.OrExit(ProgramName, () => DashboardSettings.FromEnvironment(SettingsReader.ProcessEnvironment()));
 var listen = StartupGuard.OrExit(ProgramName, () => ListenPlan.For(settings.Http, Dns.GetHostAddresses));
 
-// Rooted at the binary, not the working directory: the AppHost and service managers start it from anywhere.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var builder = WebApplication.CreateBuilder(DaemonHostOptions.Create(args));
 builder.AddServiceDefaults(ProgramName);
 // Checked when Kestrel is configured, as the app is built (an in-memory test server never gets here):
 // a port another program holds stops the start with one line, not a bind stack trace.
