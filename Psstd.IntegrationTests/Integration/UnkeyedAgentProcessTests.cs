@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Psstd.AppHost.Model;
 using Psstd.Contracts;
 using Psstd.Tests.Support;
@@ -26,18 +25,7 @@ public sealed class UnkeyedAgentProcessTests : IDisposable
         });
 
         await agent.WaitForOutputAsync(line => line.Contains("Gossip is not authenticated", StringComparison.Ordinal), Timeout);
-        var snapshot = await Eventually.ReturnsAsync("the agent answers on its socket", Timeout, async ct =>
-        {
-            using var client = AgentSocket.Client(socket);
-            try
-            {
-                return await client.GetFromJsonAsync(LocalApiRoutes.Cluster, LocalApiJsonContext.Default.ClusterSnapshot, ct);
-            }
-            catch (HttpRequestException)
-            {
-                return null;
-            }
-        });
+        var snapshot = await AgentSnapshots.ReadAsync(socket, Timeout);
 
         Assert.True(snapshot.GossipUnauthenticated);
     }

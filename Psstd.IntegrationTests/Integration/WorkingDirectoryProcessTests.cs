@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using Psstd.AppHost.Model;
 using Psstd.Contracts;
 using Psstd.Tests.Support;
@@ -35,18 +34,7 @@ public sealed class WorkingDirectoryProcessTests : IDisposable
         info.Environment["PSSTD_MDNS"] = "false";
         using var agent = CapturedProcess.Start(info, "agent");
 
-        await Eventually.ReturnsAsync("the agent answers on its socket", Timeout, async ct =>
-        {
-            using var client = AgentSocket.Client(socket);
-            try
-            {
-                return await client.GetFromJsonAsync(LocalApiRoutes.Cluster, LocalApiJsonContext.Default.ClusterSnapshot, ct);
-            }
-            catch (HttpRequestException)
-            {
-                return null;
-            }
-        });
+        await AgentSnapshots.ReadAsync(socket, Timeout);
 
         Assert.Equal(0, InotifyWatches(agent.Id));
     }
