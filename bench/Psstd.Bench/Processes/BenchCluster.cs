@@ -13,6 +13,8 @@ namespace Psstd.Bench.Processes;
 /// </summary>
 internal sealed class BenchCluster : IAsyncDisposable
 {
+    private static readonly HashSet<int> HandedOut = [];
+
     private readonly string _root = Directory.CreateTempSubdirectory("psstd-bench-").FullName;
     private readonly List<BenchProcess> _processes = [];
 
@@ -122,7 +124,10 @@ internal sealed class BenchCluster : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>A port free for both UDP and TCP on loopback now.</summary>
+    /// <summary>
+    /// A port free for both UDP and TCP on loopback now, and not handed out before by this process: the kernel may
+    /// offer a port again before the agent it was drawn for has bound it.
+    /// </summary>
     internal static int FreePort()
     {
         while (true)
@@ -130,6 +135,14 @@ internal sealed class BenchCluster : IAsyncDisposable
             using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
             udp.Bind(new IPEndPoint(IPAddress.Loopback, 0));
             var port = ((IPEndPoint)udp.LocalEndPoint!).Port;
+            lock (HandedOut)
+            {
+                if (!HandedOut.Add(port))
+                {
+                    continue;
+                }
+            }
+
             using var tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             try
             {
