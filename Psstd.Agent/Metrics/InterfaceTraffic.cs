@@ -6,7 +6,7 @@ namespace Psstd.Agent.Metrics;
 /// <remarks>
 /// .NET reads the OS's own 64-bit interface counters: GetIfEntry2 (MIB_IF_ROW2) on Windows, the
 /// if_data64 of sysctl NET_RT_IFLIST2 on macOS. Loopback is left out as on Linux. Interfaces come and
-/// go (VPNs, USB), so growth is summed per interface by <see cref="Growth"/>, never from a total.
+/// go (VPNs, USB), so growth is summed per interface, never from a total.
 /// </remarks>
 internal static class InterfaceTraffic
 {
@@ -49,26 +49,8 @@ internal static class InterfaceTraffic
         return counters;
     }
 
-    /// <summary>
-    /// Bytes received and sent between two readings, summed over the interfaces present in both. An
-    /// interface that appeared counts from its next reading, one that vanished is dropped, and one whose
-    /// counters went down (recreated under the same id) counts 0 for the interval.
-    /// </summary>
+    /// <summary>Bytes received and sent between two readings, per interface as <see cref="CounterPairs.Growth"/> sums them.</summary>
     public static (long Rx, long Tx) Growth(
-        IReadOnlyDictionary<string, (long Rx, long Tx)> previous, IReadOnlyDictionary<string, (long Rx, long Tx)> current)
-    {
-        ArgumentNullException.ThrowIfNull(previous);
-        ArgumentNullException.ThrowIfNull(current);
-        long rx = 0, tx = 0;
-        foreach (var (id, now) in current)
-        {
-            if (previous.TryGetValue(id, out var before))
-            {
-                rx += CounterDelta.Of(before.Rx, now.Rx);
-                tx += CounterDelta.Of(before.Tx, now.Tx);
-            }
-        }
-
-        return (rx, tx);
-    }
+        IReadOnlyDictionary<string, (long Rx, long Tx)> previous, IReadOnlyDictionary<string, (long Rx, long Tx)> current) =>
+        CounterPairs.Growth<string>(previous, current);
 }

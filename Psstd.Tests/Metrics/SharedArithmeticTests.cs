@@ -78,6 +78,16 @@ public sealed class SharedArithmeticTests
     }
 
     [Fact]
+    public void CounterPairs_Growth_ADiskUnpluggedIsDropped_NotAResetOfTheTotal()
+    {
+        // Keyed by IOKit registry entry id, as the macOS probe keys IOBlockStorageDriver statistics.
+        var previous = new Dictionary<ulong, (long, long)> { [0x1000_0311] = (4_096, 8_192), [0x1000_0422] = (1L << 40, 1L << 40) };
+        var current = new Dictionary<ulong, (long, long)> { [0x1000_0311] = (4_096 + 65_536, 8_192 + 512) };
+
+        Assert.Equal((65_536L, 512L), CounterPairs.Growth<ulong>(previous, current));
+    }
+
+    [Fact]
     public void LoadDecay_StartsAtZero_AndAfterOnePeriodHoldsOneMinusOneOverE()
     {
         var load = new LoadDecay();

@@ -6,8 +6,7 @@ namespace Psstd.Agent.Metrics.MacOS;
 /// <summary>Measures a Mac through Mach host statistics, sysctl and .NET's interface counters.</summary>
 /// <remarks>
 /// Only reading happens here; deltas, rates and busy % are the shared arithmetic of <see cref="CoreBusy"/>,
-/// <see cref="CounterRate"/> and <see cref="InterfaceTraffic"/>. The load averages are the kernel's own.
-/// Disk I/O would need IOKit's IOBlockStorageDriver statistics through CoreFoundation and is not read.
+/// <see cref="CounterRate"/> and <see cref="CounterPairs"/>. The load averages are the kernel's own.
 /// Built from Apple's documented layouts only: no Mac was at hand to run it on.
 /// </remarks>
 [SupportedOSPlatform("macos")]
@@ -18,6 +17,7 @@ internal sealed class MacProbe : IMetricsProbe
     private readonly uint _task = LibSystem.TaskSelf();
     private readonly long _memSize = SysctlLayouts.MemSize(LibSystem.Sysctl("hw.memsize", sizeof(long)));
     private readonly DriveInfo _root = new("/");
+    private readonly BlockStorageStatistics _disks = new();
     private readonly Lock _gate = new();
     private Counters? _previous;
 
@@ -27,7 +27,7 @@ internal sealed class MacProbe : IMetricsProbe
         _time = time;
     }
 
-    public IReadOnlyList<string> Unavailable { get; } = [MetricNames.DiskIo];
+    public IReadOnlyList<string> Unavailable { get; } = [];
 
     public NodeMetrics Sample()
     {
@@ -41,6 +41,7 @@ internal sealed class MacProbe : IMetricsProbe
 
             var (perCore, machine) = CoreBusy.Measure(previous.Cores, now.Cores, MachCoreTicks.Delta);
             var network = InterfaceTraffic.Growth(previous.Network, now.Network);
+            var disk = CounterPairs.Growth<ulong>(previous.Disks, now.Disks);
             long used = VmStatisticsParser.UsedBytes(LibSystem.VmStatistics(_host), Environment.SystemPageSize, _memSize);
             var swap = SysctlLayouts.SwapUsage(LibSystem.Sysctl("vm.swapusage", 32));
             var load = SysctlLayouts.LoadAverage(LibSystem.Sysctl("vm.loadavg", 24));
@@ -64,6 +65,8 @@ internal sealed class MacProbe : IMetricsProbe
                 UptimeSeconds = bootTime == 0 ? 0 : Math.Max(0, _time.GetUtcNow().ToUnixTimeSeconds() - bootTime),
                 RootFsTotalBytes = root.TotalBytes,
                 RootFsUsedBytes = root.UsedBytes,
+                DiskReadBytesPerSecond = CounterRate.FromDelta(disk.First, elapsed),
+                DiskWriteBytesPerSecond = CounterRate.FromDelta(disk.Second, elapsed),
                 NetRxBytesPerSecond = CounterRate.FromDelta(network.Rx, elapsed),
                 NetTxBytesPerSecond = CounterRate.FromDelta(network.Tx, elapsed),
                 ProcessCount = ProcessList.Count(),
@@ -76,8 +79,12 @@ internal sealed class MacProbe : IMetricsProbe
     {
         long timestamp = _time.GetTimestamp();
         var cores = MachCoreTicks.Parse(LibSystem.ProcessorTicks(_host, _task));
-        return new Counters(timestamp, cores, InterfaceTraffic.Read());
+        return new Counters(timestamp, cores, _disks.Read(), InterfaceTraffic.Read());
     }
 
-    private sealed record Counters(long Timestamp, MachCoreTicks[] Cores, Dictionary<string, (long Rx, long Tx)> Network);
+    private sealed record Counters(
+        long Timestamp,
+        MachCoreTicks[] Cores,
+        Dictionary<ulong, (long Read, long Written)> Disks,
+        Dictionary<string, (long Rx, long Tx)> Network);
 }
