@@ -70,6 +70,6 @@ internal static partial class LibSystem
     {
         var value = new byte[size];
         nuint length = (nuint)size;
-        return SysctlByName(name, value, ref length, 0, 0) == 0 ? value.AsSpan(0, (int)length).ToArray() : [];
+        return SysctlByName(name, value, ref length, 0, 0) == 0 ? value.AsSpan(0, (int)Math.Min(length, (nuint)size)).ToArray() : [];
     }
 }
