@@ -48,6 +48,7 @@ internal sealed class WindowsProbe : IMetricsProbe, IDisposable
                 // Without the queue length the load stays 0, as Unavailable says, rather than half a figure.
                 _load.Add(WindowsFigures.Runnable(now.QueueLength, machine, now.Cores.Length), elapsed);
             }
+
             var network = InterfaceTraffic.Growth(previous.Network, now.Network);
             var root = FilesystemUsage.Measure(_root);
 
