@@ -27,6 +27,8 @@ deploy_present() {
   python3 -c 'import yaml' 2> /dev/null
 }
 browser_present() { [ -x /usr/bin/chromium ]; }
+# The Windows agent runs under Wine (one test, which publishes it for win-x64 and reads it through a Linux peer).
+wine_present() { command -v wine > /dev/null 2>&1 && command -v wineserver > /dev/null 2>&1; }
 netns_present() {
   command -v avahi-browse > /dev/null 2>&1 && [ -x /usr/sbin/avahi-daemon ] && command -v dbus-daemon > /dev/null 2>&1 \
     && command -v ip > /dev/null 2>&1 && command -v tc > /dev/null 2>&1
@@ -46,6 +48,7 @@ need() {
 echo "== tools some test categories need"
 need Deploy deploy_present systemd ansible-core python3-yaml yamllint libxml2-utils shellcheck
 need Browser browser_present chromium
+need Wine wine_present wine wine64
 if [ "$(id -u)" -eq 0 ]; then
   need Netns netns_present avahi-daemon avahi-utils dbus iproute2
 else

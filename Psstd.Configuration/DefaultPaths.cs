@@ -30,7 +30,9 @@ public static class DefaultPaths
         ArgumentNullException.ThrowIfNull(env);
         if (OperatingSystem.IsWindows())
         {
-            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "psstd", "agent.sock");
+            // %ProgramData%, not the user's profile: an agent running as a service and a dashboard or CLI
+            // run by a person share no profile, but both see ProgramData.
+            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData), "psstd", "agent.sock");
         }
 
         // XDG_RUNTIME_DIR is per user, private and cleaned at logout: the right home for a socket.

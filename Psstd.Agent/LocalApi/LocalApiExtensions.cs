@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting.Server;
 using Psstd.Agent.Configuration;
 using Psstd.Agent.Heartbeat;
 using Psstd.Agent.Snapshots;
@@ -10,13 +12,24 @@ namespace Psstd.Agent.LocalApi;
 /// <summary>The agent's local API: served only on its Unix socket, read only.</summary>
 internal static class LocalApiExtensions
 {
-    /// <summary>Binds Kestrel to the socket, and only to it: the agent has no TCP listener.</summary>
+    /// <summary>
+    /// Binds Kestrel to the socket, and only to it: the agent has no TCP listener. Where the OS has no
+    /// AF_UNIX (Windows before 10 1803, Wine 8) nothing is served and the agent keeps gossiping.
+    /// </summary>
     public static WebApplicationBuilder AddLocalApi(this WebApplicationBuilder builder, AgentSettings settings)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
-        SocketFile.PrepareForBind(settings.SocketPath);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenUnixSocket(settings.SocketPath));
+        if (Socket.OSSupportsUnixDomainSockets)
+        {
+            SocketFile.PrepareForBind(settings.SocketPath);
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenUnixSocket(settings.SocketPath));
+        }
+        else
+        {
+            builder.Services.AddSingleton<IServer, NoListenerServer>();
+        }
+
         builder.Services.AddHealthChecks()
             .AddCheck<HeartbeatHealthCheck>("heartbeat")
             .AddCheck<GossipHealthCheck>("gossip");

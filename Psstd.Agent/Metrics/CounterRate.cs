@@ -9,13 +9,13 @@ internal static class CounterRate
     /// from a sum); the true delta is unknowable, so that interval reads 0 rather than a negative or
     /// absurdly large rate. No elapsed time also reads 0.
     /// </summary>
-    public static long PerSecond(long previous, long current, TimeSpan elapsed)
-    {
-        if (current < previous || elapsed <= TimeSpan.Zero)
-        {
-            return 0;
-        }
+    public static long PerSecond(long previous, long current, TimeSpan elapsed) =>
+        FromDelta(CounterDelta.Of(previous, current), elapsed);
 
-        return (long)Math.Round((current - previous) / elapsed.TotalSeconds);
-    }
+    /// <summary>
+    /// A growth already worked out (summed over interfaces, or with 32-bit wrap-around undone) as a
+    /// rate rounded to a whole unit per second; no elapsed time or no growth reads 0.
+    /// </summary>
+    public static long FromDelta(long delta, TimeSpan elapsed) =>
+        delta <= 0 || elapsed <= TimeSpan.Zero ? 0 : (long)Math.Round(delta / elapsed.TotalSeconds);
 }

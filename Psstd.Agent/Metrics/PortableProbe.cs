@@ -1,12 +1,11 @@
 using System.Collections.ObjectModel;
-using System.Diagnostics;
 using Psstd.Contracts;
 
 namespace Psstd.Agent.Metrics;
 
 /// <summary>
-/// The probe for platforms without /proc (Windows, macOS): it reads only what .NET itself exposes
-/// and says which metrics it leaves at 0.
+/// The probe for platforms psstd has no reader for (the BSDs, say): it reads only what .NET itself
+/// exposes and says which metrics it leaves at 0.
 /// </summary>
 internal sealed class PortableProbe : IMetricsProbe
 {
@@ -38,32 +37,8 @@ internal sealed class PortableProbe : IMetricsProbe
             UptimeSeconds = Environment.TickCount64 / 1000,
             RootFsTotalBytes = root.TotalBytes,
             RootFsUsedBytes = root.UsedBytes,
-            ProcessCount = CountProcesses(),
+            ProcessCount = ProcessList.Count(),
         };
-    }
-
-    private static int CountProcesses()
-    {
-        Process[] processes;
-        try
-        {
-            processes = Process.GetProcesses();
-        }
-        catch (InvalidOperationException)
-        {
-            return 0;
-        }
-        catch (PlatformNotSupportedException)
-        {
-            return 0;
-        }
-
-        foreach (var process in processes)
-        {
-            process.Dispose();
-        }
-
-        return processes.Length;
     }
 
     private static string DefaultRoot() =>

@@ -166,6 +166,13 @@ public static class Format
     /// <summary><paramref name="part"/> of <paramref name="whole"/> as <see cref="Percent(double)"/>; 0 when the whole is unknown.</summary>
     public static int Percent(long part, long whole) => whole > 0 ? Percent(100.0 * part / whole) : 0;
 
+    /// <summary>
+    /// What the load figures mean, said once where they are explained: the records carry no OS, so the
+    /// text names how each one arrives at the same quantity (docs/platforms.md has the detail).
+    /// </summary>
+    public const string LoadMeaning =
+        "threads running or ready, averaged over 1, 5, 15 min (Windows: processor queue length + busy cores, averaged by psstd)";
+
     /// <summary>Load averages the way <c>uptime</c> prints them: <c>0.42 0.35 0.30</c>.</summary>
     public static string Load(double load1, double load5, double load15) =>
         string.Create(CultureInfo.InvariantCulture, $"{load1:F2} {load5:F2} {load15:F2}");

@@ -98,6 +98,8 @@ public sealed class NodeGridHtml(IReadOnlyList<NodeCellViewModel> nodes, bool co
             e.Encode(w, node.DiskText);
             w.Write("</dd><dt>net</dt><dd class=\"net-text\">");
             e.Encode(w, node.NetText);
+            w.Write("</dd><dt>load</dt><dd class=\"load-meaning\">");
+            w.Write(Formatting.Format.LoadMeaning);
             w.Write("</dd><dt>uptime</dt><dd class=\"uptime-text\">");
             e.Encode(w, node.UptimeText);
             w.Write("</dd><dt>score</dt><dd class=\"score-text\">");

@@ -149,6 +149,7 @@ public sealed class ClusterControlsTests
         Assert.Equal("r 1.5 KiB/s w 0 B/s", cell.QuerySelector(".disk-text")!.TextContent);
         Assert.Equal("rx 3.0 MiB/s tx 512 B/s", cell.QuerySelector(".net-text")!.TextContent);
         Assert.Equal("up 1d 1h", cell.QuerySelector(".uptime-text")!.TextContent);
+        Assert.Contains("Windows: processor queue length + busy cores", cell.QuerySelector(".more .load-meaning")!.TextContent, StringComparison.Ordinal);
         Assert.Equal($"node-{node.Id:N}-more", cell.QuerySelector("details")!.Id);
         Assert.Equal(cell.Id, second.QuerySelector("article.node")!.Id);
     }

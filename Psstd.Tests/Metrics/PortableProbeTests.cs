@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using Psstd.Agent.Metrics;
 using Psstd.Agent.Metrics.Linux;
+using Psstd.Agent.Metrics.MacOS;
+using Psstd.Agent.Metrics.Windows;
 
 namespace Psstd.Tests.Metrics;
 
@@ -37,6 +39,14 @@ public sealed class PortableProbeTests
         if (OperatingSystem.IsLinux())
         {
             Assert.IsType<LinuxProbe>(probe);
+        }
+        else if (OperatingSystem.IsWindows())
+        {
+            Assert.IsType<WindowsProbe>(probe);
+        }
+        else if (OperatingSystem.IsMacOS())
+        {
+            Assert.IsType<MacProbe>(probe);
         }
         else
         {
