@@ -100,6 +100,11 @@ passed=$(count passed); total=$(count total); executed=$(count executed)
 failed=$(( $(count failed) + $(count error) + $(count timeout) + $(count aborted) ))
 skipped=$(( total - executed ))
 
+# The failed tests by name, next to the summary, so that the end of a long log says which ones.
+for file in "${trx_files[@]}"; do
+  grep -o '<UnitTestResult [^>]*outcome="\(Failed\|Error\|Timeout\|Aborted\)"[^>]*>' "$file" \
+    | sed -n 's/.* testName="\([^"]*\)".*/failed: \1/p' || true
+done
 if [ "${#left_out[@]}" -gt 0 ]; then echo "left out for missing packages: ${left_out[*]}"; fi
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 
