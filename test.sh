@@ -3,7 +3,9 @@
 # test categories need when it can (root with apt-get), restores, builds, runs `dotnet test`, and
 # prints "N passed, N failed". Where a package cannot be installed, the categories that need it are
 # left out with a line saying so, so a machine with only the .NET SDK still gets a green run.
-# Extra arguments go to `dotnet test` (for example --filter "Category=Integration").
+# Where clang is present the multi-process tests then run a second time with the NativeAOT agent (the AOT
+# pass). Extra arguments go to `dotnet test` (for example --filter "Category=Integration") and leave
+# the AOT pass out.
 # Exits non-zero when a test fails or none ran.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -29,9 +31,11 @@ deploy_present() {
 browser_present() { [ -x /usr/bin/chromium ]; }
 # The Windows agent runs under Wine (one test, which publishes it for win-x64 and reads it through a Linux peer).
 wine_present() { command -v wine > /dev/null 2>&1 && command -v wineserver > /dev/null 2>&1; }
+# NativeAOT: the agent's Linux publish (the release archive, --netns, the AOT pass below) links with clang.
+aot_present() { command -v clang > /dev/null 2>&1 && [ -e /usr/include/zlib.h ]; }
 netns_present() {
   command -v avahi-browse > /dev/null 2>&1 && [ -x /usr/sbin/avahi-daemon ] && command -v dbus-daemon > /dev/null 2>&1 \
-    && command -v ip > /dev/null 2>&1 && command -v tc > /dev/null 2>&1
+    && command -v ip > /dev/null 2>&1 && command -v tc > /dev/null 2>&1 && aot_present
 }
 need() {
   local category=$1 check=$2; shift 2
@@ -49,8 +53,9 @@ echo "== tools some test categories need"
 need Deploy deploy_present systemd ansible-core python3-yaml yamllint libxml2-utils shellcheck
 need Browser browser_present chromium
 need Wine wine_present wine wine64
+need Release aot_present clang zlib1g-dev
 if [ "$(id -u)" -eq 0 ]; then
-  need Netns netns_present avahi-daemon avahi-utils dbus iproute2
+  need Netns netns_present avahi-daemon avahi-utils dbus iproute2 clang zlib1g-dev
 else
   echo "Netns: not root, so these tests skip themselves with the reason"
 fi
@@ -61,6 +66,17 @@ dotnet --version
 echo "== restore and build"
 dotnet restore Psstd.sln
 dotnet build Psstd.sln --no-restore
+
+# The NativeAOT agent, published where the AppHost's --netns mode looks for it (next to its build), so that no
+# test waits for it; the AOT pass below runs the multi-process tests again with it.
+native_agent="$(pwd)/Psstd.AppHost/bin/Debug/net10.0/native-agent/psstd-agent"
+if aot_present; then
+  echo "== NativeAOT agent"
+  dotnet publish Psstd.Agent -c Release -r linux-x64 -o "$(dirname "$native_agent")" --nologo -v quiet
+else
+  echo "NativeAOT agent: not published (needs clang and zlib1g-dev); the AOT pass is left out" >&2
+  left_out+=("AOT")
+fi
 
 filter=()
 if [ "${#left_out[@]}" -gt 0 ]; then
@@ -78,8 +94,17 @@ status=0
 dotnet test Psstd.sln --no-build --logger "trx;LogFileName=psstd.trx" --logger "console;verbosity=normal" \
   "${filter[@]}" "$@" || status=$?
 
+# The AOT pass: every multi-process test again, each agent the NativeAOT executable (ChildBinaries reads
+# PSSTD_APPHOST_AGENT, also in the AppHosts the tests start), so both builds stay working.
+# Left out when the run was narrowed with extra arguments.
+if [ $# -eq 0 ] && aot_present && [ -x "$native_agent" ]; then
+  echo "== test, AOT pass"
+  PSSTD_APPHOST_AGENT="$native_agent" dotnet test Psstd.IntegrationTests --no-build --filter "Category=Integration" \
+    --logger "trx;LogFileName=psstd-aot.trx" --logger "console;verbosity=normal" || status=$?
+fi
+
 shopt -s nullglob
-trx_files=("$results"/*/psstd.trx)
+trx_files=("$results"/*/psstd*.trx)
 if [ "${#trx_files[@]}" -eq 0 ]; then
   echo "0 passed, 0 failed"
   echo "no test results were written (no $results/*/psstd.trx)" >&2

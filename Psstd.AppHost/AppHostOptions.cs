@@ -101,7 +101,7 @@ public static class AppHostOptions
             RootDirectory.CreateFresh(Environment.ProcessId),
             [.. Enumerable.Repeat(FirstHttpPort, nodes)],
             [.. Enumerable.Repeat(FirstGossipPort, nodes)],
-            ChildBinaries.FromBuild(),
+            NetnsBinariesOrExit(),
             ParentPid: null,
             PsstdVariables(configuration),
             Netns: new NetnsSpec(Environment.ProcessId, subnet, seeds));
@@ -116,9 +116,39 @@ public static class AppHostOptions
             RootDirectory.CreateFresh(Environment.ProcessId),
             http,
             gossip,
-            ChildBinaries.FromBuild(),
+            BinariesOrExit(),
             ParentPid: null,
             PsstdVariables(configuration));
+    }
+
+    private static ChildBinaries BinariesOrExit()
+    {
+        try
+        {
+            return ChildBinaries.FromBuild();
+        }
+        catch (FileNotFoundException ex)
+        {
+            Console.Error.WriteLine($"psstd AppHost: {ex.Message}");
+            Environment.Exit(2);
+            return null!;
+        }
+    }
+
+    /// <summary>
+    /// <c>--netns</c> runs the NativeAOT agent, as real hosts do (the release archive, systemd, the image), unless
+    /// <see cref="ChildBinaries.AgentVariable"/> names another build.
+    /// </summary>
+    private static ChildBinaries NetnsBinariesOrExit()
+    {
+        var binaries = BinariesOrExit();
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(ChildBinaries.AgentVariable)))
+        {
+            return binaries;
+        }
+
+        var native = NativeAgent.PublishedOrNull(ChildBinaries.AgentProject(), binaries.Agent, Console.Out);
+        return native is null ? binaries : binaries with { Agent = native };
     }
 
     /// <summary>
@@ -133,7 +163,8 @@ public static class AppHostOptions
         foreach (var (key, value) in configuration.AsEnumerable())
         {
             // A parent pid meant for the AppHost itself would stop every child at once: DCP is their parent.
-            if (value is not null && key.StartsWith("PSSTD_", StringComparison.Ordinal) && !key.Contains(':', StringComparison.Ordinal) && key != "PSSTD_PARENT_PID")
+            if (value is not null && key.StartsWith("PSSTD_", StringComparison.Ordinal) && !key.Contains(':', StringComparison.Ordinal)
+                && key is not ("PSSTD_PARENT_PID" or ChildBinaries.AgentVariable))
             {
                 variables[key] = value;
             }

@@ -17,6 +17,7 @@ public static class AgentStatusRoutes
 /// <param name="Seeds">The seeds as configured (<c>PSSTD_SEEDS</c>), unresolved.</param>
 /// <param name="KeyCount">How many gossip keys are configured; 0: packets are not sealed.</param>
 /// <param name="Packets">Gossip traffic counters since start.</param>
+/// <param name="Build">How the agent was compiled: <c>NativeAOT</c> or <c>JIT</c>; empty from an agent that does not say.</param>
 public sealed record AgentStatus(
     Guid NodeId,
     string NodeName,
@@ -34,7 +35,8 @@ public sealed record AgentStatus(
     int KeyCount,
     double TtlSeconds,
     double IntervalSeconds,
-    GossipTraffic Packets);
+    GossipTraffic Packets,
+    string Build = "");
 
 /// <summary>Gossip traffic since start; <see cref="Dropped"/> maps each drop reason (such as <c>OtherCluster</c>) to its count, zeros left out.</summary>
 /// <param name="RepliesRefused">Requests accepted but not answered because the answer would have gone to

@@ -17,6 +17,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+# An assembly runs under dotnet exec; a native executable (the NativeAOT agent) as it is.
+run_build() { case "$1" in *.dll) exec dotnet exec "$1" ;; *) exec "$1" ;; esac; }
+
 root=$(mktemp -d /tmp/psstd-ab-XXXX)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$root"; }
@@ -26,7 +29,7 @@ for i in $(seq 0 $((nodes - 1))); do
   dll=$a; [ $((i % 2)) -eq 1 ] && dll=$b
   PSSTD_NODE_NAME=ab-$i PSSTD_GOSSIP=127.0.0.1:$((port + i)) PSSTD_SEEDS=127.0.0.1:$port PSSTD_DB=$root/state-$i \
     PSSTD_SOCKET=$root/$i.sock PSSTD_MDNS=false PSSTD_WEB=false PSSTD_PARENT_PID=$$ \
-    Logging__LogLevel__Default=Warning dotnet exec "$dll" >"$root/$i.log" 2>&1 &
+    Logging__LogLevel__Default=Warning run_build "$dll" >"$root/$i.log" 2>&1 &
   pids+=($!)
 done
 

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# RSS of a lone agent once it has settled: the socket-only agent a deployment runs.
+# Start time and RSS of a lone agent once it has settled: the socket-only agent a deployment runs.
 #
-#   bench/agent-rss.sh [--runs N] [--settle SECONDS] [--otlp URL] AGENT_DLL
+#   bench/agent-rss.sh [--runs N] [--settle SECONDS] [--otlp URL] AGENT
 #
-# Starts `dotnet exec AGENT_DLL` with its own state directory and socket, gossip on a loopback port,
-# no mDNS and no peers; reads VmRSS from /proc after SETTLE seconds (default 60); prints each run and
-# the median. --otlp sets OTEL_EXPORTER_OTLP_ENDPOINT (telemetry on). Linux only.
+# Starts AGENT (`dotnet exec` of a psstd-agent.dll, or the native NativeAOT psstd-agent as it is) with its
+# own state directory and socket, gossip on a loopback port, no mDNS and no peers; measures the seconds
+# from its start until /healthz answers on its socket (curl, polled every 10 ms), reads VmRSS from /proc
+# after SETTLE seconds (default 60); prints each run and the medians. --otlp sets
+# OTEL_EXPORTER_OTLP_ENDPOINT (telemetry on). Linux only.
 set -euo pipefail
 
 runs=3 settle=60 otlp=""
@@ -17,21 +19,31 @@ while [ $# -gt 1 ]; do
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
-dll=${1:?usage: bench/agent-rss.sh [--runs N] [--settle SECONDS] [--otlp URL] AGENT_DLL}
+dll=${1:?usage: bench/agent-rss.sh [--runs N] [--settle SECONDS] [--otlp URL] AGENT}
 
-values=()
+# An assembly runs under dotnet exec; a native executable (the NativeAOT agent) as it is.
+run_build() { case "$1" in *.dll) exec dotnet exec "$1" ;; *) exec "$1" ;; esac; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+
+values=() readies=()
 for run in $(seq 1 "$runs"); do
   dir=$(mktemp -d /tmp/psstd-rss-XXXXXX)
   port=$((30000 + RANDOM % 20000))
   env PSSTD_NODE_NAME="rss-$run" PSSTD_DB="$dir/state" PSSTD_SOCKET="$dir/agent.sock" PSSTD_GOSSIP="127.0.0.1:$port" \
-    PSSTD_MDNS=false ${otlp:+OTEL_EXPORTER_OTLP_ENDPOINT=$otlp} dotnet exec "$dll" > "$dir/log" 2>&1 &
+    PSSTD_MDNS=false ${otlp:+OTEL_EXPORTER_OTLP_ENDPOINT=$otlp} run_build "$dll" > "$dir/log" 2>&1 &
   pid=$!
+  start=$(date +%s.%N)
+  until curl -sf --unix-socket "$dir/agent.sock" http://agent/healthz > /dev/null 2>&1; do
+    kill -0 "$pid" 2> /dev/null || { echo "the agent exited:" >&2; cat "$dir/log" >&2; exit 1; }
+    sleep 0.01
+  done
+  ready=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.3f", b - a }')
   sleep "$settle"
   kib=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status")
   kill -TERM "$pid"; wait "$pid" || true
   rm -rf "$dir"
   mib=$(awk -v k="$kib" 'BEGIN { printf "%.1f", k / 1024 }')
-  echo "run $run: rss_mib=$mib"
-  values+=("$mib")
+  echo "run $run: ready_s=$ready rss_mib=$mib"
+  values+=("$mib") readies+=("$ready")
 done
-printf '%s\n' "${values[@]}" | sort -n | awk '{ v[NR] = $1 } END { printf "median of %d: rss_mib=%s\n", NR, (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+echo "median of $runs: ready_s=$(printf '%s\n' "${readies[@]}" | median) rss_mib=$(printf '%s\n' "${values[@]}" | median)"

@@ -44,7 +44,7 @@ internal static class DoctorCommand
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(seeds);
         var text = new StringBuilder();
-        text.Append($"agent     {status.NodeName} {status.AgentVersion}, cluster {status.Cluster}, {(status.KeyCount == 0 ? "not sealed" : $"sealed ({status.KeyCount} keys)")}, gossip {status.AdvertiseGossip}\n");
+        text.Append($"agent     {status.NodeName} {status.AgentVersion}{StatusCommand.BuildSuffix(status)}, cluster {status.Cluster}, {(status.KeyCount == 0 ? "not sealed" : $"sealed ({status.KeyCount} keys)")}, gossip {status.AdvertiseGossip}\n");
         if (cluster.GossipUnauthenticated)
         {
             text.Append($"trust     {TrustNotice.Unauthenticated}: anyone who can send to {status.AdvertiseGossip} can add or change nodes; give every node the same PSSTD_KEY (see docs/security.md)\n");

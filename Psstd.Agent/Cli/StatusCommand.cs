@@ -34,7 +34,7 @@ internal static class StatusCommand
             ? "not sealed (no PSSTD_KEY)"
             : $"sealed with AES-256-GCM: {status.KeyCount} key{(status.KeyCount == 1 ? "" : "s")} configured, the first seals";
         return $"""
-            node      {status.NodeName} ({status.NodeId}), generation {status.Generation}, agent {status.AgentVersion}, pid {status.ProcessId}
+            node      {status.NodeName} ({status.NodeId}), generation {status.Generation}, agent {status.AgentVersion}{BuildSuffix(status)}, pid {status.ProcessId}
             started   {status.StartedAt:yyyy-MM-dd HH:mm:ss}Z, ttl {TerminalFormat.Number(status.TtlSeconds, "0.###")}s, interval {TerminalFormat.Number(status.IntervalSeconds, "0.###")}s
             cluster   {status.Cluster}: {cluster.Nodes.Count} nodes known, {peers.Count} peers ({states})
             keys      {keys}
@@ -45,6 +45,13 @@ internal static class StatusCommand
             store     {storeSize}
 
             """;
+    }
+
+    /// <summary>" (NativeAOT)" or " (JIT)" after the version; nothing for an agent that does not say.</summary>
+    public static string BuildSuffix(AgentStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        return status.Build.Length == 0 ? "" : $" ({status.Build})";
     }
 
     /// <summary>"1.2 MiB (psstd.db 1.0 MiB + psstd.db-wal 0.2 MiB)", or why there is none.</summary>

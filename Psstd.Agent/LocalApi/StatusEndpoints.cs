@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Psstd.Agent.Configuration;
 using Psstd.Agent.Heartbeat;
 using Psstd.Agent.Instance;
@@ -50,6 +51,7 @@ internal static class StatusEndpoints
             settings.Keys.Count,
             settings.Ttl.TotalSeconds,
             settings.Interval.TotalSeconds,
-            new GossipTraffic(counters.PacketsOut, counters.PacketsIn(DecodeOutcome.Accepted), counters.SendFailures, counters.RecordsNew, dropped, counters.RepliesRefused, counters.PreviousVersionIn));
+            new GossipTraffic(counters.PacketsOut, counters.PacketsIn(DecodeOutcome.Accepted), counters.SendFailures, counters.RecordsNew, dropped, counters.RepliesRefused, counters.PreviousVersionIn),
+            RuntimeFeature.IsDynamicCodeSupported ? "JIT" : "NativeAOT");
     }
 }

@@ -117,7 +117,7 @@ public static class ClusterModel
             gossipPort,
             httpPort,
             dashboardUrl,
-            new ProcessSpec($"{name}/agent", ProcessRole.Agent, spec.Binaries.AgentDll, agentEnvironment),
-            new ProcessSpec($"{name}/dashboard", ProcessRole.Dashboard, spec.Binaries.DashboardDll, common));
+            new ProcessSpec($"{name}/agent", ProcessRole.Agent, spec.Binaries.Agent, agentEnvironment),
+            new ProcessSpec($"{name}/dashboard", ProcessRole.Dashboard, spec.Binaries.Dashboard, common));
     }
 }

@@ -123,7 +123,7 @@ public static class PsstdClusterExtensions
         this IDistributedApplicationBuilder builder, string name, ProcessSpec process, IReadOnlyDictionary<string, string> environment)
     {
         var (command, arguments) = ChildLaunch.CommandLine(process);
-        var resource = builder.AddExecutable(name, command, Path.GetDirectoryName(process.Dll)!, [.. arguments])
+        var resource = builder.AddExecutable(name, command, Path.GetDirectoryName(process.Program)!, [.. arguments])
             .WithOtlpExporter()
             .WithEnvironment(context =>
             {

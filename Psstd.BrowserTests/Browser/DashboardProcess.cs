@@ -23,7 +23,7 @@ internal sealed class DashboardProcess : IDisposable
     public static async Task<DashboardProcess> StartAsync(string socketPath, int port, CancellationToken cancellationToken)
     {
         var url = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
-        var process = CapturedProcess.StartDotnet(ChildBinaries.FromBuild().DashboardDll, new Dictionary<string, string>
+        var process = CapturedProcess.StartProgram(ChildBinaries.FromBuild().Dashboard, new Dictionary<string, string>
         {
             ["PSSTD_SOCKET"] = socketPath,
             ["PSSTD_HTTP"] = $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",

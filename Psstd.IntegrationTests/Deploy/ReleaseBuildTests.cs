@@ -19,7 +19,7 @@ namespace Psstd.Tests.Deploy;
 public sealed class ReleaseBuildTests : IDisposable
 {
     private const string NodeName = "release-node";
-    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(8);
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(45);
     private static readonly TimeSpan NotifyTimeout = TimeSpan.FromSeconds(15);
 
@@ -87,6 +87,12 @@ public sealed class ReleaseBuildTests : IDisposable
 
             var html = await client.GetStringAsync(dashboardUrl);
             Assert.Contains($"v{version}", html, StringComparison.Ordinal);
+
+            // The archive's agent is the NativeAOT build: no assembly beside it, and it says so itself.
+            Assert.False(File.Exists(Path.Combine(folder, "psstd-agent.dll")), "the linux-x64 archive holds psstd-agent.dll: the agent was not published NativeAOT");
+            var status = (await Tool.RunAsync(Path.Combine(folder, "psstd-agent"), "psstd", ["status", "--socket", _dir.File("agent.sock")], NotifyTimeout))
+                .ShouldSucceed("psstd-agent status");
+            Assert.Contains($"agent {version} (NativeAOT)", status.Output, StringComparison.Ordinal);
 
             // What Type=notify units rely on: READY=1 once listening, STOPPING=1 and exit 0 on SIGTERM.
             Assert.Equal("READY=1", await agentNotify.ReceiveAsync(NotifyTimeout));

@@ -111,8 +111,8 @@ public sealed class AvahiInteropTests : IDisposable
 
     private CapturedProcess StartAgent(NamespacePair.Side side, string name, int port)
     {
-        var dll = ChildBinaries.FromBuild().AgentDll;
-        var agent = Own(NamespacePair.Start(side, name, "dotnet", ["exec", dll], new Dictionary<string, string>
+        var (command, arguments) = ChildBinaries.CommandFor(ChildBinaries.FromBuild().Agent);
+        var agent = Own(NamespacePair.Start(side, name, command, arguments, new Dictionary<string, string>
         {
             ["PSSTD_NODE_NAME"] = name,
             ["PSSTD_CLUSTER"] = Cluster,

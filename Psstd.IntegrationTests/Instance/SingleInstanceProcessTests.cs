@@ -96,7 +96,7 @@ public sealed class SingleInstanceProcessTests : IDisposable
         var env = Environment("alpha");
         env["PSSTD_HTTP"] = $"127.0.0.1:{port}";
 
-        var dashboard = CapturedProcess.StartDotnet(ChildBinaries.FromBuild().DashboardDll, env);
+        var dashboard = CapturedProcess.StartProgram(ChildBinaries.FromBuild().Dashboard, env);
         _processes.Add(dashboard);
         await dashboard.WaitForExitAsync(Timeout);
 
@@ -151,7 +151,7 @@ public sealed class SingleInstanceProcessTests : IDisposable
 
     private CapturedProcess Start(Dictionary<string, string> env, params string[] args)
     {
-        var process = CapturedProcess.StartDotnet(ChildBinaries.FromBuild().AgentDll, env, args);
+        var process = CapturedProcess.StartProgram(ChildBinaries.FromBuild().Agent, env, args);
         _processes.Add(process);
         return process;
     }

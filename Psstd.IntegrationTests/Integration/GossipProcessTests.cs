@@ -25,7 +25,7 @@ public sealed class GossipProcessTests : IDisposable
         {
             await cluster.WaitUntilReadyAsync(ReadyTimeout, CancellationToken.None);
             var first = cluster.Nodes[0];
-            keyless = CapturedProcess.StartDotnet(ChildBinaries.FromBuild().AgentDll, new Dictionary<string, string>
+            keyless = CapturedProcess.StartProgram(ChildBinaries.FromBuild().Agent, new Dictionary<string, string>
             {
                 ["PSSTD_NODE_NAME"] = "stranger",
                 ["PSSTD_DB"] = stranger.File("state"),

@@ -98,7 +98,7 @@ public sealed class LocalSocketOwnerTests : IDisposable
 
     private static async Task<CapturedProcess> RunCliAsync(string socket)
     {
-        var cli = CapturedProcess.StartDotnet(ChildBinaries.FromBuild().AgentDll, new Dictionary<string, string> { ["PSSTD_SOCKET"] = socket }, "nodes");
+        var cli = CapturedProcess.StartProgram(ChildBinaries.FromBuild().Agent, new Dictionary<string, string> { ["PSSTD_SOCKET"] = socket }, "nodes");
         await cli.WaitForExitAsync(Timeout);
         return cli;
     }

@@ -15,7 +15,7 @@ public sealed class StartupErrorTests : IDisposable
     [InlineData("PSSTD_GOSSIP", "7947", "host:port")]
     public async Task Agent_BadValue_ExitsWithOneLine(string variable, string value, string rule)
     {
-        using var result = await CapturedProcess.RunDotnetAsync(ChildBinaries.FromBuild().AgentDll, Environment(variable, value), TimeSpan.FromSeconds(60));
+        using var result = await CapturedProcess.RunProgramAsync(ChildBinaries.FromBuild().Agent, Environment(variable, value), TimeSpan.FromSeconds(60));
 
         AssertOneLine(result, $"{variable}=\"{value}\"", rule);
     }
@@ -23,7 +23,7 @@ public sealed class StartupErrorTests : IDisposable
     [Fact]
     public async Task Dashboard_BadHttpAddress_ExitsWithOneLine()
     {
-        using var result = await CapturedProcess.RunDotnetAsync(ChildBinaries.FromBuild().DashboardDll, Environment("PSSTD_HTTP", ":99999"), TimeSpan.FromSeconds(60));
+        using var result = await CapturedProcess.RunProgramAsync(ChildBinaries.FromBuild().Dashboard, Environment("PSSTD_HTTP", ":99999"), TimeSpan.FromSeconds(60));
 
         AssertOneLine(result, "PSSTD_HTTP=\":99999\"", "65535");
     }
@@ -34,7 +34,7 @@ public sealed class StartupErrorTests : IDisposable
         using var holder = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
         var port = ((System.Net.IPEndPoint)holder.Client.LocalEndPoint!).Port;
 
-        using var result = await CapturedProcess.RunDotnetAsync(ChildBinaries.FromBuild().AgentDll, Environment("PSSTD_GOSSIP", $"127.0.0.1:{port}"), TimeSpan.FromSeconds(60));
+        using var result = await CapturedProcess.RunProgramAsync(ChildBinaries.FromBuild().Agent, Environment("PSSTD_GOSSIP", $"127.0.0.1:{port}"), TimeSpan.FromSeconds(60));
 
         AssertOneLine(result, $"PSSTD_GOSSIP=\"127.0.0.1:{port}\"", "already in use by another program");
     }
@@ -46,7 +46,7 @@ public sealed class StartupErrorTests : IDisposable
         holder.Start();
         var port = ((System.Net.IPEndPoint)holder.LocalEndpoint).Port;
 
-        using var result = await CapturedProcess.RunDotnetAsync(ChildBinaries.FromBuild().DashboardDll, Environment("PSSTD_HTTP", $"127.0.0.1:{port}"), TimeSpan.FromSeconds(60));
+        using var result = await CapturedProcess.RunProgramAsync(ChildBinaries.FromBuild().Dashboard, Environment("PSSTD_HTTP", $"127.0.0.1:{port}"), TimeSpan.FromSeconds(60));
 
         Assert.Equal(2, result.ExitCode);
         var line = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));

@@ -98,7 +98,7 @@ public sealed partial class SyncProcessTests : IDisposable
     {
         var dir = Path.Combine(_root.Path, _agents.Count.ToString(CultureInfo.InvariantCulture));
         Directory.CreateDirectory(dir);
-        _agents.Add(CapturedProcess.StartDotnet(ChildBinaries.FromBuild().AgentDll, new Dictionary<string, string>
+        _agents.Add(CapturedProcess.StartProgram(ChildBinaries.FromBuild().Agent, new Dictionary<string, string>
         {
             ["PSSTD_NODE_NAME"] = name,
             ["PSSTD_DB"] = Path.Combine(dir, "state"),

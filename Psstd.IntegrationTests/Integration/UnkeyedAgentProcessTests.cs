@@ -16,7 +16,7 @@ public sealed class UnkeyedAgentProcessTests : IDisposable
     public async Task UnkeyedAgentOnEveryInterface_WarnsAtStart_AndItsSnapshotSaysGossipIsNotAuthenticated()
     {
         var socket = _dir.File("agent.sock");
-        using var agent = CapturedProcess.StartDotnet(ChildBinaries.FromBuild().AgentDll, new Dictionary<string, string>
+        using var agent = CapturedProcess.StartProgram(ChildBinaries.FromBuild().Agent, new Dictionary<string, string>
         {
             ["PSSTD_DB"] = _dir.File("state"),
             ["PSSTD_SOCKET"] = socket,

@@ -27,11 +27,14 @@ public sealed class WorkingDirectoryProcessTests : IDisposable
         }
 
         var socket = _dir.File("agent.sock");
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = deep, ArgumentList = { "exec", ChildBinaries.FromBuild().AgentDll } };
-        info.Environment["PSSTD_DB"] = _dir.File("state");
-        info.Environment["PSSTD_SOCKET"] = socket;
-        info.Environment["PSSTD_GOSSIP"] = $"127.0.0.1:{TestPorts.Next()}";
-        info.Environment["PSSTD_MDNS"] = "false";
+        var info = CapturedProcess.ProgramInfo(ChildBinaries.FromBuild().Agent, new Dictionary<string, string>
+        {
+            ["PSSTD_DB"] = _dir.File("state"),
+            ["PSSTD_SOCKET"] = socket,
+            ["PSSTD_GOSSIP"] = $"127.0.0.1:{TestPorts.Next()}",
+            ["PSSTD_MDNS"] = "false",
+        });
+        info.WorkingDirectory = deep;
         using var agent = CapturedProcess.Start(info, "agent");
 
         await AgentSnapshots.ReadAsync(socket, Timeout);

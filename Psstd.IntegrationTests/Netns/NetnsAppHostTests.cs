@@ -34,6 +34,12 @@ public sealed class NetnsAppHostTests
         Assert.Equal(7, NetnsNetwork.ObjectsOwnedBy(host.Id).Count);
 
         await host.EveryViewAsync(Nodes, "sees all three nodes fresh", TimeSpan.FromSeconds(60), AllFresh);
+        foreach (var node in Nodes)
+        {
+            var build = (await host.StatusAsync(node, CancellationToken.None)).Build;
+            Assert.True(build == "NativeAOT", $"{node}'s agent is the {build} build: --netns runs the NativeAOT agent, as real hosts do; publishing it needs clang and zlib1g-dev (apt-get install clang zlib1g-dev)\n{host.Process.Output}");
+        }
+
         var generations = (await host.SnapshotAsync("node-1", CancellationToken.None)).Nodes.ToDictionary(n => n.Name, n => n.Generation);
         Assert.All((await host.SnapshotAsync("node-1", CancellationToken.None)).Nodes, n => Assert.StartsWith("10.213.", n.GossipAddress, StringComparison.Ordinal));
 

@@ -91,7 +91,7 @@ public sealed class StoreProcessTests : IDisposable
         var committed = new HashSet<DateTimeOffset>();
         for (var round = 1; round <= 4; round++)
         {
-            using var victim = CapturedProcess.StartDotnet(ChildBinaries.FromBuild().AgentDll, environment);
+            using var victim = CapturedProcess.StartProgram(ChildBinaries.FromBuild().Agent, environment);
             try
             {
                 using var agent = AgentSocket.Client(socket);
@@ -133,7 +133,7 @@ public sealed class StoreProcessTests : IDisposable
         new Random(11).NextBytes(garbage);
         await File.WriteAllBytesAsync(path, garbage);
 
-        using var result = await CapturedProcess.RunDotnetAsync(ChildBinaries.FromBuild().AgentDll, environment, TimeSpan.FromSeconds(60));
+        using var result = await CapturedProcess.RunProgramAsync(ChildBinaries.FromBuild().Agent, environment, TimeSpan.FromSeconds(60));
 
         AssertOneLine(result, path, "is not a SQLite database");
         Assert.Equal(garbage, await File.ReadAllBytesAsync(path));
@@ -147,7 +147,7 @@ public sealed class StoreProcessTests : IDisposable
         SqliteConnection.ClearAllPools();
         var before = await File.ReadAllBytesAsync(path);
 
-        using var result = await CapturedProcess.RunDotnetAsync(ChildBinaries.FromBuild().AgentDll, environment, TimeSpan.FromSeconds(60));
+        using var result = await CapturedProcess.RunProgramAsync(ChildBinaries.FromBuild().Agent, environment, TimeSpan.FromSeconds(60));
 
         AssertOneLine(result, path, "is a SQLite database of another application (application_id 0x12345678");
         Assert.Equal(before, await File.ReadAllBytesAsync(path));

@@ -40,7 +40,7 @@ internal sealed partial class AppHostProcess : IDisposable
     /// <summary>Starts <c>Psstd.AppHost ARGS</c> and waits for its "ready" table.</summary>
     public static async Task<AppHostProcess> StartReadyAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var process = CapturedProcess.StartDotnetWithInput(typeof(AppHostOptions).Assembly.Location, environment, arguments);
+        var process = CapturedProcess.StartProgramWithInput(typeof(AppHostOptions).Assembly.Location, environment, arguments);
         var host = new AppHostProcess(process);
         try
         {
@@ -73,6 +73,13 @@ internal sealed partial class AppHostProcess : IDisposable
     {
         using var agent = AgentSocket.Client(SocketPath(nodeName));
         return (await agent.GetFromJsonAsync(LocalApiRoutes.Cluster, LocalApiJsonContext.Default.ClusterSnapshot, cancellationToken))!;
+    }
+
+    /// <summary>What the node's agent says about itself (<c>/v1/status</c>), its build among it.</summary>
+    public async Task<AgentStatus> StatusAsync(string nodeName, CancellationToken cancellationToken)
+    {
+        using var agent = AgentSocket.Client(SocketPath(nodeName));
+        return (await agent.GetFromJsonAsync(AgentStatusRoutes.Status, LocalApiJsonContext.Default.AgentStatus, cancellationToken))!;
     }
 
     /// <summary>Waits until <paramref name="holds"/> is true of every listed node's own view of the cluster.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Psstd.AppHost.Model;
 
 namespace Psstd.Tests.Support;
 
@@ -58,13 +59,16 @@ public sealed class CapturedProcess : IDisposable
         return new CapturedProcess(process, label);
     }
 
-    /// <summary>Starts <c>dotnet exec DLL ARGS</c> with the given variables added to this environment.</summary>
-    public static CapturedProcess StartDotnet(string dll, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
-        Start(DotnetInfo(dll, environment, arguments), Path.GetFileNameWithoutExtension(dll));
+    /// <summary>
+    /// Starts one of our builds (<c>dotnet exec</c> of an assembly, or a native executable such as the AOT agent:
+    /// <see cref="ChildBinaries.CommandFor"/>) with ARGS and the given variables added to this environment.
+    /// </summary>
+    public static CapturedProcess StartProgram(string program, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Start(ProgramInfo(program, environment, arguments), Path.GetFileNameWithoutExtension(program));
 
-    /// <summary>As <see cref="StartDotnet"/>, with standard input left open for <see cref="WriteInputLineAsync"/>.</summary>
-    public static CapturedProcess StartDotnetWithInput(string dll, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
-        Start(DotnetInfo(dll, environment, arguments), Path.GetFileNameWithoutExtension(dll), keepInput: true);
+    /// <summary>As <see cref="StartProgram"/>, with standard input left open for <see cref="WriteInputLineAsync"/>.</summary>
+    public static CapturedProcess StartProgramWithInput(string program, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Start(ProgramInfo(program, environment, arguments), Path.GetFileNameWithoutExtension(program), keepInput: true);
 
     /// <summary>Writes one line to the standard input of a process started with input kept open.</summary>
     public async Task WriteInputLineAsync(string line)
@@ -73,13 +77,13 @@ public sealed class CapturedProcess : IDisposable
         await _process.StandardInput.FlushAsync();
     }
 
-    private static ProcessStartInfo DotnetInfo(string dll, IReadOnlyDictionary<string, string> environment, string[] arguments)
+    /// <summary>The start info of one of our builds: <see cref="ChildBinaries.CommandFor"/>, then ARGS.</summary>
+    public static ProcessStartInfo ProgramInfo(string program, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var info = new ProcessStartInfo("dotnet");
-        info.ArgumentList.Add("exec");
-        info.ArgumentList.Add(dll);
-        foreach (var argument in arguments)
+        var (fileName, prefix) = ChildBinaries.CommandFor(program);
+        var info = new ProcessStartInfo(fileName);
+        foreach (var argument in prefix.Concat(arguments))
         {
             info.ArgumentList.Add(argument);
         }
@@ -92,10 +96,10 @@ public sealed class CapturedProcess : IDisposable
         return info;
     }
 
-    /// <summary>Runs <c>dotnet exec DLL</c> to its end; the returned process has exited.</summary>
-    public static async Task<CapturedProcess> RunDotnetAsync(string dll, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    /// <summary>Runs one of our builds (<see cref="StartProgram"/>) to its end; the returned process has exited.</summary>
+    public static async Task<CapturedProcess> RunProgramAsync(string program, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] arguments)
     {
-        var process = StartDotnet(dll, environment);
+        var process = StartProgram(program, environment, arguments);
         try
         {
             await process.WaitForExitAsync(timeout);

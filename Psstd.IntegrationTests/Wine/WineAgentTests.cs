@@ -33,7 +33,7 @@ public sealed class WineAgentTests : IDisposable
         CapturedProcess? windows = null;
         try
         {
-            linux = CapturedProcess.StartDotnet(ChildBinaries.FromBuild().AgentDll, new Dictionary<string, string>
+            linux = CapturedProcess.StartProgram(ChildBinaries.FromBuild().Agent, new Dictionary<string, string>
             {
                 ["PSSTD_NODE_NAME"] = "linux-node",
                 ["PSSTD_DB"] = _root.File("linux-state"),

@@ -51,8 +51,8 @@ public sealed class ClusterModelTests
             Assert.Equal("4s", process.Environment["PSSTD_NODE_TTL"]);
         }
 
-        Assert.Equal("/b/psstd-agent.dll", node.Agent.Dll);
-        Assert.Equal("/b/psstd-dashboard.dll", node.Dashboard.Dll);
+        Assert.Equal("/b/psstd-agent.dll", node.Agent.Program);
+        Assert.Equal("/b/psstd-dashboard.dll", node.Dashboard.Program);
         Assert.Equal("false", node.Agent.Environment["PSSTD_MDNS"]);
     }
 

@@ -9,8 +9,10 @@
 # The version comes from Directory.Build.props (<Version>), the one place it is set.
 #
 # Which form each target gets (see deploy/release/README.md):
-#   self-contained single file: targets whose runtime packs restore from the NuGet feed this build
-#                               uses (checked here: linux-x64, win-x64)
+#   self-contained:             targets whose runtime packs restore from the NuGet feed this build
+#                               uses (checked here: linux-x64, win-x64); on Linux the agent is a
+#                               NativeAOT executable (needs clang and zlib1g-dev) and the dashboard a
+#                               single file, elsewhere both are single files
 #   framework-dependent:        the rest; one portable build run with `dotnet psstd-agent.dll`
 #                               on a host with the ASP.NET Core 10 runtime
 # Override with PSSTD_SELF_CONTAINED="linux-x64 linux-arm64 ..." where more packs are available.
@@ -58,11 +60,13 @@ mkdir -p "$stage"
 # No build servers: a release build leaves no compiler or MSBuild process running behind it.
 common=(-c Release -p:DebugType=none -p:DebugSymbols=false --nologo -v quiet --disable-build-servers)
 
+publish_one() { # publish_one PROJECT DIR [extra publish arguments...]
+  local project="$1" dir="$2"; shift 2
+  dotnet publish "$root/$project/$project.csproj" "${common[@]}" -o "$dir" "$@"
+}
 publish() { # publish DIR [extra publish arguments...]
   local dir="$1"; shift
-  for project in Psstd.Agent Psstd.Dashboard; do
-    dotnet publish "$root/$project/$project.csproj" "${common[@]}" -o "$dir" "$@"
-  done
+  for project in Psstd.Agent Psstd.Dashboard; do publish_one "$project" "$dir" "$@"; done
 }
 
 portable=""
@@ -95,8 +99,15 @@ pack() { # pack RID DIR
 for rid in $rids; do
   case " $self_contained " in
     *" $rid "*)
-      echo "== $rid: self-contained single file"
-      publish "$stage/build-$rid" -r "$rid" --self-contained -p:PublishSingleFile=true
+      case "$rid" in
+        linux-*)
+          echo "== $rid: NativeAOT agent, self-contained single-file dashboard"
+          publish_one Psstd.Agent "$stage/build-$rid" -r "$rid" # PublishAot: Psstd.Agent.csproj
+          publish_one Psstd.Dashboard "$stage/build-$rid" -r "$rid" --self-contained -p:PublishSingleFile=true ;;
+        *)
+          echo "== $rid: self-contained single file"
+          publish "$stage/build-$rid" -r "$rid" --self-contained -p:PublishSingleFile=true ;;
+      esac
       pack "$rid" "$stage/build-$rid" ;;
     *)
       if [ -z "$portable" ]; then

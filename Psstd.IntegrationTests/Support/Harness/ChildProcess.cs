@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Psstd.AppHost.Model;
+using Psstd.AppHost.Resources;
 
 namespace Psstd.Tests.Support.Harness;
 
@@ -31,24 +32,20 @@ public sealed class ChildProcess : IDisposable
     public static ChildProcess Start(ProcessSpec spec, Action<string> output)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var info = new ProcessStartInfo(spec.Namespace is null ? "dotnet" : "ip")
+        var (command, arguments) = ChildLaunch.CommandLine(spec);
+        var info = new ProcessStartInfo(command)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(spec.Dll)!,
+            WorkingDirectory = Path.GetDirectoryName(spec.Program)!,
         };
-        if (spec.Namespace is not null)
+        // In a namespace, ip execs the program there: same pid, so stopping and the parent watch work unchanged.
+        foreach (var argument in arguments)
         {
-            // ip execs dotnet in the namespace: same pid, so stopping and the parent watch work unchanged.
-            foreach (var word in new[] { "netns", "exec", spec.Namespace, "dotnet" })
-            {
-                info.ArgumentList.Add(word);
-            }
+            info.ArgumentList.Add(argument);
         }
 
-        info.ArgumentList.Add("exec");
-        info.ArgumentList.Add(spec.Dll);
         foreach (var (key, value) in spec.Environment)
         {
             info.Environment[key] = value;

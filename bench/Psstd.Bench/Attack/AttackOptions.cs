@@ -14,14 +14,14 @@ internal sealed record AttackOptions(string Kind, string AgentDll, string Dashbo
     public static AttackOptions Parse(ReadOnlySpan<string> args)
     {
         var builds = ChildBinaries.FromBuild();
-        var options = new AttackOptions("", builds.AgentDll, builds.DashboardDll, 2);
+        var options = new AttackOptions("", builds.Agent, builds.Dashboard, 2);
         for (var i = 0; i < args.Length; i += 2)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new FormatException($"{args[i]} needs a value");
             options = args[i] switch
             {
                 "--kind" => options with { Kind = Kinds.Contains(value) ? value : throw new FormatException($"--kind \"{value}\" must be one of {string.Join(", ", Kinds)}") },
-                "--agent" => options with { AgentDll = File.Exists(value) ? Path.GetFullPath(value) : throw new FormatException($"--agent \"{value}\" must be an existing psstd-agent.dll") },
+                "--agent" => options with { AgentDll = File.Exists(value) ? Path.GetFullPath(value) : throw new FormatException($"--agent \"{value}\" must be an existing agent build (psstd-agent.dll or a native psstd-agent)") },
                 "--dashboard" => options with { DashboardDll = File.Exists(value) ? Path.GetFullPath(value) : throw new FormatException($"--dashboard \"{value}\" must be an existing psstd-dashboard.dll") },
                 "--wire" => options with { Wire = value is "1" or "2" ? byte.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : throw new FormatException($"--wire \"{value}\" must be 1 or 2") },
                 _ => throw new FormatException($"unknown option {args[i]}"),

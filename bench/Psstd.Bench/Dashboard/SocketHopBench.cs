@@ -28,7 +28,7 @@ internal static class SocketHopBench
 
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add("exec");
-        info.ArgumentList.Add(ChildBinaries.FromBuild().DashboardDll);
+        info.ArgumentList.Add(ChildBinaries.FromBuild().Dashboard);
         info.Environment["PSSTD_SOCKET"] = socket;
         info.Environment["PSSTD_HTTP"] = $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         info.Environment["PSSTD_PARENT_PID"] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Psstd.AppHost.Model;
 
 namespace Psstd.Bench.Processes;
 
@@ -27,12 +28,19 @@ internal sealed class BenchProcess : IDisposable
 
     public int Id => _process.Id;
 
-    /// <summary><c>dotnet exec DLL</c>, told to stop with the bench (<c>PSSTD_PARENT_PID</c>) and to log warnings only.</summary>
-    public static BenchProcess Dotnet(string dll, IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// One of our builds (<c>dotnet exec</c> of an assembly, or a native executable such as the AOT agent), told
+    /// to stop with the bench (<c>PSSTD_PARENT_PID</c>) and to log warnings only.
+    /// </summary>
+    public static BenchProcess Dotnet(string program, IReadOnlyDictionary<string, string> environment)
     {
-        var info = new ProcessStartInfo("dotnet");
-        info.ArgumentList.Add("exec");
-        info.ArgumentList.Add(dll);
+        var (fileName, arguments) = ChildBinaries.CommandFor(program);
+        var info = new ProcessStartInfo(fileName);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
         foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;

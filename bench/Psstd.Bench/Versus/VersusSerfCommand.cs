@@ -7,14 +7,14 @@ using Psstd.Contracts;
 namespace Psstd.Bench.Versus;
 
 /// <summary>
-/// <c>versus-serf --nodes N [--agent DLL] [--window S]</c>: N psstd agents and N Serf agents on loopback at once, so
+/// <c>versus-serf --nodes N [--agent PATH] [--window S]</c>: N psstd agents and N Serf agents on loopback at once, so
 /// both meet the same machine; after they converge and settle, CPU and RSS per agent over one window, then a
 /// <c>kill -9</c> of one agent of each (seconds until every other observer no longer shows it alive) and a graceful
 /// leave of another (until every observer shows it left). The last line is one JSON object.
 /// </summary>
 internal static class VersusSerfCommand
 {
-    public const string Usage = "usage: dotnet run -c Release --project bench/Psstd.Bench -- versus-serf --nodes N [--agent DLL] [--window SECONDS]";
+    public const string Usage = "usage: dotnet run -c Release --project bench/Psstd.Bench -- versus-serf --nodes N [--agent PATH] [--window SECONDS]";
 
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan Give = TimeSpan.FromSeconds(90);
@@ -23,7 +23,7 @@ internal static class VersusSerfCommand
     {
         var args = arguments.Span;
         int nodes = 10, window = 30;
-        var agent = ChildBinaries.FromBuild().AgentDll;
+        var agent = ChildBinaries.FromBuild().Agent;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
