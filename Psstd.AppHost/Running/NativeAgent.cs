@@ -5,14 +5,14 @@ namespace Psstd.AppHost.Running;
 
 /// <summary>
 /// The NativeAOT agent that <c>--netns</c> runs, as the release archive and the systemd install do: published
-/// next to the AppHost's build (<c>native-agent/psstd-agent</c>) when it is missing or older than the agent's
-/// JIT build, with the same <c>dotnet publish</c> a user runs. Publishing needs clang and zlib's headers; without
+/// beside the agent's JIT build (<c>Psstd.Agent/bin/Debug/net10.0/native/psstd-agent</c>) when it is missing or
+/// older than that build, with the same <c>dotnet publish</c> a user runs. Publishing needs clang and zlib's headers; without
 /// them the cluster runs the JIT build and says why.
 /// </summary>
 public static class NativeAgent
 {
-    /// <summary>The native agent's path next to the AppHost's build; <c>test.sh</c> publishes to it before the tests.</summary>
-    public static string DefaultPath { get; } = Path.Combine(AppContext.BaseDirectory, "native-agent", "psstd-agent");
+    /// <summary>Where the native agent of <paramref name="jitBuild"/> is published; <c>test.sh</c> publishes to it before the tests.</summary>
+    public static string PathFor(string jitBuild) => Path.Combine(Path.GetDirectoryName(jitBuild)!, "native", "psstd-agent");
 
     /// <summary>
     /// The native agent, published first when <paramref name="jitBuild"/> is newer; null (after one line on
@@ -21,13 +21,14 @@ public static class NativeAgent
     public static string? PublishedOrNull(string agentProject, string jitBuild, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(log);
-        if (File.Exists(DefaultPath) && File.GetLastWriteTimeUtc(DefaultPath) >= File.GetLastWriteTimeUtc(jitBuild))
+        var native = PathFor(jitBuild);
+        if (File.Exists(native) && File.GetLastWriteTimeUtc(native) >= File.GetLastWriteTimeUtc(jitBuild))
         {
-            return DefaultPath;
+            return native;
         }
 
         var rid = RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "linux-arm64" : "linux-x64";
-        log.WriteLine($"psstd AppHost: publishing the NativeAOT agent ({rid}) to {Path.GetDirectoryName(DefaultPath)} (a minute or two the first time)");
+        log.WriteLine($"psstd AppHost: publishing the NativeAOT agent ({rid}) to {Path.GetDirectoryName(native)} (a minute or two the first time)");
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -40,7 +41,7 @@ public static class NativeAgent
             info.Environment.Remove(key);
         }
 
-        foreach (var argument in new[] { "publish", agentProject, "-c", "Release", "-r", rid, "-o", Path.GetDirectoryName(DefaultPath)!, "--nologo", "-v", "quiet", "--disable-build-servers" })
+        foreach (var argument in new[] { "publish", agentProject, "-c", "Release", "-r", rid, "-o", Path.GetDirectoryName(native)!, "--nologo", "-v", "quiet", "--disable-build-servers" })
         {
             info.ArgumentList.Add(argument);
         }
@@ -49,9 +50,11 @@ public static class NativeAgent
         var output = publish.StandardOutput.ReadToEndAsync();
         var errors = publish.StandardError.ReadToEndAsync();
         publish.WaitForExit();
-        if (publish.ExitCode == 0 && File.Exists(DefaultPath))
+        if (publish.ExitCode == 0 && File.Exists(native))
         {
-            return DefaultPath;
+            // An up-to-date publish copies nothing: mark the executable as current for the JIT build it matches.
+            File.SetLastWriteTimeUtc(native, File.GetLastWriteTimeUtc(jitBuild));
+            return native;
         }
 
         var reason = (output.Result + errors.Result).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
