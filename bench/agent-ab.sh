@@ -7,6 +7,8 @@
 #
 # Linux only; every agent is told to stop with this script (PSSTD_PARENT_PID) and killed by pid at the end.
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 a=$1 b=$2; shift 2
 nodes=10 port=27201
 while [ $# -gt 0 ]; do
@@ -17,8 +19,6 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-# An assembly runs under dotnet exec; a native executable (the NativeAOT agent) as it is.
-run_build() { case "$1" in *.dll) exec dotnet exec "$1" ;; *) exec "$1" ;; esac; }
 
 root=$(mktemp -d /tmp/psstd-ab-XXXX)
 pids=()

@@ -7,6 +7,8 @@
 #
 #   bench/agent-profile.sh A/psstd-agent.dll B/psstd-agent.dll [--nodes N] [--port FIRST_PORT] [--out DIR]
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 here=$(cd "$(dirname "$0")" && pwd)
 a=$1 b=$2; shift 2
 nodes=10 port=27501 out=$(mktemp -d /tmp/psstd-profile-XXXX)
@@ -20,8 +22,6 @@ while [ $# -gt 0 ]; do
 done
 command -v perf >/dev/null || { echo "perf is missing: apt-get install -y linux-perf" >&2; exit 2; }
 
-# An assembly runs under dotnet exec; a native executable (the NativeAOT agent) as it is.
-run_build() { case "$1" in *.dll) exec dotnet exec "$1" ;; *) exec "$1" ;; esac; }
 
 root=$(mktemp -d /tmp/psstd-prof-XXXX)
 pids=()

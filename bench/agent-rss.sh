@@ -9,6 +9,8 @@
 # after SETTLE seconds (default 60); prints each run and the medians. --otlp sets
 # OTEL_EXPORTER_OTLP_ENDPOINT (telemetry on). Linux only.
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 
 runs=3 settle=60 otlp=""
 while [ $# -gt 1 ]; do
@@ -21,9 +23,6 @@ while [ $# -gt 1 ]; do
 done
 dll=${1:?usage: bench/agent-rss.sh [--runs N] [--settle SECONDS] [--otlp URL] AGENT}
 
-# An assembly runs under dotnet exec; a native executable (the NativeAOT agent) as it is.
-run_build() { case "$1" in *.dll) exec dotnet exec "$1" ;; *) exec "$1" ;; esac; }
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 values=() readies=()
 for run in $(seq 1 "$runs"); do

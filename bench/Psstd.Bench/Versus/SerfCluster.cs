@@ -57,7 +57,8 @@ internal sealed class SerfCluster : IDisposable
                 };
                 if (i > 0)
                 {
-                    info.ArgumentList.Add($"-join=127.0.0.1:{first.ToString(CultureInfo.InvariantCulture)}");
+                    info.ArgumentList.Add($"-retry-join=127.0.0.1:{first.ToString(CultureInfo.InvariantCulture)}"); // the first may not listen yet
+                    info.ArgumentList.Add("-retry-interval=1s");
                 }
 
                 cluster.Members.Add(($"serf-{i.ToString(CultureInfo.InvariantCulture)}", new BenchProcess(info), rpc));
