@@ -9,7 +9,11 @@ namespace Psstd.ServiceDefaults.Lifetime;
 /// <summary>
 /// The small part of the sd_notify protocol that <c>Type=notify</c> units need: one datagram
 /// <c>READY=1</c> once the host has started (listeners bound), and <c>STOPPING=1</c> when it begins
-/// to stop. Written here because no systemd hosting package is available to this build.
+/// to stop. Not <c>Microsoft.Extensions.Hosting.Systemd</c>'s <c>AddSystemd</c> (10.0): that acts only when it
+/// judges the process to be run by systemd (from its parent, or PID 1 in a container), and this notifies
+/// whoever set <c>NOTIFY_SOCKET</c> (any supervisor speaking the protocol, the release test's stand-in), read
+/// through configuration like every other setting. Later versions of the package honour <c>NOTIFY_SOCKET</c>
+/// alone; then it can replace this class.
 /// </summary>
 /// <remarks>
 /// Does nothing when <c>NOTIFY_SOCKET</c> is unset (not run by systemd). A path starting with
