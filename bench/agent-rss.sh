@@ -28,8 +28,11 @@ values=() readies=()
 for run in $(seq 1 "$runs"); do
   dir=$(mktemp -d /tmp/psstd-rss-XXXXXX)
   port=$((30000 + RANDOM % 20000))
-  env PSSTD_NODE_NAME="rss-$run" PSSTD_DB="$dir/state" PSSTD_SOCKET="$dir/agent.sock" PSSTD_GOSSIP="127.0.0.1:$port" \
-    PSSTD_MDNS=false ${otlp:+OTEL_EXPORTER_OTLP_ENDPOINT=$otlp} run_build "$dll" > "$dir/log" 2>&1 &
+  (
+    export PSSTD_NODE_NAME="rss-$run" PSSTD_DB="$dir/state" PSSTD_SOCKET="$dir/agent.sock" PSSTD_GOSSIP="127.0.0.1:$port" PSSTD_MDNS=false
+    if [ -n "$otlp" ]; then export OTEL_EXPORTER_OTLP_ENDPOINT="$otlp"; fi
+    run_build "$dll"
+  ) > "$dir/log" 2>&1 &
   pid=$!
   start=$(date +%s.%N)
   until curl -sf --unix-socket "$dir/agent.sock" http://agent/healthz > /dev/null 2>&1; do

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Psstd.AppHost;
+using Psstd.AppHost.Model;
 using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Integration;
@@ -31,6 +33,20 @@ public sealed class AppHostProcessTests
             Task.FromResult(host.Alive().Count > 0 ? null : "gone"));
         Assert.False(Directory.Exists(host.RootDirectoryPath), $"{host.RootDirectoryPath} was left behind");
         Assert.DoesNotContain("   at ", host.Process.Output, StringComparison.Ordinal); // no stack trace on the way down
+    }
+
+    [Fact]
+    public async Task AnAgentBuildThatIsNotThere_StopsTheStartWithOneLine_AndExitCode2()
+    {
+        const string Missing = "/nonexistent/psstd-agent";
+        using var host = CapturedProcess.StartProgram(typeof(AppHostOptions).Assembly.Location, new Dictionary<string, string> { [ChildBinaries.AgentVariable] = Missing });
+
+        await host.WaitForExitAsync(ExitTimeout);
+
+        Assert.Equal(2, host.ExitCode);
+        Assert.Equal(
+            $"psstd AppHost: {ChildBinaries.AgentVariable}=\"{Missing}\" is invalid: must name an agent build (psstd-agent.dll or a native psstd-agent)",
+            host.StandardError.Trim());
     }
 
     [Fact]
