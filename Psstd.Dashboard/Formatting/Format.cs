@@ -153,6 +153,13 @@ public static class Format
     };
 
     /// <summary>A load score (per-core %, may exceed 100) as a whole number: <c>92%</c>.</summary>
+    /// <summary>"45 %": a busy percentage rounded to a whole number, 0 for a missing or impossible value.</summary>
+    public static string WholePercent(double percent) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(double.IsFinite(percent) ? Math.Round(Math.Clamp(percent, 0, 100)) : 0):0} %");
+
+    /// <summary>"10.9": a load per core with one decimal.</summary>
+    public static string LoadPerCore(double loadPerCore) => string.Create(CultureInfo.InvariantCulture, $"{loadPerCore:0.0}");
+
     public static string Score(double score) =>
         string.Create(CultureInfo.InvariantCulture, $"{(double.IsFinite(score) ? Math.Round(Math.Max(0, score)) : 0):0}%");
 

@@ -12,9 +12,19 @@ public static class NodeScore
     public static double Of(NodeMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
-        var cores = Math.Max(1, Math.Max(metrics.LogicalCores, metrics.CoreBusyPercent?.Count ?? 0));
         var cpu = double.IsFinite(metrics.CpuBusyPercent) ? Math.Max(0, metrics.CpuBusyPercent) : 0;
-        var load = double.IsFinite(metrics.Load1) ? Math.Max(0, 100 * metrics.Load1 / cores) : 0;
-        return Math.Max(cpu, load);
+        return Math.Max(cpu, 100 * LoadPerCore(metrics));
     }
+
+    /// <summary>The 1-minute load divided by the logical cores; 0 for a missing or impossible value.</summary>
+    public static double LoadPerCore(NodeMetrics metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        var cores = Math.Max(1, Math.Max(metrics.LogicalCores, metrics.CoreBusyPercent?.Count ?? 0));
+        return double.IsFinite(metrics.Load1) ? Math.Max(0, metrics.Load1) / cores : 0;
+    }
+
+    /// <summary>What the page says the ranking means, where it names the busiest and the quietest node.</summary>
+    public const string Explanation =
+        "Ranked by the larger of CPU busy % and 100 x load per core: the same score a busy dashboard uses to hand your browser to a quieter peer.";
 }

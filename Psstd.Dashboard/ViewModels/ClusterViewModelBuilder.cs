@@ -89,7 +89,7 @@ public static class ClusterViewModelBuilder
     }
 
     /// <summary>
-    /// The busiest and the least loaded fresh node, as <c>name score</c>. They are always two different nodes: ties
+    /// The busiest and the least loaded fresh node by <see cref="NodeScore"/>, each in words. They are always two different nodes: ties
     /// on the score go by name, the hottest first. With one fresh node neither is named; it comes back as the third
     /// text instead, so the summary can say it is the only one.
     /// </summary>
@@ -165,7 +165,9 @@ public static class ClusterViewModelBuilder
         _ => "unknown",
     };
 
-    private static string Describe((NodeSnapshot Node, double Score) scored) => $"{scored.Node.Name} {Format.Score(scored.Score)}";
+    /// <summary>What a person reads at once: <c>node-1: CPU 100 %, load 10.9 per core</c>, not the score that ranks them.</summary>
+    private static string Describe((NodeSnapshot Node, double Score) scored) =>
+        $"{scored.Node.Name}: CPU {Format.WholePercent(scored.Node.Metrics.CpuBusyPercent)}, load {Format.LoadPerCore(NodeScore.LoadPerCore(scored.Node.Metrics))} per core";
 
     private static ControlsViewModel Controls(PageAddress address, DisplayPreferences preferences)
     {

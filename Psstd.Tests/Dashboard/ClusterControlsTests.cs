@@ -115,8 +115,8 @@ public sealed class ClusterControlsTests
 
         var (_, _, doc) = await Html.GetAsync(factory.CreateClient(), "/");
 
-        Assert.Equal("hottest b 80%", doc.QuerySelector(".summary-hottest")!.TextContent);
-        Assert.Equal("quietest a 60%", doc.QuerySelector(".summary-quietest")!.TextContent);
+        Assert.Equal("busiest b: CPU 80 %, load 0.0 per core", doc.QuerySelector(".summary-hottest")!.TextContent);
+        Assert.Equal("quietest a: CPU 60 %, load 0.0 per core", doc.QuerySelector(".summary-quietest")!.TextContent);
         Assert.Equal("6", doc.QuerySelector(".refresh-seconds")!.TextContent);
         Assert.Equal("every 6s", doc.QuerySelector("#poller")!.GetAttribute("hx-trigger"));
         Assert.Equal("<meta http-equiv=\"refresh\" content=\"6\">", doc.QuerySelector("head noscript")!.InnerHtml);

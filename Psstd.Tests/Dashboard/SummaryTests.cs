@@ -8,7 +8,7 @@ using Psstd.ClusterView;
 
 namespace Psstd.Tests.Dashboard;
 
-/// <summary>The summary band's hottest and quietest nodes, and response compression of what the page polls.</summary>
+/// <summary>The summary band's busiest and quietest nodes in words, and response compression of what the page polls.</summary>
 public sealed class SummaryTests
 {
     [Fact]
@@ -16,7 +16,7 @@ public sealed class SummaryTests
     {
         var (hottest, quietest, only) = ClusterViewModelBuilder.Extremes([Busy("b", 10), Busy("a", 10), Busy("c", 10)]);
 
-        Assert.Equal(("a 10%", "b 10%", ""), (hottest, quietest, only));
+        Assert.Equal(("a: CPU 10 %, load 0.0 per core", "b: CPU 10 %, load 0.0 per core", ""), (hottest, quietest, only));
     }
 
     [Fact]
@@ -25,7 +25,24 @@ public sealed class SummaryTests
         var (hottest, quietest, _) = ClusterViewModelBuilder.Extremes(
             [Busy("a", 40), Busy("b", 90), Busy("c", 5), Busy("d", 99) with { Health = NodeHealth.Stale }, Busy("e", 1) with { Health = NodeHealth.Offline }]);
 
-        Assert.Equal(("b 90%", "c 5%"), (hottest, quietest));
+        Assert.Equal(("b: CPU 90 %, load 0.0 per core", "c: CPU 5 %, load 0.0 per core"), (hottest, quietest));
+    }
+
+    [Fact]
+    public async Task Summary_SaysCpuAndLoadPerCore_InWords_AndExplainsTheRankingOnHover()
+    {
+        using var factory = new DashboardFactory();
+        factory.Agent.Serve(Snapshot(
+            Node("calm", metrics: SampleMetrics(8) with { CpuBusyPercent = 30, Load1 = 0.8 }),
+            Node("queued", metrics: SampleMetrics(2) with { CpuBusyPercent = 45.4, Load1 = 21.8 })));
+
+        var (_, _, doc) = await Html.GetAsync(factory.CreateClient(), "/");
+
+        // A long run queue ranks a node busiest even when its CPU looks modest: the words show both.
+        var busiest = doc.QuerySelector(".summary-hottest")!;
+        Assert.Equal("busiest queued: CPU 45 %, load 10.9 per core", busiest.TextContent);
+        Assert.Equal("quietest calm: CPU 30 %, load 0.1 per core", doc.QuerySelector(".summary-quietest")!.TextContent);
+        Assert.Contains("load per core", busiest.GetAttribute("title"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -33,7 +50,7 @@ public sealed class SummaryTests
     {
         var (hottest, quietest, only) = ClusterViewModelBuilder.Extremes([Busy("a", 40), Busy("b", 5) with { Health = NodeHealth.Stale }]);
 
-        Assert.Equal(("", "", "a 40%"), (hottest, quietest, only));
+        Assert.Equal(("", "", "a: CPU 40 %, load 0.0 per core"), (hottest, quietest, only));
     }
 
     [Fact]
@@ -48,8 +65,8 @@ public sealed class SummaryTests
 
         var (_, _, doc) = await Html.GetAsync(factory.CreateClient(), "/");
 
-        Assert.Equal("hottest a 30%", doc.QuerySelector(".summary-hottest")!.TextContent);
-        Assert.Equal("quietest b 30%", doc.QuerySelector(".summary-quietest")!.TextContent);
+        Assert.Equal("busiest a: CPU 30 %, load 0.0 per core", doc.QuerySelector(".summary-hottest")!.TextContent);
+        Assert.Equal("quietest b: CPU 30 %, load 0.0 per core", doc.QuerySelector(".summary-quietest")!.TextContent);
     }
 
     [Fact]
@@ -62,7 +79,7 @@ public sealed class SummaryTests
 
         Assert.Null(doc.QuerySelector(".summary-hottest"));
         Assert.Null(doc.QuerySelector(".summary-quietest"));
-        Assert.Equal("only fresh node solo 12%", doc.QuerySelector(".summary-only")!.TextContent);
+        Assert.Equal("only fresh node solo: CPU 12 %, load 0.0 per core", doc.QuerySelector(".summary-only")!.TextContent);
     }
 
     [Fact]
