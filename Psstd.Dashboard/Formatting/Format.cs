@@ -160,8 +160,9 @@ public static class Format
     /// <summary>"10.9": a load per core with one decimal.</summary>
     public static string LoadPerCore(double loadPerCore) => string.Create(CultureInfo.InvariantCulture, $"{loadPerCore:0.0}");
 
+    /// <summary>"1091 (100: fully used)": the hand-off score, which is no percentage (a long run queue takes it past 100).</summary>
     public static string Score(double score) =>
-        string.Create(CultureInfo.InvariantCulture, $"{(double.IsFinite(score) ? Math.Round(Math.Max(0, score)) : 0):0}%");
+        string.Create(CultureInfo.InvariantCulture, $"{(double.IsFinite(score) ? Math.Round(Math.Max(0, score)) : 0):0} (100: fully used)");
 
     private static long WholeSeconds(double seconds) =>
         double.IsFinite(seconds) && seconds > 0 ? (long)Math.Min(seconds, long.MaxValue / 2) : 0;

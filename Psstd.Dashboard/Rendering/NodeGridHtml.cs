@@ -102,7 +102,9 @@ public sealed class NodeGridHtml(IReadOnlyList<NodeCellViewModel> nodes, bool co
             w.Write(Formatting.Format.LoadMeaning);
             w.Write("</dd><dt>uptime</dt><dd class=\"uptime-text\">");
             e.Encode(w, node.UptimeText);
-            w.Write("</dd><dt>score</dt><dd class=\"score-text\">");
+            w.Write("</dd><dt title=\"");
+            e.Encode(w, LoadRules.NodeScore.Explanation);
+            w.Write("\">hand-off score</dt><dd class=\"score-text\">");
             e.Encode(w, node.ScoreText);
             w.Write("</dd></dl></details>\n");
         }

@@ -33,7 +33,8 @@ public sealed class FreshnessFormatTests
         Assert.Equal("1.5 KiB/s", Format.Rate(1536));
         Assert.Equal("0 B/s", Format.Rate(-5));
         Assert.Equal("up 1d 1h", Format.Uptime(90061));
-        Assert.Equal("93%", Format.Score(93.4));
-        Assert.Equal("0%", Format.Score(double.NaN));
+        Assert.Equal("93 (100: fully used)", Format.Score(93.4));
+        Assert.Equal("1091 (100: fully used)", Format.Score(1090.9));
+        Assert.Equal("0 (100: fully used)", Format.Score(double.NaN));
     }
 }
