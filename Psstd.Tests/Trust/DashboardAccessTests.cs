@@ -31,6 +31,22 @@ public sealed class DashboardAccessTests : IDisposable
         Assert.NotEqual(HttpStatusCode.Unauthorized, health.StatusCode);
     }
 
+    [Fact]
+    public async Task Metrics_NeedCredentialsToo_ABearerTokenAsPrometheusSendsIt()
+    {
+        using var factory = Factory();
+        var client = factory.CreateClient();
+
+        using var anonymous = await client.GetAsync(new Uri("/metrics", UriKind.Relative));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        using var scraper = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, scraper.StatusCode);
+        Assert.Contains("psstd_node_health", await scraper.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Basic", "ops:correct horse", HttpStatusCode.OK)]
     [InlineData("Basic", "ops:wrong", HttpStatusCode.Unauthorized)]

@@ -80,6 +80,15 @@ switch (args.FirstOrDefault())
     case "versus-serf":
         return await Psstd.Bench.Versus.VersusSerfCommand.RunAsync(args.AsMemory(1));
 
+    case "metrics":
+        // The dashboard's /metrics for Prometheus: the whole cluster, every core a series.
+        Console.WriteLine("| cluster | accept-encoding | median ms | p99 ms | CPU ms/req | allocated/req | raw | gzip (optimal) | as served |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine(await PartialBench.RunAsync(100, 16, warmup: 50, samples: 200, path: "/metrics"));
+        Console.WriteLine(await PartialBench.RunAsync(1000, 16, warmup: 20, samples: 100, path: "/metrics"));
+        Console.WriteLine(await PartialBench.RunAsync(1000, 16, warmup: 20, samples: 100, acceptEncoding: "gzip", path: "/metrics"));
+        return 0;
+
     case "dashboard-profile":
         // One long run of the 1,000-node partial, for a profiler attached from outside (dotnet-trace collect -- ...).
         Console.WriteLine(await PartialBench.RunAsync(1000, 16, warmup: 50, samples: args.Contains("--short") ? 100 : 600));
@@ -89,5 +98,6 @@ switch (args.FirstOrDefault())
         Console.Error.WriteLine(SimCommand.Usage);
         Console.Error.WriteLine("   or: " + StoreBench.Usage["usage: ".Length..]);
         Console.Error.WriteLine("   or: dotnet run -c Release --project bench/Psstd.Bench -- dashboard [--no-socket-hop]");
+        Console.Error.WriteLine("   or: dotnet run -c Release --project bench/Psstd.Bench -- metrics");
         return 2;
 }

@@ -17,8 +17,12 @@ namespace Psstd.Bench;
 /// </summary>
 internal static class PartialBench
 {
+    /// <summary>The cluster partial, as htmx asks for it.</summary>
+    public const string PartialPath = "/?sort=cpu";
+
     /// <param name="acceptEncoding">Sent as Accept-Encoding (e.g. <c>gzip</c>), so the time includes the server compressing; null for none.</param>
-    public static async Task<string> RunAsync(int nodes, int cores, int warmup, int samples, string? acceptEncoding = null)
+    /// <param name="path">What is asked for: the partial (with <c>HX-Request</c>), or another path such as <c>/metrics</c>.</param>
+    public static async Task<string> RunAsync(int nodes, int cores, int warmup, int samples, string? acceptEncoding = null, string path = PartialPath)
     {
         var snapshot = BenchSnapshots.Cluster(nodes, cores);
         await using var factory = new WebApplicationFactory<DashboardMarker>().WithWebHostBuilder(builder =>
@@ -50,8 +54,7 @@ internal static class PartialBench
                 allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             }
 
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/?sort=cpu");
-            request.Headers.Add("HX-Request", "true");
+            using var request = Request(path);
             if (acceptEncoding is not null)
             {
                 request.Headers.Add("Accept-Encoding", acceptEncoding);
@@ -72,9 +75,8 @@ internal static class PartialBench
             }
         }
 
-        using (var last = new HttpRequestMessage(HttpMethod.Get, "/?sort=cpu"))
+        using (var last = Request(path))
         {
-            last.Headers.Add("HX-Request", "true");
             using var response = await client.SendAsync(last);
             body = await response.Content.ReadAsStringAsync();
         }
@@ -86,6 +88,17 @@ internal static class PartialBench
         var gzip = GzipSize(body);
         return string.Create(CultureInfo.InvariantCulture,
             $"| {nodes} x {cores} | {acceptEncoding ?? "none"} | {Percentile(times, 0.5):0.00} | {Percentile(times, 0.99):0.00} | {cpuPerRequest:0.00} | {allocatedPerRequest / 1024 / 1024:0.0} MiB | {raw / 1024.0:0} KiB | {gzip / 1024.0:0} KiB | {served / 1024.0:0} KiB |");
+    }
+
+    private static HttpRequestMessage Request(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (path == PartialPath)
+        {
+            request.Headers.Add("HX-Request", "true");
+        }
+
+        return request;
     }
 
     internal static double Percentile(double[] sorted, double p) =>
