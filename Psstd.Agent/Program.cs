@@ -1,4 +1,5 @@
 using System.Net;
+using Psstd.Agent.Alerts;
 using Psstd.Agent.Cli;
 using Psstd.Agent.Configuration;
 using Psstd.Agent.Discovery;
@@ -37,7 +38,7 @@ settings = settings with
 builder.AddServiceDefaults("psstd-agent");
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(InstanceLock.Owner(settings, TimeProvider.System));
-StartupGuard.OrExit("psstd-agent", () => builder.AddHeartbeat(settings).AddForgetting(settings).AddGossip(settings).AddStore(settings).AddLocalApi(settings));
+StartupGuard.OrExit("psstd-agent", () => builder.AddHeartbeat(settings).AddForgetting(settings).AddGossip(settings).AddStore(settings).AddLocalApi(settings).AddAlerts(settings, []));
 builder.AddDiscovery(settings);
 
 var app = builder.Build();

@@ -38,4 +38,12 @@ public enum ClusterEventKind
 
     [JsonStringEnumMemberName("version")]
     VersionChange,
+
+    /// <summary>An alert rule began firing for the node; the detail names the rule and the value.</summary>
+    [JsonStringEnumMemberName("alert-firing")]
+    AlertFiring,
+
+    /// <summary>An alert about the node resolved; the detail names the rule and why.</summary>
+    [JsonStringEnumMemberName("alert-resolved")]
+    AlertResolved,
 }

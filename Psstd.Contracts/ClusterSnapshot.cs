@@ -17,4 +17,8 @@ public sealed record ClusterSnapshot(
     string AgentVersion,
     IReadOnlyList<NodeSnapshot> Nodes,
     int PublishStride = 1,
-    bool GossipUnauthenticated = false);
+    bool GossipUnauthenticated = false)
+{
+    /// <summary>Alerts firing now under this agent's rules (<c>PSSTD_ALERTS</c>), most severe first; empty without rules or from an older agent.</summary>
+    public IReadOnlyList<FiringAlert> Alerts { get; init; } = [];
+}

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting.Server;
+using Psstd.Agent.Alerts;
 using Psstd.Agent.Configuration;
 using Psstd.Agent.Heartbeat;
 using Psstd.Agent.Snapshots;
@@ -45,10 +46,10 @@ internal static class LocalApiExtensions
         app.Lifetime.ApplicationStarted.Register(() => SocketFile.LockDown(settings.SocketPath));
         app.Lifetime.ApplicationStopped.Register(() => SocketFile.Remove(settings.SocketPath));
 
-        app.MapGet(LocalApiRoutes.Cluster, (ClusterState cluster, LocalNode local, TimeProvider time) =>
+        app.MapGet(LocalApiRoutes.Cluster, (ClusterState cluster, LocalNode local, AlertBoard alerts, TimeProvider time) =>
             TypedResults.Json(
                 ClusterSnapshotFactory.Create(settings.Cluster, local.Current, local.PublishStride, cluster.Entries(), seen => time.GetElapsedTime(seen))
-                    with { GossipUnauthenticated = settings.GossipUnauthenticated },
+                    with { GossipUnauthenticated = settings.GossipUnauthenticated, Alerts = alerts.Current },
                 LocalApiJsonContext.Default.ClusterSnapshot));
         app.MapDashboardRegistration(app.Services.GetRequiredService<DashboardRegistry>());
         app.MapForget();

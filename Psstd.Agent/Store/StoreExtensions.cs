@@ -1,4 +1,5 @@
 using Psstd.Agent.Configuration;
+using Psstd.Agent.Events;
 
 namespace Psstd.Agent.Store;
 
@@ -13,6 +14,7 @@ internal static class StoreExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
         builder.Services.AddSingleton<StoreStatus>();
+        builder.Services.AddSingleton<EventJournal>();
         builder.Services.AddSingleton<StoreWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreWriter>());
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");

@@ -13,7 +13,7 @@ namespace Psstd.Agent.Store;
 /// The store's one writer. When the host starts (before gossip and the heartbeat), it opens the store
 /// and loads the last known cluster into <see cref="ClusterState"/>; then, once a second, it judges
 /// every node for events and commits what changed in one transaction: new records, one history sample
-/// per node with a new sequence, and the events. Once a minute it thins and trims history.
+/// per node with a new sequence, and the events (its own and those waiting in the <see cref="EventJournal"/>). Once a minute it thins and trims history.
 /// </summary>
 internal sealed class StoreWriter(
     AgentSettings settings,
@@ -21,6 +21,7 @@ internal sealed class StoreWriter(
     NodeIdentity identity,
     StoreStatus status,
     TimeProvider time,
+    EventJournal journal,
     ILogger<StoreWriter> logger) : BackgroundService, IHostedLifecycleService
 {
     public static readonly TimeSpan BatchInterval = TimeSpan.FromSeconds(1);
@@ -103,6 +104,7 @@ internal sealed class StoreWriter(
 
         var entries = cluster.Entries();
         _pendingEvents.AddRange(_events.Observe(entries));
+        journal.DrainTo(_pendingEvents);
         var now = time.GetUtcNow();
         var nodes = new List<StoredNode>();
         var history = new List<HistorySample>();

@@ -19,6 +19,7 @@ internal static class TerminalRenderer
         var frame = new TerminalFrame();
         Header(frame, snapshot, options, width);
         Summary(frame, snapshot.Nodes, width);
+        Alerts(frame, snapshot.Alerts ?? []);
         frame.Line();
         var nodes = NodeOrder.Sort(snapshot.Nodes, options.Sort);
         if (options.List)
@@ -91,6 +92,29 @@ internal static class TerminalRenderer
         }
 
         AddWrapped(frame, items, width);
+    }
+
+    /// <summary>The terminal lists at most this many firing alerts, one per line; a last line counts the rest.</summary>
+    public const int MaxAlertLines = 5;
+
+    /// <summary>One line per firing alert, the most severe first, as the agent ordered them.</summary>
+    private static void Alerts(TerminalFrame frame, IReadOnlyList<FiringAlert> alerts)
+    {
+        foreach (var alert in alerts.Take(MaxAlertLines))
+        {
+            var style = alert.Severity switch { "critical" => TerminalStyle.Hot, "warning" => TerminalStyle.Warm, _ => TerminalStyle.Plain };
+            frame.AddLines([[
+                ($"ALERT {alert.Severity} ", style),
+                (alert.Rule, TerminalStyle.Title),
+                ($" on {alert.NodeName}: {alert.Value}", TerminalStyle.Plain),
+                ($" ({alert.Condition})", TerminalStyle.Dim),
+            ]]);
+        }
+
+        if (alerts.Count > MaxAlertLines)
+        {
+            frame.AddLines([[($"and {alerts.Count - MaxAlertLines} more alerts firing", TerminalStyle.Dim)]]);
+        }
     }
 
     /// <summary>Items joined by " · ", starting a new line where the next one would pass the width.</summary>

@@ -38,6 +38,12 @@ public sealed record ClusterViewModel(
     /// <summary>"gossip is not authenticated" while the agent gossips unkeyed beyond loopback (<see cref="Psstd.ClusterView.TrustNotice"/>); else empty.</summary>
     public string UnauthenticatedText { get; init; } = "";
 
+    /// <summary>Alerts firing now under the agent's rules, at most <see cref="AlertListBuilder.MaxShown"/>.</summary>
+    public IReadOnlyList<AlertViewModel> Alerts { get; init; } = [];
+
+    /// <summary>Every alert firing now, listed or not.</summary>
+    public int FiringCount { get; init; }
+
     /// <summary>Forgotten nodes (hidden from the grid), by name, linked to their node pages; at most a few.</summary>
     public IReadOnlyList<ForgottenLinkViewModel> Forgotten { get; init; } = [];
 }

@@ -85,6 +85,8 @@ public static class ClusterViewModelBuilder
             PacedText = PaceNotice.Text(snapshot),
             UnauthenticatedText = TrustNotice.Text(snapshot),
             Forgotten = forgotten,
+            Alerts = AlertListBuilder.Build(snapshot.Alerts ?? [], address, links.Suffix),
+            FiringCount = snapshot.Alerts?.Count ?? 0,
         };
     }
 

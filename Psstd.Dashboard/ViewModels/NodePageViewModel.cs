@@ -32,4 +32,8 @@ public sealed record NodePageViewModel(
     int RefreshSeconds,
     string RefreshUrl,
     string Theme,
-    string Palette);
+    string Palette)
+{
+    /// <summary>Alerts firing now about this node.</summary>
+    public IReadOnlyList<AlertViewModel> Alerts { get; init; } = [];
+}

@@ -63,6 +63,7 @@ public static class NodePageViewModelBuilder
             HistoryError = history.IsOk ? null : HistoryProblem(history),
             Events = eventList,
             EventsError = events.IsOk ? null : $"Events unavailable: {events.Detail}",
+            Alerts = AlertListBuilder.Build([.. (snapshot.Alerts ?? []).Where(a => a.NodeId == node.Id)], address, CellLinks.For(address, peers).Suffix),
             RefreshSeconds = RefreshIntervalRule.Seconds(snapshot.Nodes),
         };
     }
@@ -101,6 +102,8 @@ public static class NodePageViewModelBuilder
         ClusterEventKind.Recovered => "recovered",
         ClusterEventKind.Forgotten => "forgotten",
         ClusterEventKind.VersionChange => "version",
+        ClusterEventKind.AlertFiring => "alert-firing",
+        ClusterEventKind.AlertResolved => "alert-resolved",
         _ => "other",
     };
 

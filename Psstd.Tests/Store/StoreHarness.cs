@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Psstd.Agent.Configuration;
+using Psstd.Agent.Events;
 using Psstd.Agent.Identity;
 using Psstd.Agent.Store;
 using Psstd.Gossip.Cluster;
@@ -29,7 +30,7 @@ internal sealed class StoreHarness : IDisposable
             "test-host");
         Cluster = new ClusterState(Clock);
         Status = new StoreStatus();
-        Writer = new StoreWriter(Settings, Cluster, new NodeIdentity(Self, generation), Status, Clock, NullLogger<StoreWriter>.Instance);
+        Writer = new StoreWriter(Settings, Cluster, new NodeIdentity(Self, generation), Status, Clock, new EventJournal(), NullLogger<StoreWriter>.Instance);
         Writer.Open();
     }
 

@@ -40,7 +40,7 @@ public static class StoreBench
         var settings = AgentSettings.FromEnvironment(new Dictionary<string, string> { ["PSSTD_DB"] = directory }, "bench");
         var cluster = new ClusterState(clock);
         var status = new StoreStatus();
-        using var writer = new StoreWriter(settings, cluster, new NodeIdentity(Guid.NewGuid(), 1), status, clock, NullLogger<StoreWriter>.Instance);
+        using var writer = new StoreWriter(settings, cluster, new NodeIdentity(Guid.NewGuid(), 1), status, clock, new Psstd.Agent.Events.EventJournal(), NullLogger<StoreWriter>.Instance);
         writer.Open();
         var random = new Random(42);
         var ids = Enumerable.Range(0, nodes).Select(_ => Guid.NewGuid()).ToArray();

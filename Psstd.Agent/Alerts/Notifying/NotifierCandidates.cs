@@ -1,0 +1,66 @@
+using Psstd.Contracts;
+
+namespace Psstd.Agent.Alerts.Notifying;
+
+/// <summary>
+/// The agents that may notify, as this agent judges them: nodes that have been fresh without a break for the
+/// <see cref="WarmUp"/> in their current generation, this agent once it has run that long. A node that has just (re)started has not yet
+/// watched the cluster for as long as the longest rule's <c>for</c>, so it would not know an alert is firing:
+/// it is not handed alerts until it could. When no agent qualifies (the whole cluster just started), every
+/// fresh one does. The subject of an alert never notifies about itself: a node back from an outage does not
+/// know it was the subject of one. Owned by one loop; not thread-safe.
+/// </summary>
+internal sealed class NotifierCandidates(TimeProvider time, TimeSpan warmUp)
+{
+    private readonly Dictionary<Guid, (long Generation, long Since)> _freshSince = [];
+    private readonly HashSet<Guid> _seen = [];
+    private readonly List<Guid> _qualified = [];
+    private readonly List<Guid> _fresh = [];
+    private readonly long _started = time.GetTimestamp();
+
+    public TimeSpan WarmUp { get; } = warmUp;
+
+    /// <summary>Updates who has been fresh since when, from this agent's view of the cluster now.</summary>
+    public void Observe(IReadOnlyList<NodeSnapshot> nodes)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        var now = time.GetTimestamp();
+        _seen.Clear();
+        _qualified.Clear();
+        _fresh.Clear();
+        foreach (var node in nodes)
+        {
+            if (node.Health != NodeHealth.Fresh)
+            {
+                continue;
+            }
+
+            _seen.Add(node.Id);
+            _fresh.Add(node.Id);
+            // A new generation is a restart: its watch starts again, even if the node never looked unwell.
+            var since = node.IsSelf ? _started
+                : _freshSince.TryGetValue(node.Id, out var known) && known.Generation == node.Generation ? known.Since
+                : now;
+            _freshSince[node.Id] = (node.Generation, since);
+            if (time.GetElapsedTime(since, now) >= WarmUp)
+            {
+                _qualified.Add(node.Id);
+            }
+        }
+
+        if (_freshSince.Count > _seen.Count)
+        {
+            foreach (var id in _freshSince.Keys.Where(id => !_seen.Contains(id)).ToArray())
+            {
+                _freshSince.Remove(id);
+            }
+        }
+    }
+
+    /// <summary>The candidates for an alert about <paramref name="subject"/>: the qualified agents, or every fresh one when none qualifies.</summary>
+    public IEnumerable<Guid> For(Guid subject)
+    {
+        var pool = _qualified.Any(id => id != subject) ? _qualified : _fresh;
+        return pool.Where(id => id != subject);
+    }
+}
