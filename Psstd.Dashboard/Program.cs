@@ -24,7 +24,7 @@ builder.Services.AddAgentClient(settings);
 builder.Services.AddDashboardMvc();
 builder.Services.AddHotPotato();
 builder.Services.AddClusterApi();
-builder.Services.AddClusterScrape();
+builder.Services.AddClusterScrape(otlp: settings.OtlpCluster);
 builder.Services.AddDashboardRegistration();
 builder.Services.AddDashboardCompression();
 builder.Services.AddDashboardTrust();

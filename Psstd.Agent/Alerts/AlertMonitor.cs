@@ -30,12 +30,16 @@ internal sealed class AlertMonitor(
     private readonly long _started = time.GetTimestamp();
     private AlertRound? _round;
 
-    /// <summary>How long a node must have watched the cluster before it is handed alerts: the settling time and the longest <c>for</c>.</summary>
+    /// <summary>
+    /// How long a node must have watched the cluster before it is handed alerts: the settling time, the longest
+    /// <c>for</c>, and one TTL more, so that whatever a (re)started agent's rules find firing has fired in its own
+    /// view, and been left to the notifier of the moment, before the agent can be chosen.
+    /// </summary>
     public static TimeSpan WarmUp(AgentSettings settings, IReadOnlyList<AlertRule> rules)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(rules);
-        return settings.Ttl + rules.Select(r => r.For).DefaultIfEmpty(TimeSpan.Zero).Max();
+        return (settings.Ttl * 2) + rules.Select(r => r.For).DefaultIfEmpty(TimeSpan.Zero).Max();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

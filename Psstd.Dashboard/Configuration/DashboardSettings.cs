@@ -1,5 +1,6 @@
 using Psstd.Configuration;
 using Psstd.Dashboard.Access;
+using Psstd.ServiceDefaults.Telemetry;
 
 namespace Psstd.Dashboard.Configuration;
 
@@ -15,6 +16,7 @@ public sealed record DashboardSettings(string SocketPath, ListenAddress Http)
     public const string HttpVariable = "PSSTD_HTTP";
     public const string AdvertiseHttpVariable = "PSSTD_ADVERTISE_HTTP";
     public const string WebVariable = "PSSTD_WEB";
+    public const string OtlpClusterVariable = "PSSTD_OTLP_CLUSTER";
 
     public static ListenAddress DefaultHttp { get; } = new("", 8080);
 
@@ -46,6 +48,12 @@ public sealed record DashboardSettings(string SocketPath, ListenAddress Http)
     /// <summary>How often the registration is renewed; the lease asked for is three times this.</summary>
     public TimeSpan RegistrationInterval { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// The whole cluster's gauges also go over OTLP: an OTLP endpoint is set and <c>PSSTD_OTLP_CLUSTER</c> is not
+    /// off. Every dashboard exports every node, so in a large cluster turn it off on all but one or two.
+    /// </summary>
+    public bool OtlpCluster { get; init; }
+
     /// <summary>Reads and validates every setting; throws once, naming each bad variable, value and rule.</summary>
     /// <exception cref="StartupConfigurationException">Any value breaks its rule.</exception>
     public static DashboardSettings FromEnvironment(IReadOnlyDictionary<string, string> env)
@@ -74,6 +82,7 @@ public sealed record DashboardSettings(string SocketPath, ListenAddress Http)
             HostName = hostName,
             Hosts = DashboardHosts.Read(reader),
             Access = AccessSettings.Read(reader),
+            OtlpCluster = reader.Flag(OtlpClusterVariable, true) && !string.IsNullOrWhiteSpace(reader.Raw(OpenTelemetryExtensions.EndpointVariable)),
         };
         reader.ThrowIfInvalid();
         return settings;

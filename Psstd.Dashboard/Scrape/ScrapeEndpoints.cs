@@ -16,8 +16,21 @@ public static class ScrapeEndpoints
 
     private const string OpenMetricsType = "application/openmetrics-text";
 
-    public static IServiceCollection AddClusterScrape(this IServiceCollection services) =>
+    /// <summary>
+    /// <c>/metrics</c> always; the same gauges over OTLP when <paramref name="otlp"/> (an OTLP endpoint is set and
+    /// <c>PSSTD_OTLP_CLUSTER</c> is not <c>off</c>).
+    /// </summary>
+    public static IServiceCollection AddClusterScrape(this IServiceCollection services, bool otlp = false)
+    {
         services.AddSingleton<ClusterGauges>().AddSingleton(new ScrapeTurn());
+        if (otlp)
+        {
+            services.AddSingleton<ClusterInstruments>();
+            services.AddHostedService<ClusterExportPoller>();
+        }
+
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapClusterScrape(this IEndpointRouteBuilder app)
     {
