@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Psstd.AppHost.Model;
 using Psstd.AppHost.Netns;
 using Psstd.AppHost.Running;
 using Psstd.Tests.Support.Harness;
@@ -26,10 +27,26 @@ public sealed class NetnsAppHostTests
         ["PSSTD_NODE_TTL"] = "4s",
     };
 
+    /// <remarks>
+    /// Alerts ride along: every agent has a node-down rule and posts to a receiver on the host's bridge. During the
+    /// split each side notifies once about the nodes it lost (two halves, so up to two notifiers in all, never two
+    /// on one side), and after the heal every alert resolves exactly once.
+    /// </remarks>
     [NetnsFact]
     public async Task WithSeeds_ThreeNamespacesFormOneCluster_ASplitAndAHealMergeItWithoutRestarts_AndSigTermLeavesNothing()
     {
-        using var host = await AppHostProcess.StartReadyAsync(ShortTtl, "--netns", "--nodes", "3", "--netns-seeds");
+        using var rules = new TempDirectory();
+        var rulesFile = Path.Combine(rules.Path, "alerts.yaml");
+        await File.WriteAllTextAsync(rulesFile, "rules:\n  - name: node-down\n    metric: health\n    states: [suspect, offline]\n");
+        var bridge = $"{NetnsModel.AddressPrefix}{NetnsNetwork.FreeSubnet()}.1";
+        var port = FreePort();
+        var environment = new Dictionary<string, string>(ShortTtl)
+        {
+            ["PSSTD_ALERTS"] = rulesFile,
+            ["PSSTD_ALERT_WEBHOOK"] = $"http://{bridge}:{port}/hook",
+        };
+        using var host = await AppHostProcess.StartReadyAsync(environment, "--netns", "--nodes", "3", "--netns-seeds");
+        await using var receiver = await WebhookReceiver.StartAsync($"http://{bridge}:{port}");
         Assert.Equal(6, host.Children.Count); // three agents, three dashboards, each in its namespace
         Assert.Equal(7, NetnsNetwork.ObjectsOwnedBy(host.Id).Count);
 
@@ -49,8 +66,24 @@ public sealed class NetnsAppHostTests
             Health(s, "node-1") is NodeHealth.Offline or NodeHealth.Suspect && Health(s, "node-2") is NodeHealth.Offline or NodeHealth.Suspect);
         await host.EveryViewAsync(["node-1"], "still hears node-2 in its own half", Ttl, s => Health(s, "node-2") == NodeHealth.Fresh);
 
+        // One notification per lost node, from its own side's notifier: node-3 alone tells of node-1 and node-2.
+        var split = await receiver.WhenAsync("a firing about each node from the other side", TimeSpan.FromSeconds(60), all =>
+            Nodes.All(n => Deliveries(all, n, "firing").Count > 0));
+        Assert.Contains(Deliveries(split, "node-3", "firing")[0].Field("sender"), new[] { "node-1", "node-2" });
+        Assert.Equal("node-3", Deliveries(split, "node-1", "firing")[0].Field("sender"));
+        Assert.Equal("node-3", Deliveries(split, "node-2", "firing")[0].Field("sender"));
+
         Assert.StartsWith("netns: healed", await host.CommandAsync("heal", "netns: healed"), StringComparison.Ordinal);
         await host.EveryViewAsync(Nodes, "sees all three fresh again after the heal", TimeSpan.FromSeconds(60), AllFresh);
+        await host.EveryViewAsync(Nodes, "lists no alert after the heal", TimeSpan.FromSeconds(30), s => s.Alerts.Count == 0);
+        var healed = await receiver.WhenAsync("a resolution about each node", TimeSpan.FromSeconds(60), all =>
+            Nodes.All(n => Deliveries(all, n, "resolved").Count > 0));
+        Assert.All(Nodes, n =>
+        {
+            // A firing may come again under the same key (a notifier that looked gone is replaced); never a second alert.
+            Assert.Single(Deliveries(healed, n, "firing").Select(d => d.Field("key")).Distinct());
+            Assert.Single(Deliveries(healed, n, "resolved"));
+        });
 
         // The same processes, the same generations: the cluster merged, nothing restarted.
         Assert.All(host.Children, pid => Assert.True(LinuxProcesses.IsAlive(pid), $"child {pid} is gone"));
@@ -138,6 +171,16 @@ public sealed class NetnsAppHostTests
 
     private static bool AllFresh(ClusterSnapshot snapshot) =>
         snapshot.Nodes.Count == Nodes.Length && snapshot.Nodes.All(n => n.Health == NodeHealth.Fresh);
+
+    private static List<WebhookReceiver.Delivery> Deliveries(IEnumerable<WebhookReceiver.Delivery> all, string node, string state) =>
+        [.. all.Where(d => d.Field("node") == node && d.Field("state") == state)];
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
 
     private static NodeHealth? Health(ClusterSnapshot snapshot, string name) =>
         snapshot.Nodes.FirstOrDefault(n => n.Name == name)?.Health;

@@ -22,7 +22,7 @@ public sealed class NotifierCandidatesTests
     }
 
     [Fact]
-    public void BeforeAnyoneHasWatchedLongEnough_EveryFreshNodeButTheSubject_IsACandidate()
+    public void BeforeAnyoneHasWatchedLongEnough_EveryLiveNodeButTheSubject_IsACandidate()
     {
         var candidates = new NotifierCandidates(_clock, WarmUp);
         candidates.Observe([Node("a", self: true), Node("b"), Node("c"), Node("d", NodeHealth.Offline)]);
@@ -67,6 +67,17 @@ public sealed class NotifierCandidatesTests
 
         candidates.Observe([Node("a", self: true), Node("b")]);
         Assert.Equal([IdOf("a")], candidates.For(IdOf("x")));
+    }
+
+    [Fact]
+    public void AStaleRecord_IsLateNotGone_AndKeepsItsPlace()
+    {
+        var candidates = new NotifierCandidates(_clock, WarmUp);
+        candidates.Observe([Node("a", self: true), Node("b")]);
+        _clock.Advance(WarmUp);
+        candidates.Observe([Node("a", self: true), Node("b", NodeHealth.Stale)]);
+
+        Assert.Equal(new[] { IdOf("a"), IdOf("b") }.Order(), candidates.For(IdOf("x")).Order());
     }
 
     [Fact]

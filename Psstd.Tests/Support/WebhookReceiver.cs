@@ -27,11 +27,12 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public IReadOnlyList<Delivery> Received => [.. _received];
 
-    public static async Task<WebhookReceiver> StartAsync()
+    /// <param name="listen">Where to listen; loopback on a free port unless a test's own network needs another address.</param>
+    public static async Task<WebhookReceiver> StartAsync(string listen = "http://127.0.0.1:0")
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(listen);
         var app = builder.Build();
         var receiver = new WebhookReceiver(app);
         app.MapPost("/hook", async (HttpRequest request) =>

@@ -3,11 +3,12 @@ using Psstd.Contracts;
 namespace Psstd.Agent.Alerts.Notifying;
 
 /// <summary>
-/// The agents that may notify, as this agent judges them: nodes that have been fresh without a break for the
-/// <see cref="WarmUp"/> in their current generation, this agent once it has run that long. A node that has just (re)started has not yet
+/// The agents that may notify, as this agent judges them: nodes heard from (fresh or stale, not suspect, offline
+/// or gone) without a break for the <see cref="WarmUp"/> in their current generation, this agent once it has run
+/// that long. A node that has just (re)started has not yet
 /// watched the cluster for as long as the longest rule's <c>for</c>, so it would not know an alert is firing:
 /// it is not handed alerts until it could. When no agent qualifies (the whole cluster just started), every
-/// fresh one does. The subject of an alert never notifies about itself: a node back from an outage does not
+/// live one does. The subject of an alert never notifies about itself: a node back from an outage does not
 /// know it was the subject of one. Owned by one loop; not thread-safe.
 /// </summary>
 internal sealed class NotifierCandidates(TimeProvider time, TimeSpan warmUp)
@@ -30,7 +31,8 @@ internal sealed class NotifierCandidates(TimeProvider time, TimeSpan warmUp)
         _fresh.Clear();
         foreach (var node in nodes)
         {
-            if (node.Health != NodeHealth.Fresh)
+            // Stale is a late record, not a verdict: a brief delay must not hand a node's alerts to another.
+            if (node.Health is not (NodeHealth.Fresh or NodeHealth.Stale))
             {
                 continue;
             }
@@ -57,7 +59,7 @@ internal sealed class NotifierCandidates(TimeProvider time, TimeSpan warmUp)
         }
     }
 
-    /// <summary>The candidates for an alert about <paramref name="subject"/>: the qualified agents, or every fresh one when none qualifies.</summary>
+    /// <summary>The candidates for an alert about <paramref name="subject"/>: the qualified agents, or every live one when none qualifies.</summary>
     public IEnumerable<Guid> For(Guid subject)
     {
         var pool = _qualified.Any(id => id != subject) ? _qualified : _fresh;
