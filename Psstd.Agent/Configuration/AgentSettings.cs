@@ -1,3 +1,4 @@
+using Psstd.Agent.Alerts.Rules;
 using Psstd.Gossip.Wire;
 using Psstd.Configuration;
 
@@ -109,6 +110,12 @@ internal sealed record AgentSettings
     /// <summary>Nodes held at most (<c>PSSTD_MAX_NODES</c>, see <see cref="DefaultMaxNodes"/>).</summary>
     public int MaxNodes { get; init; } = DefaultMaxNodes;
 
+    /// <summary>
+    /// Threshold alert rules from the file <c>PSSTD_ALERTS</c> names (docs/alerts.md); empty when it is unset.
+    /// A file with any broken rule stops the agent at start.
+    /// </summary>
+    public IReadOnlyList<AlertRule> AlertRules { get; init; } = [];
+
     /// <summary>Reads and validates; throws <see cref="StartupConfigurationException"/> naming every broken rule.</summary>
     /// <param name="hostName">The OS host name: the default node name.</param>
     /// <param name="advertiseHost">The default host of the advertised gossip address (see <see cref="HostAddress.Primary"/>); the host name when null.</param>
@@ -145,6 +152,7 @@ internal sealed record AgentSettings
             MaxStoreBytes = ReadSize(read, AgentVariables.MaxStoreSize, DefaultMaxStoreBytes, MinimumMaxStoreBytes),
             GossipBandwidth = (int)ReadSize(read, AgentVariables.GossipBandwidth, DefaultGossipBandwidth, MinimumGossipBandwidth, maximum: 1L << 30),
             MaxNodes = ReadCount(read, AgentVariables.MaxNodes, DefaultMaxNodes, MinimumMaxNodes, MaximumMaxNodes),
+            AlertRules = AlertRulesFile.Read(read, AgentVariables.Alerts),
         };
         read.ThrowIfInvalid();
         return settings;

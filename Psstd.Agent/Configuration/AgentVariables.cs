@@ -21,4 +21,5 @@ internal static class AgentVariables
     public const string MaxStoreSize = "PSSTD_DB_MAX_SIZE";
     public const string GossipBandwidth = "PSSTD_GOSSIP_BANDWIDTH";
     public const string MaxNodes = "PSSTD_MAX_NODES";
+    public const string Alerts = "PSSTD_ALERTS";
 }

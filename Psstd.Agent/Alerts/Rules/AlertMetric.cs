@@ -1,0 +1,17 @@
+namespace Psstd.Agent.Alerts.Rules;
+
+/// <summary>What a rule watches; <see cref="AlertMetrics"/> names, reads and formats each.</summary>
+internal enum AlertMetric
+{
+    Cpu,
+    CpuBusiestCore,
+    Memory,
+    Swap,
+    RootFs,
+    Load1PerCore,
+    NetRx,
+    NetTx,
+    DiskRead,
+    DiskWrite,
+    Health,
+}
