@@ -38,7 +38,7 @@ settings = settings with
 builder.AddServiceDefaults("psstd-agent");
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(InstanceLock.Owner(settings, TimeProvider.System));
-StartupGuard.OrExit("psstd-agent", () => builder.AddHeartbeat(settings).AddForgetting(settings).AddGossip(settings).AddStore(settings).AddLocalApi(settings).AddAlerts(settings, []));
+StartupGuard.OrExit("psstd-agent", () => builder.AddHeartbeat(settings).AddForgetting(settings).AddGossip(settings).AddStore(settings).AddLocalApi(settings).AddAlerts(settings));
 builder.AddDiscovery(settings);
 
 var app = builder.Build();

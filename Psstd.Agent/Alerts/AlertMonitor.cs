@@ -69,7 +69,7 @@ internal sealed class AlertMonitor(
             new AlertEvaluator(rules, time),
             new NotifierCandidates(time, WarmUp(settings, rules)),
             journal,
-            webhook,
+            webhook is null ? null : webhook.TryEnqueue,
             settings.Cluster,
             self.Id,
             self.Name);

@@ -1,6 +1,7 @@
 using Psstd.Agent.Alerts.Delivery;
 using Psstd.Agent.Alerts.Evaluation;
 using Psstd.Agent.Alerts.Notifying;
+using Psstd.Agent.Alerts.Rules;
 using Psstd.Agent.Events;
 using Psstd.Contracts;
 
@@ -17,7 +18,7 @@ internal sealed class AlertRound(
     AlertEvaluator evaluator,
     NotifierCandidates candidates,
     EventJournal journal,
-    WebhookNotifier? webhook,
+    Func<AlertNotice, bool>? send,
     string cluster,
     Guid self,
     string selfName)
@@ -25,7 +26,7 @@ internal sealed class AlertRound(
     private readonly Dictionary<string, Guid?> _notifiers = [];
     private readonly HashSet<string> _firing = [];
 
-    /// <summary>Notifications this agent decided to send (firing, resolved and takeovers), webhook or not.</summary>
+    /// <summary>Notifications this agent decided to send (firing, resolved and takeovers), with a webhook or without.</summary>
     public long Sent { get; private set; }
 
     /// <summary>Evaluates once; returns the alerts firing now, most severe and oldest first, each with its notifier's name.</summary>
@@ -101,7 +102,7 @@ internal sealed class AlertRound(
     private void Send(ActiveAlert alert, AlertState state, DateTimeOffset? resolvedAt)
     {
         Sent++;
-        webhook?.TryEnqueue(new AlertNotice(
+        send?.Invoke(new AlertNotice(
             cluster,
             alert.Key,
             alert.Rule,

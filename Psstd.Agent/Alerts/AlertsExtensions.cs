@@ -1,5 +1,4 @@
 using Psstd.Agent.Alerts.Delivery;
-using Psstd.Agent.Alerts.Rules;
 using Psstd.Agent.Configuration;
 using Psstd.Agent.Events;
 using Psstd.Agent.Heartbeat;
@@ -13,11 +12,11 @@ internal static class AlertsExtensions
     /// Registers the alert board (always: the local API reads it) and, when there are rules, the monitor that
     /// judges them once a second and the webhook when one is set.
     /// </summary>
-    public static WebApplicationBuilder AddAlerts(this WebApplicationBuilder builder, AgentSettings settings, IReadOnlyList<AlertRule> rules)
+    public static WebApplicationBuilder AddAlerts(this WebApplicationBuilder builder, AgentSettings settings)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(rules);
+        var rules = settings.AlertRules;
         builder.Services.AddSingleton<AlertBoard>();
         if (rules.Count > 0)
         {

@@ -1,0 +1,149 @@
+using Microsoft.Extensions.Time.Testing;
+using Psstd.Agent.Alerts;
+using Psstd.Agent.Alerts.Delivery;
+using Psstd.Agent.Alerts.Evaluation;
+using Psstd.Agent.Alerts.Notifying;
+using Psstd.Agent.Events;
+using Psstd.Contracts;
+using static Psstd.Tests.Alerts.AlertCluster;
+
+namespace Psstd.Tests.Alerts;
+
+/// <summary>
+/// Several agents' rounds side by side on one clock, each with its own view: one notification per alert, the
+/// takeover when the notifier dies, the resolution from whoever notifies then, events on every agent.
+/// </summary>
+public sealed class AlertRoundTests
+{
+    private const string DownRule = "rules:\n  - {name: down, metric: health, states: [suspect, offline], severity: critical}\n";
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(30);
+    private static readonly string[] Names = ["a", "b", "c", "d"];
+
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
+    private readonly List<AlertNotice> _sent = [];
+    private readonly Dictionary<string, Agent> _agents = [];
+
+    private sealed record Agent(AlertRound Round, EventJournal Journal);
+
+    private Agent Start(string name)
+    {
+        var journal = new EventJournal();
+        var round = new AlertRound(
+            new AlertEvaluator(Rules(DownRule), _clock),
+            new NotifierCandidates(_clock, WarmUp),
+            journal,
+            notice => { _sent.Add(notice); return true; },
+            "lab",
+            Id(name),
+            name);
+        return _agents[name] = new Agent(round, journal);
+    }
+
+    /// <summary>One second: every running agent judges the cluster, in which <paramref name="health"/> says who is how.</summary>
+    private Dictionary<string, IReadOnlyList<FiringAlert>> Second(Func<string, NodeHealth> health, Func<string, long>? generation = null)
+    {
+        var boards = new Dictionary<string, IReadOnlyList<FiringAlert>>();
+        foreach (var (name, agent) in _agents)
+        {
+            var view = Names.Select(n => Node(n, health: health(n), generation: generation?.Invoke(n) ?? 1) with { IsSelf = n == name }).ToArray();
+            boards[name] = agent.Round.Run(view);
+        }
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        return boards;
+    }
+
+    private void Settle()
+    {
+        foreach (var name in Names)
+        {
+            Start(name);
+        }
+
+        for (var s = 0; s < WarmUp.TotalSeconds + 1; s++)
+        {
+            Second(_ => NodeHealth.Fresh);
+        }
+    }
+
+    [Fact]
+    public void OneAgentSendsTheFiring_EveryAgentListsItWithTheSameNotifier_AndStoresTheEvent()
+    {
+        Settle();
+        _agents.Remove("d");
+
+        var boards = Second(n => n == "d" ? NodeHealth.Suspect : NodeHealth.Fresh);
+        Second(n => n == "d" ? NodeHealth.Offline : NodeHealth.Fresh);
+
+        var firing = Assert.Single(_sent);
+        Assert.Equal(("firing", "down", "d", "critical", "lab"), (firing.State, firing.Rule, firing.Node, firing.Severity, firing.Cluster));
+        Assert.Contains(firing.Sender, Names[..3]);
+        Assert.All(boards.Values, board => Assert.Equal(firing.Sender, Assert.Single(board).Notifier));
+        foreach (var agent in _agents.Values)
+        {
+            var events = new List<ClusterEvent>();
+            agent.Journal.DrainTo(events);
+            Assert.Equal(ClusterEventKind.AlertFiring, Assert.Single(events).Kind);
+        }
+    }
+
+    [Fact]
+    public void TheNotifierDies_AnotherSendsTheFiringAgainUnderTheSameKey_AndTheResolutionOnce()
+    {
+        Settle();
+        _agents.Remove("d");
+        Second(n => n == "d" ? NodeHealth.Suspect : NodeHealth.Fresh);
+        var first = Assert.Single(_sent);
+
+        var dead = first.Sender;
+        _agents.Remove(dead);
+        Second(n => n == "d" || n == dead ? NodeHealth.Suspect : NodeHealth.Fresh);
+        Second(n => n == "d" || n == dead ? NodeHealth.Suspect : NodeHealth.Fresh);
+
+        var again = _sent.Where(n => n.Node == "d").ToArray();
+        Assert.Equal(2, again.Length);
+        Assert.Equal(first.Key, again[1].Key);
+        Assert.NotEqual(dead, again[1].Sender);
+        var aboutDead = Assert.Single(_sent, n => n.Node == dead);
+        Assert.Equal("firing", aboutDead.State);
+
+        // d restarts (a new generation) and is fresh again: resolved once, by the notifier of the moment.
+        Second(n => n == dead ? NodeHealth.Suspect : NodeHealth.Fresh, n => n == "d" ? 2 : 1);
+        var resolved = Assert.Single(_sent, n => n.Node == "d" && n.State == "resolved");
+        Assert.Equal(first.Key, resolved.Key);
+        Assert.Equal(again[1].Sender, resolved.Sender);
+        Assert.NotNull(resolved.ResolvedAt);
+    }
+
+    [Fact]
+    public void ARestartedAgent_IsNotHandedAlerts_UntilItHasWatchedForTheWarmUp()
+    {
+        Settle();
+        _agents.Remove("d");
+        Second(n => n == "d" ? NodeHealth.Offline : NodeHealth.Fresh);
+        var notifier = Assert.Single(_sent).Sender;
+
+        // Every other agent restarts (new generations); the notifier keeps its alerts, and nobody sends twice.
+        foreach (var name in Names.Where(n => n != "d" && n != notifier))
+        {
+            Start(name);
+        }
+
+        for (var s = 0; s < WarmUp.TotalSeconds * 2; s++)
+        {
+            var boards = Second(n => n == "d" ? NodeHealth.Offline : NodeHealth.Fresh, n => n == "d" || n == notifier ? 1 : 2);
+            Assert.All(boards.Values.Where(b => b.Count > 0), board => Assert.Equal(notifier, board[0].Notifier));
+        }
+
+        Assert.Single(_sent);
+    }
+
+    [Fact]
+    public void WithoutRulesFiring_NothingIsSentOrListed()
+    {
+        Settle();
+
+        Assert.All(Second(_ => NodeHealth.Fresh).Values, Assert.Empty);
+        Assert.Empty(_sent);
+    }
+}
