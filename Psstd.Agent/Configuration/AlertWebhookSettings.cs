@@ -29,7 +29,7 @@ internal sealed record AlertWebhookSettings(Uri Url, AlertWebhookFormat Format, 
         var url = ReadUrl(read);
         var format = ReadFormat(read);
         var header = ReadHeader(read);
-        if (url is null && header is not null)
+        if (read.Raw(AgentVariables.AlertWebhook) is null && header is not null)
         {
             read.Fail(AgentVariables.AlertWebhookHeader, header.ToString(), $"is set without {AgentVariables.AlertWebhook}: there is no webhook to send it to");
         }

@@ -29,4 +29,7 @@ internal static partial class AlertDeliveryLog
 
     [LoggerMessage(EventId = 1959, Level = LogLevel.Information, Message = "Stopping with {Count} alert notification(s) undelivered")]
     public static partial void Abandoned(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1960, Level = LogLevel.Error, Message = "An alert notification could not be sent (counted as given up); delivery goes on with the next")]
+    public static partial void DeliveryFailed(ILogger logger, Exception exception);
 }

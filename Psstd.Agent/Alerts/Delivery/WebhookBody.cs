@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Psstd.Agent.Configuration;
 
@@ -13,15 +14,21 @@ internal static class WebhookBody
     /// <summary>The receiver name Alertmanager bodies carry.</summary>
     public const string Receiver = "psstd";
 
+    /// <summary>
+    /// JSON escaping for a body, not for HTML: quotes and controls are escaped, other characters (non-ASCII names,
+    /// <c>&lt;</c>, <c>+</c>) are written as they are, so the body reads as the docs show it.
+    /// </summary>
+    private static readonly WebhookJsonContext Context = new(new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
     /// <param name="now">The resolution time of a resolved notice that carries none.</param>
     public static byte[] Serialize(AlertNotice notice, AlertWebhookFormat format, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(notice);
         return format switch
         {
-            AlertWebhookFormat.Slack => JsonSerializer.SerializeToUtf8Bytes(Slack(notice), WebhookJsonContext.Default.SlackWebhookBody),
-            AlertWebhookFormat.Alertmanager => JsonSerializer.SerializeToUtf8Bytes(Alertmanager(notice, now), WebhookJsonContext.Default.AlertmanagerWebhookBody),
-            _ => JsonSerializer.SerializeToUtf8Bytes(Psstd(notice, now), WebhookJsonContext.Default.PsstdWebhookBody),
+            AlertWebhookFormat.Slack => JsonSerializer.SerializeToUtf8Bytes(Slack(notice), Context.SlackWebhookBody),
+            AlertWebhookFormat.Alertmanager => JsonSerializer.SerializeToUtf8Bytes(Alertmanager(notice, now), Context.AlertmanagerWebhookBody),
+            _ => JsonSerializer.SerializeToUtf8Bytes(Psstd(notice, now), Context.PsstdWebhookBody),
         };
     }
 

@@ -100,13 +100,28 @@ internal sealed class WebhookNotifier : BackgroundService
                     AlertDeliveryLog.QueueDrained(_logger, dropped);
                 }
 
-                if (await DeliverAsync(notice, stoppingToken) == DeliveryOutcome.Canceled)
+                if (await DeliverGuardedAsync(notice, stoppingToken) == DeliveryOutcome.Canceled)
                 {
                     var left = 1 + Queued;
                     AlertDeliveryLog.Abandoned(_logger, left);
                     return;
                 }
             }
+        }
+    }
+
+    /// <summary>One notice the loop sends: whatever goes wrong with it, the loop goes on with the next.</summary>
+    private async Task<DeliveryOutcome> DeliverGuardedAsync(AlertNotice notice, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await DeliverAsync(notice, stoppingToken);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException or System.Text.Json.JsonException)
+        {
+            _metrics.Failure(DeliveryOutcome.GaveUp);
+            AlertDeliveryLog.DeliveryFailed(_logger, ex);
+            return DeliveryOutcome.GaveUp;
         }
     }
 

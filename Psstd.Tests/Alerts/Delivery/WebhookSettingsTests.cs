@@ -119,6 +119,12 @@ public sealed class WebhookSettingsTests
     }
 
     [Fact]
+    public void Header_WithABrokenWebhook_BlamesOnlyTheWebhook()
+    {
+        Rejects("PSSTD_ALERT_WEBHOOK", ("PSSTD_ALERT_WEBHOOK", "ftp://h.example/x"), ("PSSTD_ALERT_WEBHOOK_HEADER", "Authorization: Bearer abc"));
+    }
+
+    [Fact]
     public void AddAlertDelivery_RegistersTheNotifier_OnlyWithAWebhook()
     {
         static WebhookNotifier? Resolve(AgentSettings settings)
