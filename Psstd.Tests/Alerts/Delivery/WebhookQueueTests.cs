@@ -42,7 +42,8 @@ public sealed class WebhookQueueTests
     public async Task ReceiverThatNeverAnswers_CannotBlockEnqueue_NorStopping()
     {
         await using var receiver = await WebhookReceiver.StartAsync(WebhookReceiver.NeverAnswer);
-        using var notifier = Webhooks.Notifier(receiver.Url, out var metrics, out var logger, options: Webhooks.Quick with { QueueCapacity = 16 });
+        var patient = Webhooks.Quick with { QueueCapacity = 16, AttemptTimeout = TimeSpan.FromMinutes(5), TotalTimeout = TimeSpan.FromMinutes(10) };
+        using var notifier = Webhooks.Notifier(receiver.Url, out var metrics, out var logger, options: patient);
         await notifier.StartAsync(CancellationToken.None);
         Assert.True(notifier.TryEnqueue(Webhooks.Firing(key: "held")));
         await receiver.NextAsync(); // the loop is now stuck in a request that gets no answer
