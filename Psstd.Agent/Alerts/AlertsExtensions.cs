@@ -20,6 +20,7 @@ internal static class AlertsExtensions
         builder.Services.AddSingleton<AlertBoard>();
         if (rules.Count > 0)
         {
+            builder.Services.AddAlertDelivery(settings);
             builder.Services.AddHostedService(sp => new AlertMonitor(
                 settings,
                 rules,

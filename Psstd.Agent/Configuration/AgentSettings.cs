@@ -116,6 +116,9 @@ internal sealed record AgentSettings
     /// </summary>
     public IReadOnlyList<AlertRule> AlertRules { get; init; } = [];
 
+    /// <summary>Where alert notifications are posted (<c>PSSTD_ALERT_WEBHOOK*</c>); null: no webhook.</summary>
+    public AlertWebhookSettings? AlertWebhook { get; init; }
+
     /// <summary>Reads and validates; throws <see cref="StartupConfigurationException"/> naming every broken rule.</summary>
     /// <param name="hostName">The OS host name: the default node name.</param>
     /// <param name="advertiseHost">The default host of the advertised gossip address (see <see cref="HostAddress.Primary"/>); the host name when null.</param>
@@ -153,6 +156,7 @@ internal sealed record AgentSettings
             GossipBandwidth = (int)ReadSize(read, AgentVariables.GossipBandwidth, DefaultGossipBandwidth, MinimumGossipBandwidth, maximum: 1L << 30),
             MaxNodes = ReadCount(read, AgentVariables.MaxNodes, DefaultMaxNodes, MinimumMaxNodes, MaximumMaxNodes),
             AlertRules = AlertRulesFile.Read(read, AgentVariables.Alerts),
+            AlertWebhook = AlertWebhookSettings.Read(read),
         };
         read.ThrowIfInvalid();
         return settings;

@@ -46,7 +46,7 @@ public sealed class AlertsProcessTests(ITestOutputHelper output) : IDisposable
 
             var victim = cluster.Nodes[^1].Name;
             cluster.Agent(victim).Kill();
-            var firing = (await receiver.WhenAsync($"the firing about {victim}", Wait, all => About(all, victim, "firing").Any()))
+            var firing = (await receiver.WhenAsync($"the firing about {victim}", Wait, all => About(all, victim, "firing").Count > 0))
                 .First(d => d.Field("node") == victim && d.Field("state") == "firing");
             var notifier = firing.Field("sender");
             Assert.Contains(cluster.Nodes, n => n.Name == notifier && n.Name != victim);
@@ -56,12 +56,12 @@ public sealed class AlertsProcessTests(ITestOutputHelper output) : IDisposable
                 s.Alerts.Any(a => a.NodeName == victim && a.Rule == "node-down" && a.Notifier == notifier));
 
             cluster.Agent(notifier).Kill();
-            await receiver.WhenAsync($"the firing about {notifier}", Wait, all => About(all, notifier, "firing").Any());
+            await receiver.WhenAsync($"the firing about {notifier}", Wait, all => About(all, notifier, "firing").Count > 0);
 
             cluster.RestartAgent(victim);
-            await receiver.WhenAsync($"the resolution about {victim}", Wait, all => About(all, victim, "resolved").Any());
+            await receiver.WhenAsync($"the resolution about {victim}", Wait, all => About(all, victim, "resolved").Count > 0);
             cluster.RestartAgent(notifier);
-            await receiver.WhenAsync($"the resolution about {notifier}", Wait, all => About(all, notifier, "resolved").Any());
+            await receiver.WhenAsync($"the resolution about {notifier}", Wait, all => About(all, notifier, "resolved").Count > 0);
 
             // Let a duplicate show itself: every agent has judged both nodes fresh again, and no alert fires.
             var survivors = cluster.Nodes.Where(n => n.Name != victim && n.Name != notifier);
