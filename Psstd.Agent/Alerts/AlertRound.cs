@@ -1,7 +1,7 @@
 using Psstd.Agent.Alerts.Delivery;
 using Psstd.Agent.Alerts.Evaluation;
 using Psstd.Agent.Alerts.Notifying;
-using Psstd.Agent.Alerts.Rules;
+using Psstd.Agent.Configuration.Alerting;
 using Psstd.Agent.Events;
 using Psstd.Contracts;
 

@@ -1,4 +1,4 @@
-using Psstd.Agent.Alerts.Rules;
+using Psstd.Agent.Configuration.Alerting;
 using Psstd.Gossip.Wire;
 using Psstd.Configuration;
 

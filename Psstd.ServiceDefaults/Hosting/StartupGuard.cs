@@ -9,6 +9,15 @@ public static class StartupGuard
 {
     public const int ConfigurationExitCode = 2;
 
+    /// <summary>One line per error, each naming the program, the input and the rule (a rules file can hold several).</summary>
+    public static string Lines(string program, StartupConfigurationException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.Errors.Count <= 1
+            ? $"{program}: {error.Message}{Environment.NewLine}"
+            : string.Concat(error.Errors.Select(e => $"{program}: {e}{Environment.NewLine}"));
+    }
+
     public static T OrExit<T>(string program, Func<T> read)
     {
         ArgumentNullException.ThrowIfNull(read);
@@ -18,7 +27,7 @@ public static class StartupGuard
         }
         catch (StartupConfigurationException ex)
         {
-            Console.Error.WriteLine($"{program}: {ex.Message}");
+            Console.Error.Write(Lines(program, ex));
             Environment.Exit(ConfigurationExitCode);
             throw; // unreachable: Exit does not return
         }
@@ -34,7 +43,7 @@ public static class StartupGuard
         }
         catch (StartupConfigurationException ex)
         {
-            await Console.Error.WriteLineAsync($"{program}: {ex.Message}");
+            await Console.Error.WriteAsync(Lines(program, ex));
             Environment.Exit(ConfigurationExitCode);
             throw; // unreachable: Exit does not return
         }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Psstd.Agent.Alerts.Rules;
+using Psstd.Agent.Configuration.Alerting;
 using Psstd.Contracts;
 
 namespace Psstd.Tests.Alerts;

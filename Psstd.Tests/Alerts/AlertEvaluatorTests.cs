@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Psstd.Agent.Alerts.Evaluation;
-using Psstd.Agent.Alerts.Rules;
+using Psstd.Agent.Configuration.Alerting;
 using Psstd.Contracts;
 using static Psstd.Tests.Alerts.AlertCluster;
 

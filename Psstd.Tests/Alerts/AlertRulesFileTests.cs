@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Psstd.Agent.Alerts.Rules;
+using Psstd.Agent.Configuration.Alerting;
 using Psstd.Agent.Configuration;
 using Psstd.Configuration;
 using Psstd.Tests.Support;

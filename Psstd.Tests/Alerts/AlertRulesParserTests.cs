@@ -1,4 +1,4 @@
-using Psstd.Agent.Alerts.Rules;
+using Psstd.Agent.Configuration.Alerting;
 using Psstd.Contracts;
 
 namespace Psstd.Tests.Alerts;

@@ -1,4 +1,4 @@
-using Psstd.Agent.Alerts.Rules;
+using Psstd.Agent.Configuration.Alerting;
 
 namespace Psstd.Agent.Alerts.Evaluation;
 

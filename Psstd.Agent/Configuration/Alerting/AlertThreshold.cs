@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Psstd.Agent.Alerts.Rules;
+namespace Psstd.Agent.Configuration.Alerting;
 
 /// <summary>
 /// Reads a threshold (<c>above</c>, <c>below</c>, <c>clear</c>) in its metric's unit. Rates accept size

@@ -1,7 +1,7 @@
 using System.Text;
 using Psstd.Configuration;
 
-namespace Psstd.Agent.Alerts.Rules;
+namespace Psstd.Agent.Configuration.Alerting;
 
 /// <summary>
 /// The rules file named by <c>PSSTD_ALERTS</c>: read once at start, bounded in size, and either every rule

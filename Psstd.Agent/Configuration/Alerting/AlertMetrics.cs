@@ -1,6 +1,6 @@
 using Psstd.Contracts;
 
-namespace Psstd.Agent.Alerts.Rules;
+namespace Psstd.Agent.Configuration.Alerting;
 
 /// <summary>The rules file's name of each metric, its unit, and how it is read from a node's sample.</summary>
 internal static class AlertMetrics

@@ -1,4 +1,4 @@
-namespace Psstd.Agent.Alerts.Rules;
+namespace Psstd.Agent.Configuration.Alerting;
 
 /// <summary>What a rule watches; <see cref="AlertMetrics"/> names, reads and formats each.</summary>
 internal enum AlertMetric

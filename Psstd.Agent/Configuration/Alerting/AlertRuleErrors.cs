@@ -2,7 +2,7 @@ using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Psstd.Agent.Alerts.Rules;
+namespace Psstd.Agent.Configuration.Alerting;
 
 /// <summary>The errors of one rules file, bounded, each kept to one printable line.</summary>
 internal sealed class AlertRuleErrors

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Psstd.Contracts;
 
-namespace Psstd.Agent.Alerts.Rules;
+namespace Psstd.Agent.Configuration.Alerting;
 
 /// <summary>
 /// Values, thresholds and durations as people read them in alerts: <c>95.2 %</c>, <c>load 3.10 per core</c>,

@@ -1,6 +1,6 @@
 using Psstd.Contracts;
 
-namespace Psstd.Agent.Alerts.Rules;
+namespace Psstd.Agent.Configuration.Alerting;
 
 /// <summary>
 /// One validated rule of the rules file (docs/alerts.md). A metric rule holds when its value is past

@@ -1,4 +1,4 @@
-namespace Psstd.Agent.Alerts.Rules;
+namespace Psstd.Agent.Configuration.Alerting;
 
 /// <summary>
 /// A glob on node names: <c>*</c> is any run of characters, <c>?</c> exactly one, everything else itself

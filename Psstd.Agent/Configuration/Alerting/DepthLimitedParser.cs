@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace Psstd.Agent.Alerts.Rules;
+namespace Psstd.Agent.Configuration.Alerting;
 
 /// <summary>
 /// Passes YAML events through and stops at nesting deeper than a rules file needs. The representation

@@ -1,4 +1,4 @@
-namespace Psstd.Agent.Alerts.Rules;
+namespace Psstd.Agent.Configuration.Alerting;
 
 /// <summary>The unit a metric is judged in: it decides how thresholds are written and values are shown.</summary>
 internal enum AlertUnit

@@ -2,7 +2,7 @@ using Psstd.Configuration;
 using Psstd.Contracts;
 using YamlDotNet.RepresentationModel;
 
-namespace Psstd.Agent.Alerts.Rules;
+namespace Psstd.Agent.Configuration.Alerting;
 
 /// <summary>
 /// Reads one item of the <c>rules</c> list into an <see cref="AlertRule"/>, or reports why it cannot, one
