@@ -85,6 +85,7 @@ public static class ClusterViewModelBuilder
             PacedText = PaceNotice.Text(snapshot),
             UnauthenticatedText = TrustNotice.Text(snapshot),
             Forgotten = forgotten,
+            CompareUrl = NodeLinks.WithQuery($"{address.PathBase}/compare", address),
         };
     }
 
