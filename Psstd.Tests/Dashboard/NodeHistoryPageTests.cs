@@ -65,12 +65,12 @@ public sealed class NodeHistoryPageTests
             Assert.Equal("now", chart.QuerySelector(".chart-at")!.TextContent);
         }
 
-        // History(): cpu i % 100, memory (i + 1) / 8 GiB of 16 GiB, load1 i * 0.01, rx i * 512 B/s.
+        // History(): cpu i % 100, memory (i + 1) / 8 GiB of 16 GiB, load1 i * 0.01, rx i * 512 B/s (three significant digits).
         string Values(string series) => doc.QuerySelector($"path.series[data-series='{series}']")!.GetAttribute("data-values")!;
         Assert.StartsWith("0,1,2,3,", Values("avg"), StringComparison.Ordinal);
         Assert.StartsWith("0.8,1.6,2.3,", Values("used"), StringComparison.Ordinal);
         Assert.StartsWith("0,0.01,0.02,", Values("l1"), StringComparison.Ordinal);
-        Assert.StartsWith("0,512,1024,", Values("rx"), StringComparison.Ordinal);
+        Assert.StartsWith("0,512,1020,1540,", Values("rx"), StringComparison.Ordinal);
         Assert.Equal(
             ["pct", "pct", "pct", "load", "load", "load", "rate", "rate", "rate", "rate"],
             doc.QuerySelectorAll("path.series").Select(p => p.GetAttribute("data-unit")));

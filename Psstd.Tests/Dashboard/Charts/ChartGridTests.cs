@@ -52,7 +52,7 @@ public sealed class ChartGridTests
     {
         Assert.Equal("12.3,0,100", ChartValues.Encode([12.34, 0, 100], ChartUnit.Percent));
         Assert.Equal("0.42,1.5", ChartValues.Encode([0.4249, 1.5], ChartUnit.Load));
-        Assert.Equal("1234568,", ChartValues.Encode([1234567.8, double.PositiveInfinity], ChartUnit.Rate));
+        Assert.Equal("1230000,,512,0", ChartValues.Encode([1234567.8, double.PositiveInfinity, 512.4, 0], ChartUnit.Rate));
     }
 
     [Fact]

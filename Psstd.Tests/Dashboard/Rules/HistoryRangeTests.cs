@@ -1,4 +1,5 @@
 using Psstd.Dashboard.Preferences;
+using Psstd.Dashboard.ViewModels;
 
 namespace Psstd.Tests.Dashboard.Rules;
 

@@ -1,6 +1,6 @@
-using Psstd.Dashboard.ViewModels;
+using Psstd.Dashboard.Preferences;
 
-namespace Psstd.Dashboard.Preferences;
+namespace Psstd.Dashboard.ViewModels;
 
 /// <summary>The range control's links: the page's own path and carried query with <c>range</c> set to each known range. Pure.</summary>
 public static class RangeLinks
