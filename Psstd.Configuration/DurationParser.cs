@@ -40,20 +40,23 @@ public static class DurationParser
                 return null;
             }
 
-            TimeSpan? part = rest.Slice(numberLength, unitLength) switch
+            double? unit = rest.Slice(numberLength, unitLength) switch
             {
-                "ms" => TimeSpan.FromMilliseconds(number),
-                "s" => TimeSpan.FromSeconds(number),
-                "m" => TimeSpan.FromMinutes(number),
-                "h" => TimeSpan.FromHours(number),
+                "ms" => TimeSpan.TicksPerMillisecond,
+                "s" => TimeSpan.TicksPerSecond,
+                "m" => TimeSpan.TicksPerMinute,
+                "h" => TimeSpan.TicksPerHour,
                 _ => null,
             };
-            if (part is null)
+
+            // A value past what TimeSpan holds (99999999999999999999s, from a URL or a typo) is no duration, not an overflow.
+            var ticks = unit is { } perUnit ? Math.Round(number * perUnit) : double.NaN;
+            if (!double.IsFinite(ticks) || ticks >= TimeSpan.MaxValue.Ticks - total.Ticks)
             {
                 return null;
             }
 
-            total += part.Value;
+            total += TimeSpan.FromTicks((long)ticks);
             rest = rest[(numberLength + unitLength)..];
         }
 

@@ -27,7 +27,12 @@ internal sealed class StandInAgent : IAsyncDisposable
     /// <summary>Every URL a dashboard registered here, in order.</summary>
     public ConcurrentQueue<string> Registrations { get; }
 
-    public static async Task<StandInAgent> StartAsync(Func<ClusterSnapshot> snapshot)
+    /// <param name="history">
+    /// Answers <c>GET /v1/nodes/{node}/history</c> for a node name and the query's since, until and resolution; null
+    /// (the default) serves no history route at all, like an agent of an older version.
+    /// </param>
+    public static async Task<StandInAgent> StartAsync(
+        Func<ClusterSnapshot> snapshot, Func<string, DateTimeOffset, DateTimeOffset, TimeSpan, NodeHistory?>? history = null)
     {
         var registrations = new ConcurrentQueue<string>();
         var host = await UnixSocketAgent.StartAsync(app =>
@@ -41,6 +46,16 @@ internal sealed class StandInAgent : IAsyncDisposable
                 return Results.NoContent();
             });
             app.MapDelete(DashboardRegistrationRoutes.Dashboard, () => Results.NoContent());
+            if (history is not null)
+            {
+                app.MapGet(LocalApiRoutes.NodeHistory, (string node, string since, string until, string resolution) =>
+                {
+                    var step = Psstd.Configuration.DurationParser.TryParse(resolution) ?? TimeSpan.FromMinutes(1);
+                    var answer = history(node, DateTimeOffset.Parse(since, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.Parse(until, System.Globalization.CultureInfo.InvariantCulture), step);
+                    return answer is null ? Results.NotFound() : Results.Json(answer, LocalApiJsonContext.Default.NodeHistory);
+                });
+                app.MapGet(LocalApiRoutes.Events, () => Results.Json(new ClusterEventList([]), LocalApiJsonContext.Default.ClusterEventList));
+            }
         });
         return new StandInAgent(host, registrations);
     }

@@ -8,7 +8,7 @@ using Psstd.Dashboard.ViewModels;
 namespace Psstd.Dashboard.Controllers;
 
 /// <summary>
-/// One node's page (<c>/nodes/{name}</c>): its last hour, its cores, its events. Like the cluster page, one action
+/// One node's page (<c>/nodes/{name}</c>): its history (1 h, 6 h or 24 h), its cores, its events. Like the cluster page, one action
 /// serves the page and the partial htmx polls for. No hot potato here: the page is about one node, and moving the
 /// browser to a peer's cluster page would lose it.
 /// </summary>
@@ -36,7 +36,7 @@ public sealed class NodeController(IAgentClient agent, DashboardSettings setting
             return isPartial ? PartialView("_Node", missing) : WithStatus(View(missing), StatusCodes.Status404NotFound);
         }
 
-        var window = NodeWindow.LastHour(time.GetUtcNow());
+        var window = NodeWindow.For(HistoryRange.Read(address.Query), time.GetUtcNow());
         var history = agent.GetHistoryAsync(node.Name, window.Since, window.Until, window.Resolution, cancellationToken);
         var events = agent.GetEventsAsync(node.Name, NodePageViewModelBuilder.EventLimit, cancellationToken);
         var model = NodePageViewModelBuilder.Build(cluster.Value, node, window, await history, await events, time.GetUtcNow(), address, peers);
@@ -52,7 +52,7 @@ public sealed class NodeController(IAgentClient agent, DashboardSettings setting
         ExportAsync(name, HistoryExportFormat.Ndjson, cancellationToken);
 
     /// <summary>
-    /// The agent's raw export of the last hour, streamed through as a download. Failures are short plain text: the
+    /// The agent's raw export of the range the page shows (<c>range</c>, the last hour by default), streamed through as a download. Failures are short plain text: the
     /// link is followed by a download manager or a script as often as by a person.
     /// </summary>
     private async Task<IActionResult> ExportAsync(string name, HistoryExportFormat format, CancellationToken cancellationToken)
@@ -69,7 +69,7 @@ public sealed class NodeController(IAgentClient agent, DashboardSettings setting
             return PlainText(StatusCodes.Status404NotFound, $"No node named {name} in cluster {cluster.Value.Cluster}.");
         }
 
-        var window = NodeWindow.LastHour(time.GetUtcNow());
+        var window = NodeWindow.For(HistoryRange.Read(RequestAddress.Of(Request).Query), time.GetUtcNow());
         var export = await agent.OpenHistoryExportAsync(node.Name, window.Since, window.Until, format, cancellationToken);
         if (!export.IsOk)
         {

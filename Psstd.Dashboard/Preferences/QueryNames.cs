@@ -14,6 +14,12 @@ public static class QueryNames
     public const string Theme = "theme";
     public const string Palette = "palette";
 
+    /// <summary>The stretch of history charted on the node and compare pages (<see cref="HistoryRange"/>).</summary>
+    public const string Range = "range";
+
+    /// <summary>A node to compare (name or id); repeated, one per node. Not carried by other links.</summary>
+    public const string CompareNode = "node";
+
     /// <summary>A routing pin: a proxy in front of several dashboards sends the browser to this node.</summary>
     public const string Pin = "psstd_node";
 
@@ -25,5 +31,5 @@ public static class QueryNames
 
     /// <summary>The display preferences, in the order they are stored in the browser.</summary>
     public static IReadOnlyList<string> DisplayPreferences { get; } =
-        [Sort, Direction, HideStale, HideOffline, Filter, Theme, Palette];
+        [Sort, Direction, HideStale, HideOffline, Filter, Theme, Palette, Range];
 }

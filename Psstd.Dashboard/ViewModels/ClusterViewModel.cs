@@ -46,4 +46,7 @@ public sealed record ClusterViewModel(
 
     /// <summary>Forgotten nodes (hidden from the grid), by name, linked to their node pages; at most a few.</summary>
     public IReadOnlyList<ForgottenLinkViewModel> Forgotten { get; init; } = [];
+
+    /// <summary>The compare page (its picker lists the nodes), preferences kept.</summary>
+    public string CompareUrl { get; init; } = "/compare";
 }

@@ -87,6 +87,7 @@ public static class ClusterViewModelBuilder
             Forgotten = forgotten,
             Alerts = AlertListBuilder.Build(snapshot.Alerts ?? [], address, links.Suffix),
             FiringCount = snapshot.Alerts?.Count ?? 0,
+            CompareUrl = NodeLinks.WithQuery($"{address.PathBase}/compare", address),
         };
     }
 

@@ -13,6 +13,9 @@ namespace Psstd.Dashboard.ViewModels;
 /// <param name="NotFound">The agent answered but knows no node of that name.</param>
 /// <param name="ClusterUrl">Back to the cluster page, pins and preferences kept.</param>
 /// <param name="RefreshUrl">The URL the page polls: the one it was opened with.</param>
+/// <param name="Range">The range charted (<c>1h</c>, <c>6h</c>, <c>24h</c>).</param>
+/// <param name="RangeLinks">The same page at each range.</param>
+/// <param name="CompareUrl">The compare page with this node chosen.</param>
 public sealed record NodePageViewModel(
     string PageTitle,
     string ClusterName,
@@ -32,7 +35,10 @@ public sealed record NodePageViewModel(
     int RefreshSeconds,
     string RefreshUrl,
     string Theme,
-    string Palette)
+    string Palette,
+    string Range,
+    IReadOnlyList<RangeLinkViewModel> RangeLinks,
+    string CompareUrl)
 {
     /// <summary>Alerts firing now about this node.</summary>
     public IReadOnlyList<AlertViewModel> Alerts { get; init; } = [];

@@ -50,7 +50,7 @@ public static class NodePageViewModelBuilder
         ArgumentNullException.ThrowIfNull(address);
         var cell = ClusterViewModelBuilder.Cell(node, snapshot.AgentVersion, CellLinks.For(address, peers));
         var charts = history.IsOk
-            ? NodeCharts.Build(history.Value.Points, window.Since, window.Until, ResolutionOf(history.Value, window), node.Metrics)
+            ? NodeCharts.Build(history.Value.Points, window.Since, window.Until, ResolutionOf(history.Value, window), node.Metrics, $"-{window.Range.Token}")
             : [];
         var eventList = events.IsOk
             ? events.Value.Events.Where(e => e.NodeId == node.Id || e.NodeName == node.Name).Take(EventLimit).Select(e => Event(e, now)).ToArray()
@@ -110,6 +110,7 @@ public static class NodePageViewModelBuilder
     private static NodePageViewModel Page(string cluster, string self, string name, PageAddress address)
     {
         var preferences = PreferenceReader.Read(address.Query);
+        var range = HistoryRange.Read(address.Query);
         return new NodePageViewModel(
             cluster.Length > 0 ? $"{Product} · {name} · {cluster}" : $"{Product} · {name}",
             cluster,
@@ -129,11 +130,20 @@ public static class NodePageViewModelBuilder
             RefreshIntervalRule.CalmSeconds,
             address.Url,
             preferences.Theme,
-            preferences.Palette);
+            preferences.Palette,
+            range.Token,
+            RangeLinks.For(address.Path, address, range),
+            UrlQuery.Build($"{address.PathBase}/compare", [.. address.Carried(), new(QueryNames.CompareNode, name)]));
     }
 
-    private static double ResolutionOf(NodeHistory history, NodeWindow window) =>
-        double.IsFinite(history.ResolutionSeconds) && history.ResolutionSeconds > 0 ? history.ResolutionSeconds : window.Resolution.TotalSeconds;
+    /// <summary>
+    /// The charts' cell: the spacing asked for, or the agent's when it says it used a coarser one (a finer one would
+    /// only leave every other cell empty).
+    /// </summary>
+    public static double ResolutionOf(NodeHistory history, NodeWindow window) =>
+        double.IsFinite(history.ResolutionSeconds) && history.ResolutionSeconds > window.Resolution.TotalSeconds
+            ? history.ResolutionSeconds
+            : window.Resolution.TotalSeconds;
 
     private static string HistoryProblem(AgentResult<NodeHistory> history) =>
         history.StatusCode == StatusCodes.Status404NotFound

@@ -1,12 +1,18 @@
+using Psstd.Dashboard.Preferences;
+
 namespace Psstd.Dashboard.ViewModels;
 
-/// <summary>The stretch of history the node page charts: the last hour, in 30-second buckets.</summary>
+/// <summary>The stretch of history a page charts: a <see cref="HistoryRange"/> ending now, in the range's buckets.</summary>
 public sealed record NodeWindow(DateTimeOffset Since, DateTimeOffset Until, TimeSpan Resolution)
 {
-    public static TimeSpan Length { get; } = TimeSpan.FromHours(1);
+    /// <summary>The range the window was made from; its token labels the charts' left edge.</summary>
+    public HistoryRange Range { get; init; } = HistoryRange.Default;
 
-    /// <summary>120 points an hour: finer than a 300-unit-wide sparkline could show would only add bytes.</summary>
-    public static TimeSpan DefaultResolution { get; } = TimeSpan.FromSeconds(30);
+    public static NodeWindow LastHour(DateTimeOffset now) => For(HistoryRange.Hour, now);
 
-    public static NodeWindow LastHour(DateTimeOffset now) => new(now - Length, now, DefaultResolution);
+    public static NodeWindow For(HistoryRange range, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        return new NodeWindow(now - range.Length, now, range.Resolution) { Range = range };
+    }
 }

@@ -21,6 +21,9 @@ public sealed class DurationParserTests
     [InlineData("15sec")]
     [InlineData("-5s")]
     [InlineData("1d")]
+    [InlineData("99999999999999999999s")]
+    [InlineData("9999999999999h")]
+    [InlineData("200000000h200000000h200000000h")]
     public void Other_Text_IsRejected(string text) => Assert.Null(DurationParser.TryParse(text));
 
     [Fact]

@@ -9,6 +9,7 @@ using Psstd.Bench.Store;
 //   dashboard [--no-socket-hop]  cluster partial time and size, and requests/s through a real socket hop
 //   netns                        time to build and remove the AppHost's --netns network (Linux, root)
 //   store [--nodes N] [--seconds S] [--cores C]  the store writer on a simulated clock: batch cost and size on disk
+//   history [--samples N]        node and compare pages at 1 h, 6 h and 24 h over a full store, and the agent's history query
 //   dashboard-profile [--short]  only the 1,000-node partial, many times, to run under a profiler
 //   attack --kind K [--agent DLL] [--dashboard DLL] [--wire 1|2]  a stranger's attack on real agents; last line one JSON object
 //   versus-serf --nodes N [--agent DLL] [--window S]  N psstd agents next to N Serf agents: footprint, detection, leave
@@ -87,6 +88,11 @@ switch (args.FirstOrDefault())
         Console.WriteLine(await PartialBench.RunAsync(100, 16, warmup: 50, samples: 200, path: "/metrics"));
         Console.WriteLine(await PartialBench.RunAsync(1000, 16, warmup: 20, samples: 100, path: "/metrics"));
         Console.WriteLine(await PartialBench.RunAsync(1000, 16, warmup: 20, samples: 100, acceptEncoding: "gzip", path: "/metrics"));
+        return 0;
+
+    case "history":
+        var historySamples = args.SkipWhile(a => a != "--samples").Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault(100);
+        Console.WriteLine(await Psstd.Bench.History.HistoryBench.RunAsync(historySamples));
         return 0;
 
     case "dashboard-profile":

@@ -4,7 +4,7 @@
 
     // Display preferences live in the URL (so links and refreshes carry them) and in localStorage (so a
     // bare URL opened later looks the same). A URL that names any preference wins and is remembered.
-    var PREFS = ["sort", "dir", "hide_stale", "hide_offline", "q", "theme", "palette"];
+    var PREFS = ["sort", "dir", "hide_stale", "hide_offline", "q", "theme", "palette", "range"];
     var STORE = "psstd.prefs";
 
     function restorePreferences() {
