@@ -9,6 +9,7 @@ using Psstd.Bench.Store;
 //   dashboard [--no-socket-hop]  cluster partial time and size, and requests/s through a real socket hop
 //   netns                        time to build and remove the AppHost's --netns network (Linux, root)
 //   store [--nodes N] [--seconds S] [--cores C]  the store writer on a simulated clock: batch cost and size on disk
+//   alerts [--nodes N] [--seconds S] [--seed K]  webhook calls per alert in a simulated cluster where 5 % die; one JSON object
 //   history [--samples N]        node and compare pages at 1 h, 6 h and 24 h over a full store, and the agent's history query
 //   dashboard-profile [--short]  only the 1,000-node partial, many times, to run under a profiler
 //   attack --kind K [--agent DLL] [--dashboard DLL] [--wire 1|2]  a stranger's attack on real agents; last line one JSON object
@@ -90,6 +91,10 @@ switch (args.FirstOrDefault())
         Console.WriteLine(await PartialBench.RunAsync(1000, 16, warmup: 20, samples: 100, acceptEncoding: "gzip", path: "/metrics"));
         return 0;
 
+    case "alerts":
+        // Webhook calls per alert in a simulated cluster where 5 % of the nodes die: the goal is one.
+        return Psstd.Bench.Alerts.AlertCallsBench.Command(args[1..]);
+
     case "history":
         var historySamples = args.SkipWhile(a => a != "--samples").Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault(100);
         Console.WriteLine(await Psstd.Bench.History.HistoryBench.RunAsync(historySamples));
@@ -105,5 +110,6 @@ switch (args.FirstOrDefault())
         Console.Error.WriteLine("   or: " + StoreBench.Usage["usage: ".Length..]);
         Console.Error.WriteLine("   or: dotnet run -c Release --project bench/Psstd.Bench -- dashboard [--no-socket-hop]");
         Console.Error.WriteLine("   or: dotnet run -c Release --project bench/Psstd.Bench -- metrics");
+        Console.Error.WriteLine("   or: dotnet run -c Release --project bench/Psstd.Bench -- alerts [--nodes N] [--seconds S] [--seed K]");
         return 2;
 }

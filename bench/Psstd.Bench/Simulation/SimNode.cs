@@ -48,6 +48,9 @@ public sealed class SimNode : IGossipTransport
 
     public Guid Id => _record.Id;
 
+    /// <summary>The node's own current record, as the agent's heartbeat holds it.</summary>
+    public NodeRecord Record => _record;
+
     public ClusterState Cluster { get; }
 
     public GossipMetrics Counters { get; }

@@ -87,6 +87,9 @@ public sealed class Simulation
 
     public SimClock Clock => _clock;
 
+    /// <summary>Called at every whole simulated second of <see cref="Run"/>, after that second's events: for benches that watch the nodes.</summary>
+    public Action<TimeSpan>? EverySecond { get; set; }
+
     /// <summary>Runs events up to a simulated time without measuring anything (for tests that inspect the nodes).</summary>
     public void RunUntil(TimeSpan time) => _events.RunUntil(time.Ticks);
 
@@ -123,9 +126,18 @@ public sealed class Simulation
             }
         }
 
+        void Second(long now)
+        {
+            if (now % TimeSpan.TicksPerSecond == 0)
+            {
+                EverySecond?.Invoke(TimeSpan.FromTicks(now));
+            }
+        }
+
         for (var now = Check; now < warmUp; now += Check)
         {
             _events.RunUntil(now);
+            Second(now);
             CheckKnown(now);
             Report(now);
         }
@@ -166,6 +178,7 @@ public sealed class Simulation
                 }
             }
 
+            Second(now);
             CheckKnown(now);
             if (now >= nextSample)
             {
