@@ -24,6 +24,7 @@ public sealed class MeterBrowserTests(ITestOutputHelper output)
     private readonly Lock _gate = new();
     private double _firstCore = 12.5;
     private long _webMemoryUsed = 3_328_599_655;
+    private int _fillers;
 
     [Fact]
     public async Task Meters_ShowEveryCoreAndMemory_WithTheirText_AndALiveUpdateMovesNothing()
@@ -110,6 +111,29 @@ public sealed class MeterBrowserTests(ITestOutputHelper output)
             await page.WaitForSelectorAsync("html[data-theme='light'] article[data-node='web-1'] ol.cpus li");
             Assert.True(await page.Locator("article[data-node='web-1'] .meter.mem").IsVisibleAsync());
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("browser-meters-light.png"), FullPage = true });
+
+            // The node page: the same meters, as many columns as its width allows; 128 cores are the strip and the busiest.
+            await page.GotoAsync($"{dashboard.Url}nodes/gpu-1?theme=dark");
+            Assert.Equal(32, await page.Locator("#node-detail .node-cores > ol.cpus li").CountAsync());
+            Assert.True(await page.Locator("#node-detail .node-cores .meter.mem").IsVisibleAsync());
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("browser-meters-node.png"), FullPage = true });
+            await page.GotoAsync($"{dashboard.Url}nodes/big-1?theme=dark");
+            Assert.Equal(["127", "3", "64"], await page.Locator("#node-detail .busiest li b").AllInnerTextsAsync());
+
+            // From 64 nodes, one compact row each: the strip and the memory meter on one line.
+            lock (_gate)
+            {
+                _fillers = 70;
+            }
+
+            await page.GotoAsync($"{dashboard.Url}?sort=name&theme=dark");
+            var row = page.Locator(".nodes-compact article[data-node='web-2']");
+            Assert.Equal(8, await row.Locator(".strip i").CountAsync());
+            Assert.True(await row.Locator(".strip").IsVisibleAsync());
+            Assert.Equal("12.0G/16.0G", await row.Locator(".meter.mem .mem-text").InnerTextAsync());
+            var rowHeight = await row.EvaluateAsync<double>("e => e.getBoundingClientRect().height");
+            Assert.True(rowHeight < 30, $"a compact row is {rowHeight} px high");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("browser-meters-compact.png"), FullPage = false });
             lock (policyErrors)
             {
                 Assert.Empty(policyErrors);
@@ -192,7 +216,9 @@ public sealed class MeterBrowserTests(ITestOutputHelper output)
                     SwapUsedBytes = GiB,
                 }) with { Id = new Guid(5, 0, 0, new byte[8]) },
             ];
-            return new ClusterSnapshot("lab", nodes[0].Id, "web-1", LocalVersion, nodes);
+            var fillers = Enumerable.Range(0, _fillers)
+                .Select(i => Node($"zz-{i:D2}", metrics: Varied(4 + (i % 3 * 6), i + 1, (i + 1) * GiB / 4, 32 * GiB)) with { Id = new Guid(100 + i, 0, 0, new byte[8]) });
+            return new ClusterSnapshot("lab", nodes[0].Id, "web-1", LocalVersion, [.. nodes, .. fillers]);
         }
     }
 
