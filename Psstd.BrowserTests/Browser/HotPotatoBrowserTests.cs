@@ -174,7 +174,7 @@ public sealed class HotPotatoBrowserTests(ITestOutputHelper output)
             await page.WaitForURLAsync(url => url.StartsWith($"{_urls["a"]}nodes/b?", StringComparison.Ordinal));
             await page.WaitForSelectorAsync("#node-detail .node-status[data-node='b']");
             Assert.Equal("ocean", Query(page.Url)["palette"]);
-            Assert.Equal(4, await page.Locator("#node-detail .core-row").CountAsync());
+            Assert.Equal(4, await page.Locator("#node-detail .node-cores > ol.cpus li").CountAsync());
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("browser-node-page.png"), FullPage = true });
             lock (consoleErrors)
             {

@@ -104,6 +104,77 @@ public static class Format
         return new string(text[..length]);
     }
 
+    private const string HtopUnits = "KMGTPE";
+
+    /// <summary>
+    /// A size the way htop's meters print it: binary units named by one letter, whole kibibytes, one decimal below
+    /// 100 of the larger units and whole numbers above (<c>512K</c>, <c>3.1G</c>, <c>125G</c>); never wider than five characters.
+    /// </summary>
+    public static string HtopSize(long bytes)
+    {
+        Span<char> text = stackalloc char[16];
+        return new string(text[..WriteHtopSize(text, bytes)]);
+    }
+
+    /// <summary>Used over total as htop's memory and swap meters print it: <c>3.1G/7.8G</c>.</summary>
+    public static string HtopUsedOfTotal(long used, long total)
+    {
+        Span<char> text = stackalloc char[32];
+        var length = WriteHtopSize(text, used);
+        text[length++] = '/';
+        length += WriteHtopSize(text[length..], total);
+        return new string(text[..length]);
+    }
+
+    private static int WriteHtopSize(Span<char> destination, long bytes)
+    {
+        var value = Math.Max(0, bytes) / 1024.0;
+        var unit = 0;
+        while (value >= 1024 && unit < HtopUnits.Length - 1)
+        {
+            value /= 1024;
+            unit++;
+        }
+
+        int written;
+        var tenths = (long)Math.Round(value * 10, MidpointRounding.AwayFromZero);
+        if (unit > 0 && tenths < 1000)
+        {
+            destination.TryWrite(CultureInfo.InvariantCulture, $"{tenths / 10}.{tenths % 10}{HtopUnits[unit]}", out written);
+            return written;
+        }
+
+        var whole = (long)Math.Round(value, MidpointRounding.AwayFromZero);
+        if (whole >= 1024 && unit < HtopUnits.Length - 1)
+        {
+            // 1023.6M rounds to 1024M: say 1.0G instead, as the next unit would.
+            destination.TryWrite(CultureInfo.InvariantCulture, $"1.0{HtopUnits[unit + 1]}", out written);
+            return written;
+        }
+
+        destination.TryWrite(CultureInfo.InvariantCulture, $"{whole}{HtopUnits[unit]}", out written);
+        return written;
+    }
+
+    /// <summary>A busy percentage in tenths, 0 to 1000 (<c>45.34</c> is 453); anything unreadable counts as 0.</summary>
+    public static int Tenths(double percent) =>
+        double.IsFinite(percent) ? (int)Math.Round(Math.Clamp(percent, 0, 100) * 10, MidpointRounding.AwayFromZero) : 0;
+
+    /// <summary>Tenths of a percent as a meter prints them: <c>45.3%</c>, <c>100.0%</c>.</summary>
+    public static string TenthsText(int tenths)
+    {
+        var t = Math.Clamp(tenths, 0, 1000);
+        return string.Create(CultureInfo.InvariantCulture, $"{t / 10}.{t % 10}%");
+    }
+
+    /// <summary><see cref="Band(int)"/> of a value in tenths: <c>49.9%</c> is still <c>low</c>, <c>50.0%</c> is <c>mid</c>.</summary>
+    public static string BandOfTenths(int tenths) => tenths switch
+    {
+        < 500 => "low",
+        < 800 => "mid",
+        _ => "high",
+    };
+
     /// <summary>Two labelled rates: <c>r 1.0 MiB/s w 0 B/s</c>.</summary>
     public static string RatePair(string firstLabel, long first, string secondLabel, long second)
     {

@@ -5,44 +5,47 @@ using Psstd.Dashboard.ViewModels;
 namespace Psstd.Dashboard.Rendering;
 
 /// <summary>
-/// The per-core bars of one node as HTML. A 1,000-node x 16-core page has 16,000 bars; writing each through Razor
-/// (three encoded attributes apiece) dominated the partial's render time. Every value here is an integer or a fixed
-/// token, so nothing needs encoding, and every piece but the core number is a precomputed string: a bar is four
-/// writes and no allocation.
+/// Many cores as one dense strip: a thin cell per core coloured by its band, the value in its tooltip. Used above 32
+/// cores and in the compact rows of a large cluster, where a 1,000-node x 16-core page has 16,000 of them: every piece
+/// but the core number is a precomputed string, so a cell is three writes and no allocation, and no value needs
+/// encoding (integers and fixed tokens only).
 /// </summary>
 public static class CoreStripHtml
 {
-    /// <summary><c>&lt;i class="core low" style="--pct:37" title="cpu</c> for each percentage.</summary>
-    private static readonly string[] Heads = Enumerable.Range(0, 101)
-        .Select(p => string.Create(CultureInfo.InvariantCulture, $"<i class=\"core {Format.Band(p)}\" style=\"--pct:{p}\" title=\"cpu"))
+    /// <summary><c>&lt;i class="mid" title="cpu</c> for each value in tenths (the band follows the meters' text, so 49.6 % is low).</summary>
+    private static readonly string[] Heads = Enumerable.Range(0, 1001)
+        .Select(t => $"<i class=\"{Format.BandOfTenths(t)}\" title=\"cpu")
         .ToArray();
 
-    /// <summary><c> 37%"&gt;&lt;/i&gt;</c> for each percentage.</summary>
+    /// <summary><c> 37%"&gt;&lt;/i&gt;</c> for each whole percentage: a short tooltip, as a page may hold 16,000 of them.</summary>
     private static readonly string[] Tails = Enumerable.Range(0, 101)
         .Select(p => string.Create(CultureInfo.InvariantCulture, $" {p}%\"></i>"))
         .ToArray();
 
-    /// <summary>Core numbers as text, for the core counts hosts have.</summary>
-    private static readonly string[] Numbers = Enumerable.Range(0, 512).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
-
-    public static void Write(TextWriter writer, IReadOnlyList<CoreBarViewModel> cores)
+    /// <summary>
+    /// The strip as one accessible meter (the whole machine's CPU); the cells are decoration with tooltips.
+    /// </summary>
+    public static void Write(TextWriter writer, IReadOnlyList<CoreBarViewModel> cores, int cpuPercent)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(cores);
+        cpuPercent = Math.Clamp(cpuPercent, 0, 100);
+        writer.Write("<div class=\"strip\" role=\"meter\" aria-label=\"CPU ");
+        MeterHtml.Number(writer, cpuPercent);
+        writer.Write("%, ");
+        MeterHtml.Number(writer, cores.Count);
+        writer.Write(" cores\" aria-valuenow=\"");
+        MeterHtml.Number(writer, cpuPercent);
+        writer.Write("\">");
         for (var i = 0; i < cores.Count; i++)
         {
-            // The band is derived from the percentage here, so only the three known tokens ever reach the markup.
-            var percent = Math.Clamp(cores[i].Percent, 0, 100);
-            writer.Write(Heads[percent]);
-            writer.Write(i < Numbers.Length ? Numbers[i] : i.ToString(CultureInfo.InvariantCulture));
-            writer.Write(Tails[percent]);
+            // The band is derived from the value here, so only the three known tokens ever reach the markup.
+            var tenths = Math.Clamp(cores[i].Tenths, 0, 1000);
+            writer.Write(Heads[tenths]);
+            MeterHtml.Number(writer, i);
+            writer.Write(Tails[(tenths + 5) / 10]);
         }
-    }
 
-    public static string Render(IReadOnlyList<CoreBarViewModel> cores)
-    {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        Write(writer, cores);
-        return writer.ToString();
+        writer.Write("</div>");
     }
 }

@@ -60,26 +60,17 @@ public sealed class NodeGridHtml(IReadOnlyList<NodeCellViewModel> nodes, bool co
 
         w.Write("<span class=\"updated\">");
         e.Encode(w, node.FreshnessText);
-        w.Write("</span></header>\n<div class=\"cores");
-        w.Write(node.DenseCores ? " cores-dense\" role=\"meter\" aria-label=\"CPU " : "\" role=\"meter\" aria-label=\"CPU ");
-        Number(w, node.CpuPercent);
-        w.Write("%, ");
-        Number(w, node.Cores.Count);
-        w.Write(" cores\" aria-valuemin=\"0\" aria-valuemax=\"100\" aria-valuenow=\"");
-        Number(w, node.CpuPercent);
-        w.Write("\">");
-        CoreStripHtml.Write(w, node.Cores);
-        w.Write("</div>\n<div class=\"mem\"><div class=\"mem-bar ");
-        w.Write(node.MemoryBand);
-        w.Write("\" style=\"--pct:");
-        Number(w, node.MemoryPercent);
-        w.Write("\" title=\"memory ");
-        Number(w, node.MemoryPercent);
-        w.Write("%\" role=\"meter\" aria-label=\"memory\" aria-valuemin=\"0\" aria-valuemax=\"100\" aria-valuenow=\"");
-        Number(w, node.MemoryPercent);
-        w.Write("\"></div><span class=\"mem-text\">");
-        e.Encode(w, node.MemoryText);
-        w.Write("</span></div>\n<footer class=\"node-foot\"><span class=\"cpu-avg\">cpu <span class=\"cpu-values\">");
+        w.Write("</span></header>\n");
+        WriteCpu(w, node, compact);
+        w.Write('\n');
+        MeterHtml.WriteMeter(w, e, node.Memory, "mem", "Mem", "memory");
+        if (!compact)
+        {
+            // A compact row has one line: swap waits for the node page there.
+            MeterHtml.WriteMeter(w, e, node.Swap, "swp", "Swp", "swap");
+        }
+
+        w.Write("\n<footer class=\"node-foot\"><span class=\"cpu-avg\">cpu <span class=\"cpu-values\">");
         Number(w, node.CpuPercent);
         w.Write("%</span></span><span class=\"load\" title=\"load average 1, 5, 15 minutes\">load <span class=\"load-values\">");
         e.Encode(w, node.LoadText);
@@ -92,9 +83,7 @@ public sealed class NodeGridHtml(IReadOnlyList<NodeCellViewModel> nodes, bool co
         {
             w.Write("<details id=\"");
             w.Write(node.DomId);
-            w.Write("-more\" class=\"more\"><summary>more</summary><dl><dt>swap</dt><dd class=\"swap-text\">");
-            e.Encode(w, node.SwapText);
-            w.Write("</dd><dt>disk</dt><dd class=\"disk-text\">");
+            w.Write("-more\" class=\"more\"><summary>more</summary><dl><dt>disk</dt><dd class=\"disk-text\">");
             e.Encode(w, node.DiskText);
             w.Write("</dd><dt>net</dt><dd class=\"net-text\">");
             e.Encode(w, node.NetText);
@@ -112,10 +101,27 @@ public sealed class NodeGridHtml(IReadOnlyList<NodeCellViewModel> nodes, bool co
         w.Write("</article>\n");
     }
 
-    private static void Number(TextWriter writer, int value)
+    /// <summary>
+    /// A core meter per line up to 32 cores; above that, or in a compact row, a dense strip, with the busiest cores named
+    /// above it in a cell (a compact row keeps to one line).
+    /// </summary>
+    public static void WriteCpu(TextWriter w, NodeCellViewModel node, bool compact)
     {
-        Span<char> digits = stackalloc char[11];
-        value.TryFormat(digits, out var length, provider: CultureInfo.InvariantCulture);
-        writer.Write(digits[..length]);
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(node);
+        if (!compact && !node.DenseCores)
+        {
+            MeterHtml.WriteCores(w, node.Cores, node.CpuPercent);
+            return;
+        }
+
+        if (!compact)
+        {
+            MeterHtml.WriteBusiest(w, node.Cores, node.BusiestCores);
+        }
+
+        CoreStripHtml.Write(w, node.Cores, node.CpuPercent);
     }
+
+    private static void Number(TextWriter writer, int value) => MeterHtml.Number(writer, value);
 }

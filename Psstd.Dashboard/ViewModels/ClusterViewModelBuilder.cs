@@ -213,20 +213,18 @@ public static class ClusterViewModelBuilder
         ArgumentNullException.ThrowIfNull(links);
         var m = node.Metrics;
         var cores = CoreBars(m);
-        var memoryPercent = Format.Percent(m.MemoryUsedBytes, m.MemoryTotalBytes);
+        var dense = cores.Length > DenseCoreThreshold;
         return new NodeCellViewModel(
             string.Create(CultureInfo.InvariantCulture, $"node-{node.Id:N}"),
             node.Name,
             StateName(node.Health),
             Format.Freshness(node.Health, node.AgeSeconds),
             cores,
-            cores.Length > DenseCoreThreshold,
+            dense,
+            dense ? Busiest(cores, BusiestNamed) : [],
             Format.Percent(m.CpuBusyPercent),
-            memoryPercent,
-            Format.Band(memoryPercent),
-            Format.UsedOfTotal(m.MemoryUsedBytes, m.MemoryTotalBytes),
-            Format.Percent(m.SwapUsedBytes, m.SwapTotalBytes),
-            m.SwapTotalBytes > 0 ? Format.UsedOfTotal(m.SwapUsedBytes, m.SwapTotalBytes) : "no swap",
+            Meter(m.MemoryUsedBytes, m.MemoryTotalBytes),
+            Meter(m.SwapUsedBytes, m.SwapTotalBytes),
             Format.Load(m.Load1, m.Load5, m.Load15),
             Format.RatePair("r", m.DiskReadBytesPerSecond, "w", m.DiskWriteBytesPerSecond),
             Format.RatePair("rx", m.NetRxBytesPerSecond, "tx", m.NetTxBytesPerSecond),
@@ -239,8 +237,52 @@ public static class ClusterViewModelBuilder
             links.Page(node.Name));
     }
 
+    /// <summary>How many of a dense node's cores are named above its strip.</summary>
+    public const int BusiestNamed = 3;
+
     /// <summary>
-    /// One bar per logical core. Before the first full interval a node may report its core count without
+    /// The numbers of the <paramref name="count"/> busiest cores, busiest first, the lower number first on a tie, so
+    /// the names above a strip do not swap places between two equal readings.
+    /// </summary>
+    public static int[] Busiest(IReadOnlyList<CoreBarViewModel> cores, int count)
+    {
+        ArgumentNullException.ThrowIfNull(cores);
+        var top = new int[Math.Min(count, cores.Count)];
+        var filled = 0;
+        for (var i = 0; i < cores.Count; i++)
+        {
+            // Insertion into a short sorted list: a 128-core node needs no sort of all its cores.
+            var tenths = cores[i].Tenths;
+            var at = filled;
+            while (at > 0 && cores[top[at - 1]].Tenths < tenths)
+            {
+                at--;
+            }
+
+            if (at >= top.Length)
+            {
+                continue;
+            }
+
+            var last = Math.Min(filled, top.Length - 1);
+            Array.Copy(top, at, top, at + 1, last - at);
+            top[at] = i;
+            filled = Math.Min(filled + 1, top.Length);
+        }
+
+        return top;
+    }
+
+    /// <summary>Used of total for a meter; an unknown total (no swap) prints <c>0K/0K</c>, as htop does, and says <c>none</c> in full.</summary>
+    private static MeterViewModel Meter(long used, long total)
+    {
+        var percent = Format.Percent(used, total);
+        return new MeterViewModel(
+            percent, Format.Band(percent), Format.HtopUsedOfTotal(used, total), total > 0 ? Format.UsedOfTotal(used, total) : "none");
+    }
+
+    /// <summary>
+    /// One meter per logical core. Before the first full interval a node may report its core count without
     /// per-core values; those cores show as idle rather than vanishing.
     /// </summary>
     private static CoreBarViewModel[] CoreBars(NodeMetrics metrics)
@@ -250,8 +292,8 @@ public static class ClusterViewModelBuilder
         var bars = new CoreBarViewModel[count];
         for (var i = 0; i < count; i++)
         {
-            var percent = i < busy.Count ? Format.Percent(busy[i]) : 0;
-            bars[i] = new CoreBarViewModel(percent, Format.Band(percent));
+            var tenths = i < busy.Count ? Format.Tenths(busy[i]) : 0;
+            bars[i] = new CoreBarViewModel((tenths + 5) / 10, tenths, Format.BandOfTenths(tenths));
         }
 
         return bars;

@@ -4,11 +4,11 @@ namespace Psstd.Dashboard.ViewModels;
 /// <param name="DomId">Stable element id (from the node id), so swaps keep focus and open details on the same node.</param>
 /// <param name="State">Health as a CSS token that doubles as the label: fresh, stale, suspect, offline, left, forgotten.</param>
 /// <param name="FreshnessText">How current the cell is in its state's words, e.g. <c>updated 3s ago</c>, <c>offline 3m</c>.</param>
-/// <param name="DenseCores">Many cores: the bars become a dense strip so the cell stays readable.</param>
+/// <param name="DenseCores">More cores than meters fit (above 32): a dense strip instead, with the busiest named above it.</param>
+/// <param name="BusiestCores">The busiest cores' numbers, busiest first; filled only when <paramref name="DenseCores"/>.</param>
 /// <param name="CpuPercent">Whole-machine CPU busy, 0 to 100.</param>
-/// <param name="MemoryBand">Colour band of the memory bar, like a core's.</param>
-/// <param name="MemoryText">Used over total, e.g. <c>3.1 GiB / 15.5 GiB</c>.</param>
-/// <param name="SwapText">Used over total swap, or <c>no swap</c>.</param>
+/// <param name="Memory">Memory used of total (<c>3.1G/15.5G</c>).</param>
+/// <param name="Swap">Swap used of total (<c>0K/0K</c> without swap, as htop prints it).</param>
 /// <param name="LoadText">Load 1/5/15, e.g. <c>0.42 0.35 0.30</c>.</param>
 /// <param name="DiskText">Read and write rates, e.g. <c>r 1.0 MiB/s w 0 B/s</c>.</param>
 /// <param name="NetText">Receive and transmit rates, e.g. <c>rx 1.0 KiB/s tx 512 B/s</c>.</param>
@@ -22,12 +22,10 @@ public sealed record NodeCellViewModel(
     string FreshnessText,
     IReadOnlyList<CoreBarViewModel> Cores,
     bool DenseCores,
+    IReadOnlyList<int> BusiestCores,
     int CpuPercent,
-    int MemoryPercent,
-    string MemoryBand,
-    string MemoryText,
-    int SwapPercent,
-    string SwapText,
+    MeterViewModel Memory,
+    MeterViewModel Swap,
     string LoadText,
     string DiskText,
     string NetText,

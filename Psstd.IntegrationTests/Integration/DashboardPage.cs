@@ -3,6 +3,7 @@ using AngleSharp.Html.Parser;
 namespace Psstd.Tests.Integration;
 
 /// <summary>The node cells a real dashboard shows, read from its HTML the way a browser would see them.</summary>
+/// <param name="CoreBars">Cores drawn: the cells of a dense strip, else the meter lines.</param>
 /// <param name="Link">The cell's link to the node's own dashboard; empty when it has none.</param>
 internal sealed record NodeCell(string Name, string State, int CoreBars, string Link = "");
 
@@ -20,7 +21,7 @@ internal static class DashboardPage
         return [.. document.QuerySelectorAll("article.node").Select(cell => new NodeCell(
             cell.GetAttribute("data-node") ?? "",
             cell.GetAttribute("data-state") ?? "",
-            cell.QuerySelectorAll(".core").Length,
+            cell.QuerySelectorAll(".strip i").Length is var strip and > 0 ? strip : cell.QuerySelectorAll("ol.cpus li").Length,
             cell.QuerySelector("a.node-link")?.GetAttribute("href") ?? ""))];
     }
 

@@ -123,7 +123,7 @@ public sealed class ClusterControlsTests
     }
 
     [Fact]
-    public async Task Cell_ShowsSwapDiskNetUptime_InItsDetails_WithStableIds()
+    public async Task Cell_ShowsASwapMeter_AndDiskNetUptimeInItsDetails_WithStableIds()
     {
         using var factory = new DashboardFactory();
         var node = Node("a", isSelf: true, metrics: SampleMetrics(4) with
@@ -145,7 +145,8 @@ public sealed class ClusterControlsTests
         var cell = first.QuerySelector("article.node")!;
         Assert.Equal($"node-{node.Id:N}", cell.Id);
         Assert.Equal("0", cell.GetAttribute("tabindex"));
-        Assert.Equal("512.0 MiB / 2.0 GiB", cell.QuerySelector(".swap-text")!.TextContent);
+        Assert.Equal("512M/2.0G", cell.QuerySelector(".meter.swp .swp-text")!.TextContent);
+        Assert.Equal("swap: 512.0 MiB / 2.0 GiB", cell.QuerySelector(".meter.swp")!.GetAttribute("title"));
         Assert.Equal("r 1.5 KiB/s w 0 B/s", cell.QuerySelector(".disk-text")!.TextContent);
         Assert.Equal("rx 3.0 MiB/s tx 512 B/s", cell.QuerySelector(".net-text")!.TextContent);
         Assert.Equal("up 1d 1h", cell.QuerySelector(".uptime-text")!.TextContent);

@@ -55,33 +55,36 @@ public sealed partial class ClusterPageTests
     }
 
     [Fact]
-    public async Task Page_HasOneBarPerCore_WithPercentAndTitle()
+    public async Task Page_HasOneMeterPerCore_UpTo32_ThenTheStripWithTheBusiestNamed()
     {
         using var factory = new DashboardFactory();
         factory.Agent.Serve(Snapshot(Node("small", cores: 4), Node("huge", cores: 128)));
 
         var (_, _, doc) = await Html.GetAsync(factory.CreateClient(), "/");
 
-        var small = doc.QuerySelector("article[data-node='small'] .cores")!;
-        Assert.False(small.ClassList.Contains("cores-dense"));
-        var bars = small.QuerySelectorAll(".core");
-        Assert.Equal(4, bars.Length);
-        Assert.Equal("cpu3 21%", bars[3].GetAttribute("title"));
-        Assert.Equal("--pct:21", bars[3].GetAttribute("style"));
-        Assert.Equal(["core", "low"], bars[3].ClassList);
+        var small = doc.QuerySelector("article[data-node='small'] ol.cpus")!;
+        Assert.Equal("CPU 25%, 4 cores", small.GetAttribute("aria-label"));
+        var meters = small.QuerySelectorAll("li");
+        Assert.Equal(["0", "1", "2", "3"], meters.Select(m => m.QuerySelector("b")!.TextContent));
+        Assert.Equal(["0.0%", "7.0%", "14.0%", "21.0%"], meters.Select(m => m.QuerySelector("span")!.TextContent));
+        Assert.Equal("cpu3 21.0%", meters[3].GetAttribute("title"));
+        Assert.Equal(["p21", "low"], meters[3].ClassList);
+        Assert.Null(doc.QuerySelector("article[data-node='small'] .strip"));
 
-        // 1,000 nodes x 16 cores must stay small: the strip as a whole is the accessible meter, not each bar.
-        Assert.Equal("meter", small.GetAttribute("role"));
-        Assert.Equal("25", small.GetAttribute("aria-valuenow"));
+        var huge = doc.QuerySelector("article[data-node='huge']")!;
+        Assert.Null(doc.QuerySelector("article[data-node='huge'] > ol.cpus"));
+        var strip = huge.QuerySelector(".strip")!;
+        Assert.Equal("meter", strip.GetAttribute("role"));
+        Assert.Equal(128, strip.QuerySelectorAll("i").Length);
+        Assert.Equal("cpu127 81%", strip.QuerySelectorAll("i")[127].GetAttribute("title"));
+        Assert.Equal(["mid"], strip.QuerySelectorAll("i")[8].ClassList);
+        Assert.Equal(["high"], strip.QuerySelectorAll("i")[127].ClassList);
 
-        var huge = doc.QuerySelector("article[data-node='huge'] .cores")!;
-        Assert.True(huge.ClassList.Contains("cores-dense"));
-        Assert.Equal(128, huge.QuerySelectorAll(".core").Length);
-        Assert.Equal("cpu127 81%", huge.QuerySelectorAll(".core")[127].GetAttribute("title"));
-
-        // htop-like bands: below 50 %, below 80 %, from 80 %.
-        Assert.Equal(["core", "mid"], huge.QuerySelectorAll(".core")[8].ClassList);
-        Assert.Equal(["core", "high"], huge.QuerySelectorAll(".core")[127].ClassList);
+        // Core i is 7i mod 101 % busy: cpu72 100 %, cpu43 99 %, then cpu14 and cpu115 tie at 98 % and the lower number is named.
+        Assert.Equal("busiest of 128", huge.QuerySelector(".busiest p")!.TextContent);
+        var busiest = huge.QuerySelectorAll(".busiest li");
+        Assert.Equal(["72", "43", "14"], busiest.Select(l => l.QuerySelector("b")!.TextContent));
+        Assert.Equal(["100.0%", "99.0%", "98.0%"], busiest.Select(l => l.QuerySelector("span")!.TextContent));
     }
 
     [Fact]
@@ -94,8 +97,15 @@ public sealed partial class ClusterPageTests
         var (_, _, doc) = await Html.GetAsync(factory.CreateClient(), "/");
 
         var a = doc.QuerySelector("article[data-node='a']")!;
-        Assert.Equal("3.1 GiB / 15.5 GiB", a.QuerySelector(".mem-text")!.TextContent);
-        Assert.Equal("20", a.QuerySelector(".mem-bar")!.GetAttribute("aria-valuenow"));
+        var memory = a.QuerySelector(".meter.mem")!;
+        Assert.Equal("3.1G/15.5G", memory.QuerySelector(".mem-text")!.TextContent);
+        Assert.Equal("Mem", memory.QuerySelector("b")!.TextContent);
+        Assert.Equal("20", memory.GetAttribute("aria-valuenow"));
+        Assert.Equal("memory 3.1G/15.5G", memory.GetAttribute("aria-label"));
+        Assert.Equal("memory: 3.1 GiB / 15.5 GiB", memory.GetAttribute("title"));
+        Assert.Equal(["meter", "mem", "p20", "low"], memory.ClassList);
+        Assert.Equal("0K/0K", a.QuerySelector(".meter.swp .swp-text")!.TextContent);
+        Assert.Equal("swap: none", a.QuerySelector(".meter.swp")!.GetAttribute("title"));
         Assert.Equal("1.50 0.25 0.00", a.QuerySelector(".load-values")!.TextContent);
         Assert.Equal("v0.1.0", a.QuerySelector(".version")!.TextContent);
         Assert.False(a.QuerySelector(".version")!.ClassList.Contains("version-mismatch"));

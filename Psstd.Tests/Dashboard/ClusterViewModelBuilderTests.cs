@@ -72,15 +72,14 @@ public sealed class ClusterViewModelBuilderTests
 
         Assert.Equal("stale", cell.State);
         Assert.Equal("stale 1m 15s ago", cell.FreshnessText);
+        // 49.5 % is drawn half long but stays green: the band follows the text a person reads, not the rounded length.
         Assert.Equal(
-            [new CoreBarViewModel(0, "low"), new CoreBarViewModel(50, "mid"), new CoreBarViewModel(100, "high")],
+            [new CoreBarViewModel(0, 4, "low"), new CoreBarViewModel(50, 495, "low"), new CoreBarViewModel(100, 1000, "high")],
             cell.Cores);
-        Assert.Equal(
-            "<i class=\"core low\" style=\"--pct:0\" title=\"cpu0 0%\"></i><i class=\"core mid\" style=\"--pct:50\" title=\"cpu1 50%\"></i><i class=\"core high\" style=\"--pct:100\" title=\"cpu2 100%\"></i>",
-            CoreStripHtml.Render(cell.Cores));
         Assert.False(cell.DenseCores);
-        Assert.Equal(25, cell.MemoryPercent);
-        Assert.Equal("4.0 GiB / 16.0 GiB", cell.MemoryText);
+        Assert.Empty(cell.BusiestCores);
+        Assert.Equal(new MeterViewModel(25, "low", "4.0G/16.0G", "4.0 GiB / 16.0 GiB"), cell.Memory);
+        Assert.Equal(new MeterViewModel(0, "low", "0K/0K", "none"), cell.Swap);
         Assert.Equal("2.00 1.25 1.00", cell.LoadText);
         Assert.Equal("https://n.example/", cell.LinkUrl);
         Assert.Equal(LocalVersion, cell.Version);
@@ -108,9 +107,9 @@ public sealed class ClusterViewModelBuilderTests
         var cell = Build(Snapshot(Node("n", metrics: metrics))).Nodes[0];
 
         Assert.Equal(4, cell.Cores.Count);
-        Assert.All(cell.Cores, c => Assert.Equal(0, c.Percent));
-        Assert.Equal("0 B / 0 B", cell.MemoryText);
-        Assert.Equal(0, cell.MemoryPercent);
+        Assert.All(cell.Cores, c => Assert.Equal(new CoreBarViewModel(0, 0, "low"), c));
+        Assert.Equal("0K/0K", cell.Memory.Text);
+        Assert.Equal(0, cell.Memory.Percent);
     }
 
     [Theory]

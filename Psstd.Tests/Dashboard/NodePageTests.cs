@@ -75,11 +75,11 @@ public sealed class NodePageTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(missing.QuerySelectorAll("figure.chart"));
         Assert.Equal("The agent keeps no history for this node (yet).", missing.QuerySelector(".history-error")!.TextContent);
-        Assert.NotNull(missing.QuerySelector(".core-list"));
+        Assert.NotNull(missing.QuerySelector(".node-cores ol.cpus"));
     }
 
     [Fact]
-    public async Task NodePage_ShowsEachCore_AsARow_OrTheDenseStripFor128()
+    public async Task NodePage_ShowsEachCore_AsAMeter_OrTheDenseStripFor128_WithMemory()
     {
         using var factory = new DashboardFactory();
         factory.Agent.Serve(Snapshot(Node("small", cores: 4), Node("huge", cores: 128)));
@@ -87,16 +87,19 @@ public sealed class NodePageTests
         var (_, _, small) = await Html.GetAsync(factory.CreateClient(), "/nodes/small");
         var (_, _, huge) = await Html.GetAsync(factory.CreateClient(), "/nodes/huge");
 
-        var rows = small.QuerySelectorAll(".core-list .core-row");
-        Assert.Equal(["cpu0", "cpu1", "cpu2", "cpu3"], rows.Select(r => r.QuerySelector(".core-label")!.TextContent));
-        Assert.Equal(["0%", "7%", "14%", "21%"], rows.Select(r => r.QuerySelector(".core-pct")!.TextContent));
-        Assert.Equal("21", rows[3].QuerySelector(".core-bar")!.GetAttribute("aria-valuenow"));
+        var rows = small.QuerySelectorAll(".node-cores ol.cpus li");
+        Assert.Equal(["0", "1", "2", "3"], rows.Select(r => r.QuerySelector("b")!.TextContent));
+        Assert.Equal(["0.0%", "7.0%", "14.0%", "21.0%"], rows.Select(r => r.QuerySelector("span")!.TextContent));
+        Assert.Equal("cpu3 21.0%", rows[3].GetAttribute("title"));
         Assert.Equal("4 cores", small.QuerySelector(".node-cores h3")!.TextContent);
+        Assert.Equal("4.0G/16.0G", small.QuerySelector(".node-cores .meter.mem .mem-text")!.TextContent);
+        Assert.Equal("25% · 4.0 GiB / 16.0 GiB", small.QuerySelector(".now .memory-now")!.TextContent);
 
-        Assert.Null(huge.QuerySelector(".core-list"));
-        var strip = huge.QuerySelector(".node-cores .cores.cores-dense")!;
-        Assert.Equal(128, strip.QuerySelectorAll(".core").Length);
-        Assert.Equal("cpu127 81%", strip.QuerySelectorAll(".core")[127].GetAttribute("title"));
+        Assert.Null(huge.QuerySelector(".node-cores > ol.cpus"));
+        var strip = huge.QuerySelector(".node-cores .strip")!;
+        Assert.Equal(128, strip.QuerySelectorAll("i").Length);
+        Assert.Equal("cpu127 81%", strip.QuerySelectorAll("i")[127].GetAttribute("title"));
+        Assert.Equal(3, huge.QuerySelectorAll(".node-cores .busiest span").Length);
     }
 
     [Fact]

@@ -15,6 +15,7 @@ internal static class BenchSnapshots
         {
             var busy = Enumerable.Range(0, cores).Select(_ => Math.Round(random.NextDouble() * 100, 1)).ToArray();
             var total = (8L << random.Next(0, 4)) * GiB;
+            var used = (long)(total * random.NextDouble());
             list[i] = new NodeSnapshot(
                 Guid.NewGuid(),
                 $"node-{i:D4}",
@@ -33,7 +34,8 @@ internal static class BenchSnapshots
                     CoreBusyPercent = busy,
                     CpuBusyPercent = busy.Average(),
                     MemoryTotalBytes = total,
-                    MemoryUsedBytes = (long)(total * random.NextDouble()),
+                    MemoryUsedBytes = used,
+                    MemoryAvailableBytes = total - used,
                     SwapTotalBytes = 2 * GiB,
                     SwapUsedBytes = random.Next(0, 1000) * 1024L * 1024,
                     Load1 = random.NextDouble() * cores,
