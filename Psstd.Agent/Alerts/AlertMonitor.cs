@@ -72,7 +72,9 @@ internal sealed class AlertMonitor(
             webhook is null ? null : webhook.TryEnqueue,
             settings.Cluster,
             self.Id,
-            self.Name);
+            self.Name,
+            time,
+            AlertRound.DefaultSettle);
         var snapshot = ClusterSnapshotFactory.Create(settings.Cluster, self, local.PublishStride, cluster.Entries(), seen => time.GetElapsedTime(seen));
         board.Publish(_round.Run(snapshot.Nodes));
     }

@@ -9,7 +9,8 @@ namespace Psstd.Agent.Alerts;
 
 /// <summary>
 /// One evaluation of the rules over the cluster as this agent sees it: every firing and resolution becomes an
-/// event in this agent's store, and is sent by this agent when <see cref="NotifierChoice"/> names it. When a
+/// event in this agent's store at once, and is sent by this agent when <see cref="NotifierChoice"/> names it
+/// once the views have had time to agree (<see cref="DefaultSettle"/>). When a
 /// firing alert's notifier stops being a candidate (it stopped or was cut off) and this agent takes over, it
 /// sends the firing again under the same key, since it cannot know whether the last one did: delivery is at
 /// least once, and the key lets a receiver drop the repeat. Owned by one loop; not thread-safe.
@@ -21,9 +22,19 @@ internal sealed class AlertRound(
     Func<AlertNotice, bool>? send,
     string cluster,
     Guid self,
-    string selfName)
+    string selfName,
+    TimeProvider time,
+    TimeSpan settle)
 {
-    private readonly Dictionary<string, Guid?> _notifiers = [];
+    /// <summary>
+    /// How long after a firing or a resolution the notifier is chosen: agents see a node die a second or two
+    /// apart, and several nodes dying at once change the candidates while they do, so a choice made at once
+    /// could differ from agent to agent. An alert that resolves within it is never sent.
+    /// </summary>
+    public static readonly TimeSpan DefaultSettle = TimeSpan.FromSeconds(5);
+
+    private readonly Dictionary<string, Tracked> _tracked = [];
+    private readonly List<(AlertTransition Resolution, long At)> _resolving = [];
     private readonly HashSet<string> _firing = [];
 
     /// <summary>Notifications this agent decided to send (firing, resolved and takeovers), with a webhook or without.</summary>
@@ -33,27 +44,33 @@ internal sealed class AlertRound(
     public IReadOnlyList<FiringAlert> Run(IReadOnlyList<NodeSnapshot> nodes)
     {
         ArgumentNullException.ThrowIfNull(nodes);
+        var now = time.GetTimestamp();
         candidates.Observe(nodes);
-        var transitions = evaluator.Observe(nodes);
-        var justFired = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var transition in transitions)
+        foreach (var transition in evaluator.Observe(nodes))
         {
-            var alert = transition.Alert;
+            var key = transition.Alert.Key;
             journal.Add(Event(transition));
-            var notifier = NotifierOf(alert);
             if (transition.State == AlertState.Firing)
             {
-                justFired.Add(alert.Key);
-                _notifiers[alert.Key] = notifier;
+                _tracked[key] = new Tracked(now);
             }
-            else
+            else if (_tracked.Remove(key, out var tracked) && tracked.Decided)
             {
-                _notifiers.Remove(alert.Key);
+                // Its firing went out (from this agent or another): the resolution follows once views agree.
+                _resolving.Add((transition, now));
             }
+        }
 
-            if (notifier == self)
+        for (var i = _resolving.Count - 1; i >= 0; i--)
+        {
+            var (resolution, at) = _resolving[i];
+            if (time.GetElapsedTime(at, now) >= settle)
             {
-                Send(alert, transition.State, transition.State == AlertState.Resolved ? transition.At : null);
+                _resolving.RemoveAt(i);
+                if (NotifierOf(resolution.Alert) == self)
+                {
+                    Send(resolution.Alert, AlertState.Resolved, resolution.At);
+                }
             }
         }
 
@@ -63,16 +80,35 @@ internal sealed class AlertRound(
         {
             _firing.Add(alert.Key);
             var notifier = NotifierOf(alert);
-            if (notifier == self
-                && !justFired.Contains(alert.Key)
-                && _notifiers.TryGetValue(alert.Key, out var before)
-                && before != self
-                && (before is not { } last || !candidates.For(alert.NodeId).Contains(last)))
+            if (!_tracked.TryGetValue(alert.Key, out var tracked))
             {
-                Send(alert, AlertState.Firing, resolvedAt: null);
+                tracked = _tracked[alert.Key] = new Tracked(now);
             }
 
-            _notifiers[alert.Key] = notifier;
+            if (!tracked.Decided)
+            {
+                if (time.GetElapsedTime(tracked.FiredAt, now) >= settle)
+                {
+                    tracked.Decided = true;
+                    tracked.Notifier = notifier;
+                    if (notifier == self)
+                    {
+                        Send(alert, AlertState.Firing, resolvedAt: null);
+                    }
+                }
+            }
+            else if (notifier == self
+                && tracked.Notifier != self
+                && (tracked.Notifier is not { } last || !candidates.For(alert.NodeId).Contains(last)))
+            {
+                Send(alert, AlertState.Firing, resolvedAt: null);
+                tracked.Notifier = notifier;
+            }
+            else
+            {
+                tracked.Notifier = notifier;
+            }
+
             board.Add(new FiringAlert(
                 alert.Key,
                 alert.Rule,
@@ -85,16 +121,26 @@ internal sealed class AlertRound(
                 notifier is { } id ? nodes.FirstOrDefault(n => n.Id == id)?.Name ?? "" : ""));
         }
 
-        if (_notifiers.Count > _firing.Count)
+        if (_tracked.Count > _firing.Count)
         {
-            foreach (var key in _notifiers.Keys.Where(k => !_firing.Contains(k)).ToArray())
+            foreach (var key in _tracked.Keys.Where(k => !_firing.Contains(k)).ToArray())
             {
-                _notifiers.Remove(key);
+                _tracked.Remove(key);
             }
         }
 
         board.Sort(static (a, b) => Rank(b.Severity).CompareTo(Rank(a.Severity)) is var bySeverity and not 0 ? bySeverity : a.Since.CompareTo(b.Since));
         return board;
+    }
+
+    /// <summary>A firing alert as this agent handles it: when it fired here, whether its notifier has been chosen, and who that was last.</summary>
+    private sealed class Tracked(long firedAt)
+    {
+        public long FiredAt { get; } = firedAt;
+
+        public bool Decided { get; set; }
+
+        public Guid? Notifier { get; set; }
     }
 
     private Guid? NotifierOf(ActiveAlert alert) => NotifierChoice.Choose(alert.Rule, alert.NodeId, candidates.For(alert.NodeId));

@@ -67,8 +67,18 @@ public sealed class NetnsAppHostTests
         await host.EveryViewAsync(["node-1"], "still hears node-2 in its own half", Ttl, s => Health(s, "node-2") == NodeHealth.Fresh);
 
         // One notification per lost node, from its own side's notifier: node-3 alone tells of node-1 and node-2.
-        var split = await receiver.WhenAsync("a firing about each node from the other side", TimeSpan.FromSeconds(60), all =>
-            Nodes.All(n => Deliveries(all, n, "firing").Count > 0));
+        IReadOnlyList<WebhookReceiver.Delivery> split;
+        try
+        {
+            split = await receiver.WhenAsync("a firing about each node from the other side", TimeSpan.FromSeconds(60), all =>
+                Nodes.All(n => Deliveries(all, n, "firing").Count > 0));
+        }
+        catch (TimeoutException ex)
+        {
+            var views = await Task.WhenAll(Nodes.Select(async n => $"{n}: {string.Join(", ", (await host.SnapshotAsync(n, CancellationToken.None)).Alerts.Select(a => $"{a.Rule} {a.NodeName} by {a.Notifier}"))}"));
+            throw new TimeoutException($"{ex.Message}; received: {string.Join("; ", receiver.Received)}; alerts: {string.Join(" | ", views)}\n{host.Process.Output}", ex);
+        }
+
         Assert.Contains(Deliveries(split, "node-3", "firing")[0].Field("sender"), Nodes[..2]);
         Assert.Equal("node-3", Deliveries(split, "node-1", "firing")[0].Field("sender"));
         Assert.Equal("node-3", Deliveries(split, "node-2", "firing")[0].Field("sender"));

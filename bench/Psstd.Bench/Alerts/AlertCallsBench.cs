@@ -37,7 +37,9 @@ internal static class AlertCallsBench
             notice => { sent.Add(notice); return true; },
             "sim",
             n.Id,
-            n.Record.Name)).ToArray();
+            n.Record.Name,
+            simulation.Clock,
+            AlertRound.DefaultSettle)).ToArray();
         var wall = TimeProvider.System.GetTimestamp();
         simulation.EverySecond = now =>
         {
