@@ -16,7 +16,6 @@ namespace Psstd.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed class HistoryBrowserTests(ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(30);
     private static readonly string[] Names = ["alpha", "beta", "gamma"];
 
@@ -25,39 +24,19 @@ public sealed class HistoryBrowserTests(ITestOutputHelper output)
     [Fact]
     public async Task NodePage_SwitchesTo24h_HoverShowsOneCursorAndAValueOnEveryChart_ThenComparesTwoNodes()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (apt-get install -y chromium); this test never downloads a browser.");
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         using var overall = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = overall.Token;
         var port = PortPicker.Pick(TestPorts.Next(), 1, udpToo: false)[0];
         StandInAgent? agent = null;
         DashboardProcess? dashboard = null;
-        IPlaywright? playwright = null;
-        IBrowser? browser = null;
+        ChromiumSession? chromium = null;
         try
         {
             agent = await StandInAgent.StartAsync(Snapshot, History);
             dashboard = await DashboardProcess.StartAsync(agent.SocketPath, port, ct);
-            playwright = await Playwright.CreateAsync();
-            browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = Chromium,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-            });
-            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-            page.SetDefaultTimeout((float)StepTimeout.TotalMilliseconds);
-            var policyErrors = new List<string>();
-            page.Console += (_, message) =>
-            {
-                if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-                {
-                    lock (policyErrors)
-                    {
-                        policyErrors.Add(message.Text);
-                    }
-                }
-            };
+            chromium = await ChromiumSession.OpenAsync(1280, 900, StepTimeout);
+            var page = chromium.Page;
 
             // The node page opens on the last hour; the range control switches to the day.
             await page.GotoAsync($"{dashboard.Url}nodes/alpha?theme=dark");
@@ -108,10 +87,7 @@ public sealed class HistoryBrowserTests(ITestOutputHelper output)
             var swapped = page.WaitForResponseAsync(r => r.Url.Contains("/compare?", StringComparison.Ordinal) && r.Request.Headers.ContainsKey("hx-request"));
             await swapped;
             await page.WaitForFunctionAsync("() => document.querySelectorAll('figure.chart.cursor-on').length === 7");
-            lock (policyErrors)
-            {
-                Assert.Empty(policyErrors);
-            }
+            Assert.Empty(chromium.PolicyErrors);
         }
         catch
         {
@@ -124,12 +100,11 @@ public sealed class HistoryBrowserTests(ITestOutputHelper output)
         }
         finally
         {
-            if (browser is not null)
+            if (chromium is not null)
             {
-                await browser.DisposeAsync();
+                await chromium.DisposeAsync();
             }
 
-            playwright?.Dispose();
             dashboard?.Dispose();
             if (agent is not null)
             {

@@ -17,7 +17,6 @@ namespace Psstd.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed class MeterBrowserTests(ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const long GiB = 1024L * 1024 * 1024;
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(30);
 
@@ -29,37 +28,17 @@ public sealed class MeterBrowserTests(ITestOutputHelper output)
     [Fact]
     public async Task Meters_ShowEveryCoreAndMemory_WithTheirText_AndALiveUpdateMovesNothing()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (apt-get install -y chromium); this test never downloads a browser.");
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         using var overall = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var port = PortPicker.Pick(TestPorts.Next(), 1, udpToo: false)[0];
         await using var agent = await StandInAgent.StartAsync(Cluster);
         DashboardProcess? dashboard = null;
-        IPlaywright? playwright = null;
-        IBrowser? browser = null;
+        ChromiumSession? chromium = null;
         try
         {
             dashboard = await DashboardProcess.StartAsync(agent.SocketPath, port, overall.Token);
-            playwright = await Playwright.CreateAsync();
-            browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = Chromium,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-            });
-            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 720 } });
-            page.SetDefaultTimeout((float)StepTimeout.TotalMilliseconds);
-            var policyErrors = new List<string>();
-            page.Console += (_, message) =>
-            {
-                if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-                {
-                    lock (policyErrors)
-                    {
-                        policyErrors.Add(message.Text);
-                    }
-                }
-            };
+            chromium = await ChromiumSession.OpenAsync(1280, 720, StepTimeout);
+            var page = chromium.Page;
 
             await page.GotoAsync($"{dashboard.Url}?sort=name&theme=dark");
 
@@ -134,10 +113,7 @@ public sealed class MeterBrowserTests(ITestOutputHelper output)
             var rowHeight = await row.EvaluateAsync<double>("e => e.getBoundingClientRect().height");
             Assert.True(rowHeight < 30, $"a compact row is {rowHeight} px high");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("browser-meters-compact.png"), FullPage = false });
-            lock (policyErrors)
-            {
-                Assert.Empty(policyErrors);
-            }
+            Assert.Empty(chromium.PolicyErrors);
         }
         catch
         {
@@ -146,12 +122,11 @@ public sealed class MeterBrowserTests(ITestOutputHelper output)
         }
         finally
         {
-            if (browser is not null)
+            if (chromium is not null)
             {
-                await browser.DisposeAsync();
+                await chromium.DisposeAsync();
             }
 
-            playwright?.Dispose();
             dashboard?.Dispose();
         }
     }

@@ -4,14 +4,17 @@ using Psstd.Dashboard.AgentClient;
 namespace Psstd.Bench;
 
 /// <summary>An agent that answers one fixed snapshot instantly: the bench measures the dashboard alone.</summary>
-internal sealed class FixedAgentClient(ClusterSnapshot snapshot) : IAgentClient
+/// <param name="history">A node's history for a range and resolution; null: the agent serves none.</param>
+internal sealed class FixedAgentClient(ClusterSnapshot snapshot, Func<NodeSnapshot, DateTimeOffset, DateTimeOffset, TimeSpan, NodeHistory>? history = null) : IAgentClient
 {
     public Task<AgentResult<ClusterSnapshot>> GetClusterAsync(CancellationToken cancellationToken) =>
         Task.FromResult(new AgentResult<ClusterSnapshot>(AgentOutcome.Ok, snapshot, ""));
 
     public Task<AgentResult<NodeHistory>> GetHistoryAsync(
         string node, DateTimeOffset since, DateTimeOffset until, TimeSpan resolution, CancellationToken cancellationToken) =>
-        Task.FromResult(new AgentResult<NodeHistory>(AgentOutcome.AnsweredWithError, null, "the bench serves no history"));
+        Task.FromResult(history is not null && snapshot.Nodes.FirstOrDefault(n => n.Name == node || n.Id.ToString() == node) is { } found
+            ? new AgentResult<NodeHistory>(AgentOutcome.Ok, history(found, since, until, resolution), "")
+            : new AgentResult<NodeHistory>(AgentOutcome.AnsweredWithError, null, "the bench serves no history"));
 
     public Task<AgentResult<ClusterEventList>> GetEventsAsync(string? node, int limit, CancellationToken cancellationToken) =>
         Task.FromResult(new AgentResult<ClusterEventList>(AgentOutcome.Ok, new ClusterEventList([]), ""));

@@ -84,7 +84,7 @@ internal static class HistoryBench
             builder.ConfigureTestServices(services =>
             {
                 services.RemoveAll<IAgentClient>();
-                services.AddSingleton<IAgentClient>(new StoreAgentClient(snapshot, store));
+                services.AddSingleton<IAgentClient>(StoreAgentClient.Create(snapshot, store));
                 services.RemoveAll<HotPotatoOptions>();
                 services.AddSingleton(new HotPotatoOptions { Enabled = false });
             });
