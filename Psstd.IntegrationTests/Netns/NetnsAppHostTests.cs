@@ -90,8 +90,17 @@ public sealed class NetnsAppHostTests
         await host.EveryViewAsync(Nodes, "lists no alert after the heal", TimeSpan.FromSeconds(30), s => s.Alerts.Count == 0);
 
         // Every alert resolves exactly once, from its own side's notifier, now that both reach the receiver.
-        var healed = await receiver.WhenAsync("a resolution about each node", TimeSpan.FromSeconds(60), all =>
-            Nodes.All(n => Deliveries(all, n, "resolved").Count > 0));
+        IReadOnlyList<WebhookReceiver.Delivery> healed;
+        try
+        {
+            healed = await receiver.WhenAsync("a resolution about each node", TimeSpan.FromSeconds(90), all =>
+                Nodes.All(n => Deliveries(all, n, "resolved").Count > 0));
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}; received: {string.Join("; ", receiver.Received)}\n{host.Process.Output}", ex);
+        }
+
         Assert.All(Nodes, n => Assert.Single(Deliveries(healed, n, "resolved")));
         Assert.Single(Deliveries(healed, "node-3", "firing").Select(d => d.Field("key")).Distinct());
         Assert.Equal("node-3", Deliveries(healed, "node-1", "resolved")[0].Field("sender"));

@@ -35,7 +35,7 @@ internal static class AlertCallsBench
             new AlertEvaluator(rules, simulation.Clock),
             new NotifierCandidates(simulation.Clock, warmUp),
             new EventJournal(),
-            notice => { sent.Add(notice); return true; },
+            notice => { sent.Add(notice with { ResolvedAt = simulation.Clock.GetUtcNow() }); return true; },
             "sim",
             n.Id,
             n.Record.Name,
@@ -59,6 +59,11 @@ internal static class AlertCallsBench
 
         var alerts = simulation.Nodes.Where(n => !n.Alive).Select(n => n.Record.Name).ToHashSet(StringComparer.Ordinal);
         var perAlert = alerts.ToDictionary(a => a, a => sent.Count(s => s.Node == a && s.State == "firing"), StringComparer.Ordinal);
+        foreach (var (alert, calls) in perAlert.Where(p => p.Value > 1))
+        {
+            progress.WriteLine($"{alert}: {string.Join(", ", sent.Where(s => s.Node == alert).Select(s => $"{s.State} by {s.Sender} at {s.ResolvedAt:mm:ss} key {s.Key}"))}");
+        }
+
         var keys = alerts.ToDictionary(a => a, a => sent.Where(s => s.Node == a).Select(s => s.Key).Distinct().Count(), StringComparer.Ordinal);
         return JsonSerializer.Serialize(new Dictionary<string, object>
         {
