@@ -152,6 +152,21 @@ public sealed class AlertEvaluatorTests
     }
 
     [Fact]
+    public void HealthRule_ALateCopyOfTheDeadNodesLastRecord_DoesNotResolveIt_ANewerVersionDoes()
+    {
+        var evaluator = Evaluator(OfflineRule);
+        Run(evaluator, 10, s => [Node("a", sequence: s + 1)]);
+        Assert.Single(Run(evaluator, 70, _ => [Node("a", health: NodeHealth.Offline, sequence: 9)]));
+
+        // The last record reaches this agent late (anti-entropy): fresh for a while, but nothing newer follows.
+        Assert.Empty(Run(evaluator, 5, _ => [Node("a", sequence: 10)]));
+        Assert.Single(evaluator.Firing);
+
+        var back = Assert.Single(Run(evaluator, 3, s => [Node("a", sequence: 11 + s)]));
+        Assert.Equal(AlertState.Resolved, back.State);
+    }
+
+    [Fact]
     public void HealthRule_ABriefOutage_ShorterThanFor_IsNoAlert()
     {
         var evaluator = Evaluator(OfflineRule);

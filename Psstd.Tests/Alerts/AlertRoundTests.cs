@@ -22,6 +22,7 @@ public sealed class AlertRoundTests
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
     private readonly List<AlertNotice> _sent = [];
+    private long _tick = 1;
     private readonly Dictionary<string, Agent> _agents = [];
 
     private sealed record Agent(AlertRound Round, EventJournal Journal);
@@ -48,11 +49,12 @@ public sealed class AlertRoundTests
         var boards = new Dictionary<string, IReadOnlyList<FiringAlert>>();
         foreach (var (name, agent) in _agents)
         {
-            var view = Names.Select(n => Node(n, health: health(n), generation: generation?.Invoke(n) ?? 1) with { IsSelf = n == name }).ToArray();
+            var view = Names.Select(n => Node(n, health: health(n), generation: generation?.Invoke(n) ?? 1, sequence: _tick) with { IsSelf = n == name }).ToArray();
             boards[name] = agent.Round.Run(view);
         }
 
         _clock.Advance(TimeSpan.FromSeconds(1));
+        _tick++;
         return boards;
     }
 

@@ -98,7 +98,7 @@ internal sealed class AlertEvaluator
         {
             if (judgement.Verdict == AlertVerdict.Holds)
             {
-                track = new AlertTrack(AlertKey.Of(rule.Name, node.Id, node.Generation, node.Sequence), step.Timestamp, step.Now);
+                track = new AlertTrack(AlertKey.Of(rule.Name, node.Id, node.Generation, node.Sequence), step.Timestamp, step.Now, node.Generation);
                 _tracks[pair] = track;
                 FireIfDue(r, node, track, judgement.Value, ref step);
             }
@@ -122,7 +122,10 @@ internal sealed class AlertEvaluator
 
         switch (judgement.Verdict)
         {
+            case AlertVerdict.Clear when rule.IsHealth && !ProvenAlive(track, node):
+                break; // fresh for one version only so far: it may be a late copy of what a dead node sent last
             case AlertVerdict.Holds or AlertVerdict.Short:
+                track.FreshSequence = null;
                 var updated = Update(rule, track.Alert, node, judgement.Value);
                 step.FiringChanged |= !ReferenceEquals(updated, track.Alert);
                 track.Alert = updated;
@@ -137,6 +140,18 @@ internal sealed class AlertEvaluator
             default:
                 break; // unjudged: a firing alert waits for fresh values
         }
+    }
+
+    /// <summary>A node back under a new generation (a restart), or with a newer version than the first that looked fresh.</summary>
+    private static bool ProvenAlive(AlertTrack track, NodeSnapshot node)
+    {
+        if (node.Generation != track.Generation)
+        {
+            return true;
+        }
+
+        track.FreshSequence ??= node.Sequence;
+        return node.Sequence > track.FreshSequence;
     }
 
     private void FireIfDue(int r, NodeSnapshot node, AlertTrack track, double value, ref Step step)
