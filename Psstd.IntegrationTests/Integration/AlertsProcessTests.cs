@@ -35,7 +35,7 @@ public sealed class AlertsProcessTests(ITestOutputHelper output) : IDisposable
         {
             ["PSSTD_NODE_TTL"] = "6s",
             ["PSSTD_ALERTS"] = rules,
-            ["PSSTD_ALERT_WEBHOOK"] = receiver.Url,
+            ["PSSTD_ALERT_WEBHOOK"] = receiver.Url.ToString(),
         };
         await using var cluster = LocalCluster.Start(TestClusters.Spec(_root.Path, Count, environment, dashboards: false), _ => { }, TimeProvider.System);
         try
@@ -89,7 +89,7 @@ public sealed class AlertsProcessTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    private static List<WebhookReceiver.Delivery> About(IEnumerable<WebhookReceiver.Delivery> all, string node, string state) =>
+    private static List<ReceivedRequest> About(IEnumerable<ReceivedRequest> all, string node, string state) =>
         [.. all.Where(d => d.Field("node") == node && d.Field("state") == state && d.Field("rule") == "node-down")];
 
     public void Dispose() => _root.Dispose();

@@ -46,7 +46,7 @@ public sealed class NetnsAppHostTests
             ["PSSTD_ALERT_WEBHOOK"] = $"http://{bridge}:{port}/hook",
         };
         using var host = await AppHostProcess.StartReadyAsync(environment, "--netns", "--nodes", "3", "--netns-seeds");
-        await using var receiver = await WebhookReceiver.StartAsync($"http://{bridge}:{port}");
+        await using var receiver = await WebhookReceiver.StartAsync(listen: new System.Net.IPEndPoint(System.Net.IPAddress.Parse(bridge), port));
         Assert.Equal(6, host.Children.Count); // three agents, three dashboards, each in its namespace
         Assert.Equal(7, NetnsNetwork.ObjectsOwnedBy(host.Id).Count);
 
@@ -69,7 +69,7 @@ public sealed class NetnsAppHostTests
         // Each side chooses its own notifier: node-1's side tells of node-3 once; node-3, alone, is the notifier of
         // its alerts about node-1 and node-2. (Its posts cannot reach the receiver: the split moved node-3 to a
         // bridge without the host, as a real partition can cut a side off from the webhook too.)
-        IReadOnlyList<WebhookReceiver.Delivery> split;
+        IReadOnlyList<ReceivedRequest> split;
         try
         {
             split = await receiver.WhenAsync("a firing about node-3 from the other side", TimeSpan.FromSeconds(60), all =>
@@ -90,7 +90,7 @@ public sealed class NetnsAppHostTests
         await host.EveryViewAsync(Nodes, "lists no alert after the heal", TimeSpan.FromSeconds(30), s => s.Alerts.Count == 0);
 
         // Every alert resolves exactly once, from its own side's notifier, now that both reach the receiver.
-        IReadOnlyList<WebhookReceiver.Delivery> healed;
+        IReadOnlyList<ReceivedRequest> healed;
         try
         {
             healed = await receiver.WhenAsync("a resolution about each node", TimeSpan.FromSeconds(90), all =>
@@ -193,7 +193,7 @@ public sealed class NetnsAppHostTests
     private static bool AllFresh(ClusterSnapshot snapshot) =>
         snapshot.Nodes.Count == Nodes.Length && snapshot.Nodes.All(n => n.Health == NodeHealth.Fresh);
 
-    private static List<WebhookReceiver.Delivery> Deliveries(IEnumerable<WebhookReceiver.Delivery> all, string node, string state) =>
+    private static List<ReceivedRequest> Deliveries(IEnumerable<ReceivedRequest> all, string node, string state) =>
         [.. all.Where(d => d.Field("node") == node && d.Field("state") == state)];
 
     private static int FreePort()

@@ -12,6 +12,12 @@ internal sealed record WebhookDeliveryOptions
     /// <summary>Notifications waiting to be sent; past it new ones are dropped and counted, never waited for.</summary>
     public int QueueCapacity { get; init; } = 1024;
 
+    /// <summary>
+    /// Notices being delivered at once: a receiver that does not answer one (or a side of a partition that cannot
+    /// reach it) holds up only these, not every notice behind them. The notices of one alert still go in order.
+    /// </summary>
+    public int MaxInFlight { get; init; } = 4;
+
     /// <summary>Attempts per notification, the first included.</summary>
     public int MaxAttempts { get; init; } = 5;
 

@@ -8,7 +8,8 @@ namespace Psstd.Agent.Alerts.Delivery;
 /// <summary>
 /// Posts alert notifications to the webhook (<c>PSSTD_ALERT_WEBHOOK</c>). <see cref="TryEnqueue"/> never waits: a
 /// bounded queue takes the notice or it is dropped and counted, so a slow or hostile receiver can hold up nothing
-/// but this notifier's own loop. The loop sends one notice at a time, in order, each through
+/// but this notifier's own loop. The loop sends up to <see cref="WebhookDeliveryOptions.MaxInFlight"/> notices at
+/// once, those of one alert (one key) in order, each through
 /// <see cref="WebhookRetry"/>: delivered, refused, or given up within <see cref="WebhookDeliveryOptions.TotalTimeout"/>,
 /// and counted either way. Delivery is at least once: a retry after an answer that got lost repeats the notice
 /// with the same <c>Idempotency-Key</c>.
@@ -24,6 +25,7 @@ internal sealed class WebhookNotifier : BackgroundService
     private readonly HttpClient _client;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private long _burstDropped;
+    private readonly Dictionary<string, Task<DeliveryOutcome>> _lastOfKey = new(StringComparer.Ordinal);
 
     /// <param name="handler">The HTTP handler; null: one of its own, which follows no redirects.</param>
     public WebhookNotifier(
@@ -90,27 +92,74 @@ internal sealed class WebhookNotifier : BackgroundService
             AlertDeliveryLog.HeaderInClear(_logger, _target.DisplayUrl, header.Name);
         }
 
-        while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+        using var slots = new SemaphoreSlim(Math.Max(1, _options.MaxInFlight));
+        try
         {
-            while (_queue.Reader.TryRead(out var notice))
+            // A slot first, then a notice: one taken from the queue is always on its way, never waiting unseen.
+            while (true)
             {
+                await slots.WaitAsync(stoppingToken);
+                if (!await _queue.Reader.WaitToReadAsync(stoppingToken))
+                {
+                    break;
+                }
+
+                if (!_queue.Reader.TryRead(out var notice))
+                {
+                    slots.Release();
+                    continue;
+                }
+
                 if (Interlocked.Read(ref _burstDropped) > 0)
                 {
                     var dropped = Interlocked.Exchange(ref _burstDropped, 0);
                     AlertDeliveryLog.QueueDrained(_logger, dropped);
                 }
 
-                if (await DeliverGuardedAsync(notice, stoppingToken) == DeliveryOutcome.Canceled)
-                {
-                    var left = 1 + Queued;
-                    AlertDeliveryLog.Abandoned(_logger, left);
-                    return;
-                }
+                var before = _lastOfKey.GetValueOrDefault(notice.Key);
+                _lastOfKey[notice.Key] = DeliverAfterAsync(before, notice, slots, stoppingToken);
+                Forget(static t => t.IsCompleted);
             }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the notices being delivered end with the token; say what is left.
+        }
+
+        var left = Queued + _lastOfKey.Values.Count(t => !t.IsCompleted);
+        await Task.WhenAll(_lastOfKey.Values);
+        if (stoppingToken.IsCancellationRequested && left > 0)
+        {
+            AlertDeliveryLog.Abandoned(_logger, left);
         }
     }
 
-    /// <summary>One notice the loop sends: whatever goes wrong with it, the loop goes on with the next.</summary>
+    /// <summary>Sends <paramref name="notice"/> once the notice of the same alert before it is done, then frees its slot.</summary>
+    private async Task<DeliveryOutcome> DeliverAfterAsync(Task<DeliveryOutcome>? before, AlertNotice notice, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        try
+        {
+            if (before is not null)
+            {
+                await before;
+            }
+
+            return stoppingToken.IsCancellationRequested ? DeliveryOutcome.Canceled : await DeliverGuardedAsync(notice, stoppingToken);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private void Forget(Func<Task<DeliveryOutcome>, bool> done)
+    {
+        foreach (var key in _lastOfKey.Where(p => done(p.Value)).Select(p => p.Key).ToArray())
+        {
+            _lastOfKey.Remove(key);
+        }
+    }
+
     private async Task<DeliveryOutcome> DeliverGuardedAsync(AlertNotice notice, CancellationToken stoppingToken)
     {
         try

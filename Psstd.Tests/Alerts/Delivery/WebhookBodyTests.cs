@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Psstd.Agent.Alerts.Delivery;
 using Psstd.Agent.Configuration;
+using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Alerts.Delivery;
 

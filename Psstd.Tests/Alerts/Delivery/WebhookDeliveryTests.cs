@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Psstd.Agent.Alerts.Delivery;
 using Psstd.Agent.Configuration;
+using Psstd.Tests.Support;
 
 namespace Psstd.Tests.Alerts.Delivery;
 
