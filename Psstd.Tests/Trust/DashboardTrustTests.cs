@@ -105,6 +105,7 @@ public sealed class DashboardTrustTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(TrustMiddleware.ContentSecurityPolicy, Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
         Assert.Contains("frame-ancestors 'none'", TrustMiddleware.ContentSecurityPolicy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", TrustMiddleware.ContentSecurityPolicy, StringComparison.Ordinal);
         Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
     }
