@@ -107,6 +107,6 @@ public sealed partial class AlertRulesFileTests : IDisposable
     }
 
     /// <summary>A commented-out line of YAML ("#- name:", "#  metric:"), not a comment in words ("# CPU busy ...").</summary>
-    [GeneratedRegex(@"^(\s*)#(?=- |  [a-z_]+:)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^()# (?=- |  [a-z_]+:)", RegexOptions.Multiline)]
     private static partial Regex CommentedYaml();
 }
