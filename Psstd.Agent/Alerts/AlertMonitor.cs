@@ -31,15 +31,16 @@ internal sealed class AlertMonitor(
     private AlertRound? _round;
 
     /// <summary>
-    /// How long a node must have watched the cluster before it is handed alerts: the settling time, the longest
-    /// <c>for</c>, and one TTL more, so that whatever a (re)started agent's rules find firing has fired in its own
-    /// view, and been left to the notifier of the moment, before the agent can be chosen.
+    /// How long a node must have watched the cluster before it is handed alerts: the settling time before rules
+    /// are judged (a TTL), the longest <c>for</c>, the time a notifier waits before choosing
+    /// (<see cref="AlertRound.DefaultSettle"/>), and one TTL more, so that whatever a (re)started agent's rules find
+    /// firing has fired and been decided in its own view before any agent can choose it.
     /// </summary>
     public static TimeSpan WarmUp(AgentSettings settings, IReadOnlyList<AlertRule> rules)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(rules);
-        return (settings.Ttl * 2) + rules.Select(r => r.For).DefaultIfEmpty(TimeSpan.Zero).Max();
+        return (settings.Ttl * 2) + rules.Select(r => r.For).DefaultIfEmpty(TimeSpan.Zero).Max() + AlertRound.DefaultSettle;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -94,14 +94,17 @@ internal sealed class AlertRound(
                     if (notifier == self)
                     {
                         Send(alert, AlertState.Firing, resolvedAt: null);
+                        tracked.SentHere = true;
                     }
                 }
             }
             else if (notifier == self
+                && !tracked.SentHere
                 && tracked.Notifier != self
                 && (tracked.Notifier is not { } last || !candidates.For(alert.NodeId).Contains(last)))
             {
                 Send(alert, AlertState.Firing, resolvedAt: null);
+                tracked.SentHere = true;
                 tracked.Notifier = notifier;
             }
             else
@@ -141,6 +144,9 @@ internal sealed class AlertRound(
         public bool Decided { get; set; }
 
         public Guid? Notifier { get; set; }
+
+        /// <summary>This agent sent the firing already: a takeover never makes it send it again.</summary>
+        public bool SentHere { get; set; }
     }
 
     private Guid? NotifierOf(ActiveAlert alert) => NotifierChoice.Choose(alert.Rule, alert.NodeId, candidates.For(alert.NodeId));

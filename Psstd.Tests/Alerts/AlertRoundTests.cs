@@ -19,6 +19,7 @@ public sealed class AlertRoundTests
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
     private static readonly string[] Names = ["a", "b", "c", "d"];
+    private readonly List<string> _joined = [];
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
     private readonly List<AlertNotice> _sent = [];
@@ -49,7 +50,7 @@ public sealed class AlertRoundTests
         var boards = new Dictionary<string, IReadOnlyList<FiringAlert>>();
         foreach (var (name, agent) in _agents)
         {
-            var view = Names.Select(n => Node(n, health: health(n), generation: generation?.Invoke(n) ?? 1, sequence: _tick) with { IsSelf = n == name }).ToArray();
+            var view = Names.Concat(_joined).Select(n => Node(n, health: health(n), generation: generation?.Invoke(n) ?? 1, sequence: _tick) with { IsSelf = n == name }).ToArray();
             boards[name] = agent.Round.Run(view);
         }
 
@@ -168,6 +169,28 @@ public sealed class AlertRoundTests
         var events = new List<ClusterEvent>();
         _agents["a"].Journal.DrainTo(events);
         Assert.Equal([ClusterEventKind.AlertFiring, ClusterEventKind.AlertResolved], events.Select(e => e.Kind));
+    }
+
+    [Fact]
+    public void TheNotifierSendsOnce_EvenWhenItsViewOfWhoNotifiesWavers()
+    {
+        StartAll();
+        _agents.Remove("d");
+        Settled(n => n == "d" ? NodeHealth.Offline : NodeHealth.Fresh);
+        var notifier = Assert.Single(_sent).Sender;
+
+        // A node joins that outranks the notifier for this alert; once it has watched long enough the notifier's
+        // view hands the alert to it; then it is doubted for a moment and the alert comes back.
+        var newcomer = Enumerable.Range(0, 100).Select(i => $"e{i}")
+            .First(e => NotifierChoice.Choose("down", Id("d"), [Id(notifier), Id(e)]) == Id(e));
+        _joined.Add(newcomer);
+        for (var s = 0; s < WarmUp.TotalSeconds * 2; s++)
+        {
+            var doubted = s == WarmUp.TotalSeconds + 5;
+            Second(n => n == "d" ? NodeHealth.Offline : doubted && n == newcomer ? NodeHealth.Suspect : NodeHealth.Fresh);
+        }
+
+        Assert.Single(_sent, n => n.Sender == notifier);
     }
 
     [Fact]
