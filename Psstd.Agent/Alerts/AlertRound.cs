@@ -76,6 +76,8 @@ internal sealed class AlertRound(
 
         _firing.Clear();
         var board = new List<FiringAlert>();
+        Dictionary<Guid, string>? names = null;
+        string NameOf(Guid id) => (names ??= nodes.ToDictionary(n => n.Id, n => n.Name)).GetValueOrDefault(id, "");
         foreach (var alert in evaluator.Firing)
         {
             _firing.Add(alert.Key);
@@ -121,7 +123,7 @@ internal sealed class AlertRound(
                 alert.ValueText,
                 alert.Condition,
                 alert.StartedAt,
-                notifier is { } id ? nodes.FirstOrDefault(n => n.Id == id)?.Name ?? "" : ""));
+                notifier is { } id ? NameOf(id) : ""));
         }
 
         if (_tracked.Count > _firing.Count)
