@@ -36,6 +36,21 @@ public sealed record NodeMetrics
     public long NetTxBytesPerSecond { get; init; }
     public int ProcessCount { get; init; }
 
+    /// <summary>
+    /// Where the machine's CPU time went over the last interval; null from a platform or an older agent that does
+    /// not report it.
+    /// </summary>
+    public CpuShares? CpuShares { get; init; }
+
+    /// <summary>
+    /// Kernel share (system, irq and softirq) of each core's time over the last interval, in core order; empty when not
+    /// reported (an older agent, a platform without it, or a machine too large for the record's budget).
+    /// </summary>
+    public IReadOnlyList<double> CoreKernelPercent { get; init; } = [];
+
+    /// <summary>Memory the kernel holds as buffers and reclaimable cache (htop's cache band); null when not reported.</summary>
+    public long? MemoryCacheBytes { get; init; }
+
     /// <summary>No sample yet: every value zero.</summary>
     public static NodeMetrics Empty { get; } = new();
 }

@@ -23,4 +23,16 @@ public sealed record NodeSnapshot(
     string GossipAddress,
     bool IsSelf,
     NodeMetrics Metrics,
-    double IntervalSeconds = 0);
+    double IntervalSeconds = 0)
+{
+    /// <summary>The node's tags (<c>PSSTD_TAGS</c>, such as rack=a), ordered by key; empty when it has none or runs an older agent.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = NoTags;
+
+    /// <summary>
+    /// A short fingerprint of the alert rules and webhook the node's agent runs (hex); empty when it runs none or is
+    /// older. Agents that differ here judge alerts differently: views point it out.
+    /// </summary>
+    public string AlertsFingerprint { get; init; } = "";
+
+    private static readonly IReadOnlyDictionary<string, string> NoTags = new Dictionary<string, string>();
+}
