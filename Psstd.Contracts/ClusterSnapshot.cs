@@ -21,4 +21,7 @@ public sealed record ClusterSnapshot(
 {
     /// <summary>Alerts firing now under this agent's rules (<c>PSSTD_ALERTS</c>), most severe first; empty without rules or from an older agent.</summary>
     public IReadOnlyList<FiringAlert> Alerts { get; init; } = [];
+
+    /// <summary>Silences running in the cluster (any node's), soonest to end first; empty from an older agent.</summary>
+    public IReadOnlyList<AlertSilence> Silences { get; init; } = [];
 }

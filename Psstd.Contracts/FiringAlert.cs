@@ -16,4 +16,8 @@ public sealed record FiringAlert(
     string Value,
     string Condition,
     DateTimeOffset Since,
-    string Notifier);
+    string Notifier)
+{
+    /// <summary>A running silence matches the alert: its notifications are held until the silence ends.</summary>
+    public bool Silenced { get; init; }
+}

@@ -76,7 +76,7 @@ internal sealed class AlertMonitor(
             self.Name,
             time,
             AlertRound.DefaultSettle);
-        var snapshot = ClusterSnapshotFactory.Create(settings.Cluster, self, local.PublishStride, cluster.Entries(), seen => time.GetElapsedTime(seen));
+        var snapshot = ClusterSnapshotFactory.Create(settings.Cluster, self, local.PublishStride, cluster.Entries(), seen => time.GetElapsedTime(seen), settings.GossipUnauthenticated);
         board.Publish(_round.Run(snapshot.Nodes));
     }
 }

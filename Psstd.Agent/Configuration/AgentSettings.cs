@@ -1,3 +1,4 @@
+using Psstd.Contracts;
 using Psstd.Agent.Configuration.Alerting;
 using Psstd.Gossip.Wire;
 using Psstd.Configuration;
@@ -110,6 +111,9 @@ internal sealed record AgentSettings
     /// <summary>Nodes held at most (<c>PSSTD_MAX_NODES</c>, see <see cref="DefaultMaxNodes"/>).</summary>
     public int MaxNodes { get; init; } = DefaultMaxNodes;
 
+    /// <summary>This node's tags (<c>PSSTD_TAGS=rack=a,role=db</c>, see <see cref="NodeTagRules"/>), ordered by key; empty when unset.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>
     /// Threshold alert rules from the file <c>PSSTD_ALERTS</c> names (docs/alerts.md); empty when it is unset.
     /// A file with any broken rule stops the agent at start.
@@ -155,6 +159,7 @@ internal sealed record AgentSettings
             MaxStoreBytes = ReadSize(read, AgentVariables.MaxStoreSize, DefaultMaxStoreBytes, MinimumMaxStoreBytes),
             GossipBandwidth = (int)ReadSize(read, AgentVariables.GossipBandwidth, DefaultGossipBandwidth, MinimumGossipBandwidth, maximum: 1L << 30),
             MaxNodes = ReadCount(read, AgentVariables.MaxNodes, DefaultMaxNodes, MinimumMaxNodes, MaximumMaxNodes),
+            Tags = ReadTags(read),
             AlertRules = AlertRulesFile.Read(read, AgentVariables.Alerts),
             AlertWebhook = AlertWebhookSettings.Read(read),
         };
@@ -176,6 +181,17 @@ internal sealed record AgentSettings
         }
 
         return gossip.IsAnyHost ? new ListenAddress(defaultHost, gossip.Port).ToString() : gossip.ToString();
+    }
+
+    private static SortedDictionary<string, string> ReadTags(SettingsReader read)
+    {
+        var raw = read.Raw(AgentVariables.Tags);
+        if (!NodeTagRules.TryParse(raw, out var tags, out var error))
+        {
+            read.Fail(AgentVariables.Tags, raw!, error);
+        }
+
+        return tags;
     }
 
     /// <summary>A duration longer than the TTL: a node is forgotten only once it has been offline.</summary>

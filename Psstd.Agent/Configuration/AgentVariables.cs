@@ -21,6 +21,7 @@ internal static class AgentVariables
     public const string MaxStoreSize = "PSSTD_DB_MAX_SIZE";
     public const string GossipBandwidth = "PSSTD_GOSSIP_BANDWIDTH";
     public const string MaxNodes = "PSSTD_MAX_NODES";
+    public const string Tags = "PSSTD_TAGS";
     public const string Alerts = "PSSTD_ALERTS";
     public const string AlertWebhook = "PSSTD_ALERT_WEBHOOK";
     public const string AlertWebhookFormat = "PSSTD_ALERT_WEBHOOK_FORMAT";

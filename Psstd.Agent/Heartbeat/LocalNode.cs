@@ -1,4 +1,5 @@
 using System.Reflection;
+using Psstd.Agent.Configuration.Alerting;
 using Psstd.Agent.Configuration;
 using Psstd.Agent.Identity;
 using Psstd.Contracts;
@@ -21,6 +22,7 @@ internal sealed class LocalNode
     private readonly DashboardRegistry _dashboard;
     private NodeRecord _current;
     private long _generation;
+    private readonly string _alertsFingerprint;
     private IdentityClaim? _claim;
 
     /// <param name="dashboard">Where the record's dashboard URL comes from: only a dashboard that keeps its lease alive is advertised.</param>
@@ -33,6 +35,7 @@ internal sealed class LocalNode
         _identity = identity;
         _dashboard = dashboard;
         _generation = identity.Generation;
+        _alertsFingerprint = AlertsFingerprint.Of(settings.AlertRules, settings.AlertWebhook);
         _current = Build(0, NodeMetrics.Empty, 1);
     }
 
@@ -125,5 +128,9 @@ internal sealed class LocalNode
         _settings.Ttl * stride,
         _dashboard.CurrentUrl,
         _settings.AdvertiseGossip,
-        metrics);
+        metrics)
+    {
+        Tags = _settings.Tags,
+        AlertsFingerprint = _alertsFingerprint,
+    };
 }

@@ -68,8 +68,7 @@ internal sealed class GossipViewer : ISnapshotSource, IAsyncDisposable
     }
 
     public Task<ClusterSnapshot?> ReadAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<ClusterSnapshot?>(ClusterSnapshotFactory.Create(_settings.Cluster, _self, publishStride: 1, _cluster.Entries(), seen => _time.GetElapsedTime(seen))
-            with { GossipUnauthenticated = _settings.GossipUnauthenticated });
+        Task.FromResult<ClusterSnapshot?>(ClusterSnapshotFactory.Create(_settings.Cluster, _self, publishStride: 1, _cluster.Entries(), seen => _time.GetElapsedTime(seen), _settings.GossipUnauthenticated));
 
     /// <summary>
     /// Every interval: pull from the running agent at its listen address (the owner file's, else this

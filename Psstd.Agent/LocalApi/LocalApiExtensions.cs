@@ -48,8 +48,8 @@ internal static class LocalApiExtensions
 
         app.MapGet(LocalApiRoutes.Cluster, (ClusterState cluster, LocalNode local, AlertBoard alerts, TimeProvider time) =>
             TypedResults.Json(
-                ClusterSnapshotFactory.Create(settings.Cluster, local.Current, local.PublishStride, cluster.Entries(), seen => time.GetElapsedTime(seen))
-                    with { GossipUnauthenticated = settings.GossipUnauthenticated, Alerts = alerts.Current },
+                ClusterSnapshotFactory.Create(settings.Cluster, local.Current, local.PublishStride, cluster.Entries(), seen => time.GetElapsedTime(seen), settings.GossipUnauthenticated)
+                    with { Alerts = alerts.Current },
                 LocalApiJsonContext.Default.ClusterSnapshot));
         app.MapDashboardRegistration(app.Services.GetRequiredService<DashboardRegistry>());
         app.MapForget();

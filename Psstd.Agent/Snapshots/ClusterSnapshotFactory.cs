@@ -12,13 +12,18 @@ internal static class ClusterSnapshotFactory
 {
     /// <param name="publishStride">Intervals this agent waits between its own records (<see cref="Heartbeat.LocalNode.PublishStride"/>).</param>
     /// <param name="ageOf">Elapsed time since a <see cref="ClusterEntry.SeenTimestamp"/>, on this agent's clock.</param>
+    /// <param name="gossipUnauthenticated">
+    /// The agent gossips without a key where strangers can reach it (<see cref="ClusterSnapshot.GossipUnauthenticated"/>):
+    /// peers' silences are then listed but not honoured.
+    /// </param>
     public static ClusterSnapshot Create(
-        string cluster, NodeRecord self, int publishStride, IReadOnlyList<ClusterEntry> entries, Func<long, TimeSpan> ageOf)
+        string cluster, NodeRecord self, int publishStride, IReadOnlyList<ClusterEntry> entries, Func<long, TimeSpan> ageOf, bool gossipUnauthenticated = false)
     {
         ArgumentNullException.ThrowIfNull(self);
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(ageOf);
         var nodes = new NodeSnapshot[entries.Count];
+        List<AlertSilence>? silences = null;
         for (var i = 0; i < entries.Count; i++)
         {
             var record = entries[i].Decode();
@@ -37,10 +42,29 @@ internal static class ClusterSnapshotFactory
                 record.GossipAddress,
                 record.Id == self.Id,
                 record.Metrics,
-                record.Interval.TotalSeconds);
+                record.Interval.TotalSeconds)
+            {
+                Tags = record.Tags,
+                AlertsFingerprint = record.AlertsFingerprint,
+            };
+            foreach (var silence in record.Silences)
+            {
+                // The time it had left when the origin made the record, less how long this agent has held that record.
+                var remaining = (silence.Remaining - age).TotalSeconds;
+                if (remaining > 0 && !record.Forgotten)
+                {
+                    var own = record.Id == self.Id;
+                    (silences ??= []).Add(new AlertSilence(
+                        silence.Id, silence.Rule, silence.Node, Math.Round(remaining, 1), silence.Comment, record.Id, record.Name, own || !gossipUnauthenticated));
+                }
+            }
         }
 
         Array.Sort(nodes, static (a, b) => string.CompareOrdinal(a.Name, b.Name) is var byName and not 0 ? byName : a.Id.CompareTo(b.Id));
-        return new ClusterSnapshot(cluster, self.Id, self.Name, self.AgentVersion, nodes, publishStride);
+        silences?.Sort(static (a, b) => a.RemainingSeconds.CompareTo(b.RemainingSeconds) is var bySoon and not 0 ? bySoon : a.Id.CompareTo(b.Id));
+        return new ClusterSnapshot(cluster, self.Id, self.Name, self.AgentVersion, nodes, publishStride, gossipUnauthenticated)
+        {
+            Silences = (IReadOnlyList<AlertSilence>?)silences ?? [],
+        };
     }
 }

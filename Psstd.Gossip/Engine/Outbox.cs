@@ -16,6 +16,7 @@ internal sealed class Outbox
     private readonly GossipMetrics _counters;
     private readonly SendBudget _budget;
     private readonly byte[] _packet = new byte[PacketCodec.MaxDatagramBytes];
+    private readonly byte[] _previous = new byte[StreamFrames.MaxFrameBytes];
     private readonly PeerWireVersions _versions = new();
     private readonly Action<long> _streamed;
     private long _streamedBytes; // streams that connected since the last refill, charged then (written from transport threads)
@@ -57,7 +58,8 @@ internal sealed class Outbox
     /// </summary>
     public bool Send(IPEndPoint target, MessageKind kind, ReadOnlySpan<byte> payload, bool overBudget)
     {
-        var length = PacketCodec.Write(_versions.For(target), _options.Cluster, _options.Keyring, kind, payload, _packet);
+        var version = _versions.For(target);
+        var length = PacketCodec.Write(version, _options.Cluster, _options.Keyring, kind, ForVersion(version, kind, payload), _packet);
         if (length == 0 || (!overBudget && !_budget.Allows(length)))
         {
             return false;
@@ -73,11 +75,24 @@ internal sealed class Outbox
     public byte[] Frame(IPEndPoint target, MessageKind kind, ReadOnlySpan<byte> payload)
     {
         var sealedFrame = ArrayPool<byte>.Shared.Rent(StreamFrames.MaxFrameBytes);
-        var length = PacketCodec.Write(_versions.For(target), _options.Cluster, _options.Keyring, kind, payload, sealedFrame.AsSpan(0, StreamFrames.MaxFrameBytes));
+        var version = _versions.For(target);
+        var length = PacketCodec.Write(version, _options.Cluster, _options.Keyring, kind, ForVersion(version, kind, payload), sealedFrame.AsSpan(0, StreamFrames.MaxFrameBytes));
         var frame = sealedFrame.AsSpan(0, length).ToArray();
         ArrayPool<byte>.Shared.Return(sealedFrame);
         _counters.PacketOut(length);
         return frame;
+    }
+
+    /// <summary>The payload as a peer of <paramref name="version"/> reads it: records without extension for the previous version.</summary>
+    private ReadOnlySpan<byte> ForVersion(byte version, MessageKind kind, ReadOnlySpan<byte> payload)
+    {
+        if (version == PacketCodec.WireVersion || payload.Length > _previous.Length)
+        {
+            return payload;
+        }
+
+        var length = PreviousVersionPayload.Rewrite(kind, payload, _previous);
+        return length < 0 ? payload : _previous.AsSpan(0, length);
     }
 
     /// <summary>

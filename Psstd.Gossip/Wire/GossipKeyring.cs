@@ -9,12 +9,11 @@ namespace Psstd.Gossip.Wire;
 /// downtime by installing it second everywhere, then first, then removing the old one.
 /// </summary>
 /// <remarks>
-/// <para>Wire version 2 seals with AES-256-GCM under a subkey of its own per process: HKDF-SHA256 of the
+/// <para>Wire versions 2 and 3 seal alike, with AES-256-GCM under a subkey of its own per process: HKDF-SHA256 of the
 /// cluster key and a random 16-byte salt chosen at start and carried in every packet, so processes sharing
 /// the cluster key never share a subkey, and the 12-byte nonce (a 64-bit counter, also carried) cannot
 /// repeat under one. Receivers keep a <see cref="ReplayWindow"/> of each sender's counters.</para>
-/// <para>Version 1 (a random 4-byte nonce prefix per process and a counter under the cluster key itself,
-/// no replay window) is still opened and written, for peers not yet upgraded; see docs/gossip.md.</para>
+/// <para>Version 1 (a counter under the cluster key itself, no replay window) is no longer spoken.</para>
 /// <para>Thread-safe: sealing and opening may run on different loops.</para>
 /// </remarks>
 public sealed class GossipKeyring : IDisposable
@@ -24,20 +23,14 @@ public sealed class GossipKeyring : IDisposable
     public const int SaltBytes = 16;
     public const int CounterBytes = 8;
 
-    /// <summary>What sealing adds to a version 2 packet: the salt and counter in the header, the tag after the body.</summary>
+    /// <summary>What sealing adds to a packet: the salt and counter in the header, the tag after the body.</summary>
     public const int Overhead = SaltBytes + CounterBytes + TagBytes;
 
-    /// <summary>What sealing added to a version 1 packet: a nonce before the body, a tag after it.</summary>
-    internal const int LegacyOverhead = LegacyNonceBytes + TagBytes;
-
-    private const int LegacyNonceBytes = 12;
     private static readonly byte[] SubkeyInfo = Encoding.ASCII.GetBytes("psstd gossip v2 subkey");
 
     private readonly byte[][] _keys;
-    private readonly AesGcm[] _legacyKeys;
     private readonly byte[] _salt = RandomNumberGenerator.GetBytes(SaltBytes);
     private readonly AesGcm _sealer;
-    private readonly uint _legacyPrefix;
     private readonly Lock _lock = new();
     private ulong _counter;
 
@@ -46,12 +39,10 @@ public sealed class GossipKeyring : IDisposable
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentOutOfRangeException.ThrowIfZero(keys.Count);
         _keys = [.. keys.Select(k => k.Length == KeyBytes ? (byte[])k.Clone() : throw new ArgumentException("keys are 32 bytes", nameof(keys)))];
-        _legacyKeys = [.. _keys.Select(k => new AesGcm(k, TagBytes))];
         _sealer = new AesGcm(Subkey(_keys[0], _salt), TagBytes);
-        _legacyPrefix = BinaryPrimitives.ReadUInt32LittleEndian(RandomNumberGenerator.GetBytes(4));
     }
 
-    /// <summary>This process's salt, carried in the header of every version 2 packet it seals.</summary>
+    /// <summary>This process's salt, carried in the header of every packet it seals.</summary>
     internal ReadOnlySpan<byte> Salt => _salt;
 
     /// <summary>The next counter: never 0, never repeated by this keyring.</summary>
@@ -94,7 +85,7 @@ public sealed class GossipKeyring : IDisposable
         return subkeys;
     }
 
-    /// <summary>Opens a version 2 sealed part (ciphertext, tag) with any of <paramref name="subkeys"/>; the plaintext length, or -1.</summary>
+    /// <summary>Opens a sealed part (ciphertext, tag) with any of <paramref name="subkeys"/>; the plaintext length, or -1.</summary>
     internal static int Open(AesGcm[] subkeys, ulong counter, ReadOnlySpan<byte> associated, ReadOnlySpan<byte> sealedPart, Span<byte> plaintext)
     {
         var length = sealedPart.Length - TagBytes;
@@ -121,64 +112,9 @@ public sealed class GossipKeyring : IDisposable
         return -1;
     }
 
-    /// <summary>Version 1: seals under the first key itself (nonce, ciphertext, tag).</summary>
-    internal int LegacySeal(ReadOnlySpan<byte> associated, ReadOnlySpan<byte> plaintext, Span<byte> destination)
-    {
-        var length = LegacyNonceBytes + plaintext.Length + TagBytes;
-        if (destination.Length < length)
-        {
-            return 0;
-        }
-
-        var nonce = destination[..LegacyNonceBytes];
-        lock (_lock)
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(nonce, _legacyPrefix);
-            BinaryPrimitives.WriteUInt64LittleEndian(nonce[4..], ++_counter);
-            _legacyKeys[0].Encrypt(nonce, plaintext, destination.Slice(LegacyNonceBytes, plaintext.Length), destination.Slice(LegacyNonceBytes + plaintext.Length, TagBytes), associated);
-        }
-
-        return length;
-    }
-
-    /// <summary>Version 1: opens with any key; the plaintext length, or -1 when none opens it.</summary>
-    internal int LegacyOpen(ReadOnlySpan<byte> associated, ReadOnlySpan<byte> sealedPart, Span<byte> plaintext)
-    {
-        var length = sealedPart.Length - LegacyOverhead;
-        if (length < 0 || plaintext.Length < length)
-        {
-            return -1;
-        }
-
-        var nonce = sealedPart[..LegacyNonceBytes];
-        var ciphertext = sealedPart.Slice(LegacyNonceBytes, length);
-        var tag = sealedPart[^TagBytes..];
-        lock (_lock)
-        {
-            foreach (var key in _legacyKeys)
-            {
-                try
-                {
-                    key.Decrypt(nonce, ciphertext, tag, plaintext[..length], associated);
-                    return length;
-                }
-                catch (AuthenticationTagMismatchException)
-                {
-                    // Try the next key.
-                }
-            }
-        }
-
-        return -1;
-    }
-
     public void Dispose()
     {
         _sealer.Dispose();
-        foreach (var key in _legacyKeys)
-        {
-            key.Dispose();
-        }
     }
 
     private static byte[] Subkey(byte[] key, ReadOnlySpan<byte> salt) => HKDF.DeriveKey(HashAlgorithmName.SHA256, key, KeyBytes, salt.ToArray(), SubkeyInfo);

@@ -26,4 +26,15 @@ public sealed record NodeRecord(
 {
     /// <summary>A tombstone, not a sample: the node was forgotten (see <see cref="Psstd.Gossip.Cluster.Tombstone"/>).</summary>
     public bool Forgotten { get; init; }
+
+    /// <summary>The node's tags (<c>PSSTD_TAGS</c>), ordered by key; see <see cref="NodeTagRules"/>.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = NoTags;
+
+    /// <summary>Eight bytes in hex naming the alert rules and webhook the node runs; empty when it runs none.</summary>
+    public string AlertsFingerprint { get; init; } = "";
+
+    /// <summary>Silences set through this node's agent that still run, each with the time it has left when the record was made.</summary>
+    public IReadOnlyList<SilenceClaim> Silences { get; init; } = [];
+
+    internal static readonly IReadOnlyDictionary<string, string> NoTags = new Dictionary<string, string>();
 }

@@ -11,17 +11,20 @@ namespace Psstd.Gossip.Wire;
 /// <remarks>
 /// The header stays in clear so a receiver can count packets of another cluster or version without any
 /// key; it is authenticated as associated data when sealed, so it cannot be altered either. The version is
-/// checked before anything else is read. Version 1 (sealed without salt, counter or replay window) is
-/// opened and written too, for one release, so a cluster upgrades one node at a time. Nothing here throws
+/// checked before anything else is read. Version 3 packets are laid out as version 2 packets; what differs is
+/// the records inside, which may carry an extension (<see cref="RecordExtension"/>). Version 2 is opened and
+/// written too, for one release, so a cluster upgrades one node at a time: a peer heard speaking it gets its
+/// records without extension (<see cref="RecordCodec.WriteWithoutExtension"/>). Version 1 (sealed without salt,
+/// counter or replay window), the previous release's previous version, is no longer spoken. Nothing here throws
 /// on any input.
 /// </remarks>
 public static class PacketCodec
 {
     /// <summary>The version this agent writes.</summary>
-    public const byte WireVersion = 2;
+    public const byte WireVersion = 3;
 
     /// <summary>The previous version, still opened and written to peers that speak only it.</summary>
-    public const byte PreviousWireVersion = 1;
+    public const byte PreviousWireVersion = 2;
 
     /// <summary>Datagrams stay within this size: no fragmentation on any usual path.</summary>
     public const int MaxDatagramBytes = 1200;
@@ -30,11 +33,11 @@ public static class PacketCodec
     private const byte Magic1 = (byte)'s';
     private const byte SealedFlag = 1;
 
-    /// <summary>Bytes a version 2 packet needs besides its payload (version 1 needs less when sealed).</summary>
+    /// <summary>Bytes a packet needs besides its payload.</summary>
     public static int Overhead(string cluster, GossipKeyring? keyring) =>
         5 + Encoding.UTF8.GetByteCount(cluster) + 1 + (keyring is null ? 0 : GossipKeyring.Overhead);
 
-    /// <summary>Writes a whole version 2 packet; returns its length, or 0 when it does not fit <paramref name="destination"/>.</summary>
+    /// <summary>Writes a whole packet of the current version; returns its length, or 0 when it does not fit <paramref name="destination"/>.</summary>
     internal static int Write(string cluster, GossipKeyring? keyring, MessageKind kind, ReadOnlySpan<byte> payload, Span<byte> destination) =>
         Write(WireVersion, cluster, keyring, kind, payload, destination);
 
@@ -59,15 +62,11 @@ public static class PacketCodec
             return 0;
         }
 
-        var counter = 0UL;
-        if (version == WireVersion)
-        {
-            counter = keyring.NextCounter();
-            w.Bytes(keyring.Salt);
-            Span<byte> counterBytes = stackalloc byte[GossipKeyring.CounterBytes];
-            BinaryPrimitives.WriteUInt64LittleEndian(counterBytes, counter);
-            w.Bytes(counterBytes);
-        }
+        var counter = keyring.NextCounter();
+        w.Bytes(keyring.Salt);
+        Span<byte> counterBytes = stackalloc byte[GossipKeyring.CounterBytes];
+        BinaryPrimitives.WriteUInt64LittleEndian(counterBytes, counter);
+        w.Bytes(counterBytes);
 
         if (w.Overflowed)
         {
@@ -81,9 +80,7 @@ public static class PacketCodec
         payload.CopyTo(body[1..]);
         var header = destination[..headerLength];
         var sealedPart = destination[headerLength..];
-        var sealedLength = version == WireVersion
-            ? keyring.Seal(counter, header, body[..(payload.Length + 1)], sealedPart)
-            : keyring.LegacySeal(header, body[..(payload.Length + 1)], sealedPart);
+        var sealedLength = keyring.Seal(counter, header, body[..(payload.Length + 1)], sealedPart);
         return sealedLength == 0 ? 0 : headerLength + sealedLength;
     }
 
@@ -95,7 +92,7 @@ public static class PacketCodec
     /// <summary>
     /// Checks and opens a packet. On <see cref="DecodeOutcome.Accepted"/>, <paramref name="payload"/> is the
     /// body after the kind byte, in <paramref name="packet"/> or, when sealed, in <paramref name="scratch"/>,
-    /// and <paramref name="version"/> the wire version it came in. A sealed version 2 packet whose counter
+    /// and <paramref name="version"/> the wire version it came in. A sealed packet whose counter
     /// <paramref name="replay"/> has seen from the same sender is <see cref="DecodeOutcome.Replayed"/>.
     /// </summary>
     internal static DecodeOutcome Open(
@@ -145,9 +142,7 @@ public static class PacketCodec
         }
         else
         {
-            var outcome = version == WireVersion
-                ? OpenSealed(packet, ref r, keyring, replay, scratch, out var length)
-                : OpenLegacy(packet, r.Position, keyring, scratch, out length);
+            var outcome = OpenSealed(packet, ref r, keyring, replay, scratch, out var length);
             if (outcome != DecodeOutcome.Accepted)
             {
                 return outcome;
@@ -214,11 +209,5 @@ public static class PacketCodec
         }
 
         return DecodeOutcome.Accepted;
-    }
-
-    private static DecodeOutcome OpenLegacy(ReadOnlySpan<byte> packet, int headerLength, GossipKeyring keyring, Span<byte> scratch, out int length)
-    {
-        length = keyring.LegacyOpen(packet[..headerLength], packet[headerLength..], scratch);
-        return length < 0 ? DecodeOutcome.CannotOpen : DecodeOutcome.Accepted;
     }
 }

@@ -24,6 +24,7 @@ public static class RecordCodec
     private const long Mib = 1024 * 1024;
     private const byte LeftFlag = 1;
     private const byte ForgottenFlag = 2;
+    private const byte ExtendedFlag = 4;
 
     /// <summary>Writes the record; returns its length, or 0 when it does not fit <paramref name="destination"/>.</summary>
     public static int Write(NodeRecord record, Span<byte> destination)
@@ -35,12 +36,18 @@ public static class RecordCodec
         w.VarLong(record.Sequence);
         w.VarLong((long)record.Interval.TotalMilliseconds);
         w.VarLong((long)record.Ttl.TotalMilliseconds);
-        w.Byte((byte)((record.Left ? LeftFlag : 0) | (record.Forgotten ? ForgottenFlag : 0)));
+        var extended = RecordExtension.IsNeeded(record);
+        w.Byte((byte)((record.Left ? LeftFlag : 0) | (record.Forgotten ? ForgottenFlag : 0) | (extended ? ExtendedFlag : 0)));
         w.ShortString(record.GossipAddress);
         w.ShortString(record.Name);
         w.ShortString(record.AgentVersion);
         w.ShortString(record.DashboardUrl);
         WriteMetrics(ref w, record.Metrics);
+        if (extended)
+        {
+            RecordExtension.Write(ref w, record);
+        }
+
         return w.Overflowed ? 0 : w.Position;
     }
 
@@ -56,29 +63,64 @@ public static class RecordCodec
     public static bool TryReadHeader(ReadOnlySpan<byte> record, out RecordHeader header, out ReadOnlySpan<byte> gossipAddress)
     {
         var r = new SpanReader(record);
-        header = ReadHeader(ref r);
+        header = ReadHeader(ref r, out _);
         gossipAddress = r.Bytes(r.Byte());
         return !r.Failed && header.Ttl > TimeSpan.Zero;
     }
 
-    /// <summary>Checks a whole record as <see cref="Read"/> would, without allocating: relayed bytes are checked first.</summary>
-    public static bool IsValid(ReadOnlySpan<byte> record) => Parse(record, materialize: false, out _);
+    /// <summary>
+    /// Checks a whole record as <see cref="Read"/> would, allocating only for tags and silences: relayed bytes are
+    /// checked first.
+    /// </summary>
+    public static bool IsValid(ReadOnlySpan<byte> record) => Parse(record, materialize: false, out _, out _);
+
+    /// <summary>
+    /// The record as a version 2 agent reads it: without its extension (<see cref="RecordExtension"/>), which
+    /// such an agent would refuse. Writes it to <paramref name="destination"/> and returns its length, or 0 when
+    /// the record is malformed or does not fit. A record without extension is copied unchanged.
+    /// </summary>
+    public static int WriteWithoutExtension(ReadOnlySpan<byte> record, Span<byte> destination)
+    {
+        if (!Parse(record, materialize: false, out _, out var baseLength) || baseLength > destination.Length)
+        {
+            return 0;
+        }
+
+        record[..baseLength].CopyTo(destination);
+        if (baseLength < record.Length)
+        {
+            var r = new SpanReader(record);
+            _ = r.Guid();
+            for (var i = 0; i < 4; i++)
+            {
+                _ = r.VarUInt(); // generation, sequence, interval, TTL: the flags follow
+            }
+
+            destination[r.Position] &= unchecked((byte)~ExtendedFlag);
+        }
+
+        return baseLength;
+    }
 
     /// <summary>Decodes a whole record; null when anything in it is malformed or out of range.</summary>
-    public static NodeRecord? Read(ReadOnlySpan<byte> record) => Parse(record, materialize: true, out var decoded) ? decoded : null;
+    public static NodeRecord? Read(ReadOnlySpan<byte> record) => Parse(record, materialize: true, out var decoded, out _) ? decoded : null;
 
-    private static bool Parse(ReadOnlySpan<byte> record, bool materialize, out NodeRecord? decoded)
+    /// <param name="baseLength">Where the extension begins: the length of the record as version 2 wrote it.</param>
+    private static bool Parse(ReadOnlySpan<byte> record, bool materialize, out NodeRecord? decoded, out int baseLength)
     {
         decoded = null;
         var r = new SpanReader(record);
-        var header = ReadHeader(ref r);
+        var header = ReadHeader(ref r, out var extended);
         var gossip = r.ShortString(materialize);
         var nameStart = r.Position;
         var name = r.ShortString(materialize);
         var nameVisible = !r.Failed && PrintableText.HasVisible(record.Slice(nameStart + 1, r.Position - nameStart - 1));
         var version = r.ShortString(materialize);
         var dashboard = r.ShortString(materialize);
-        var metrics = ReadMetrics(ref r, materialize);
+        var metrics = ReadMetrics(ref r, materialize, out var cores);
+        baseLength = r.Position;
+        var extension = extended ? RecordExtension.Read(ref r, cores, materialize) : default;
+
         if (r.Failed || r.Remaining != 0 || header.Ttl <= TimeSpan.Zero || !nameVisible)
         {
             return false;
@@ -97,17 +139,25 @@ public static class RecordCodec
                 header.Ttl,
                 DashboardAddress.Normalize(dashboard),
                 PrintableText.Strip(gossip),
-                metrics,
+                metrics with
+                {
+                    CpuShares = extension.Shares,
+                    CoreKernelPercent = extension.CoreKernel ?? [],
+                    MemoryCacheBytes = extension.CacheBytes,
+                },
                 header.Left)
             {
                 Forgotten = header.Forgotten,
+                Tags = extension.Tags ?? NodeRecord.NoTags,
+                AlertsFingerprint = extension.Fingerprint ?? "",
+                Silences = extension.Silences ?? [],
             };
         }
 
         return true;
     }
 
-    private static RecordHeader ReadHeader(ref SpanReader r)
+    private static RecordHeader ReadHeader(ref SpanReader r, out bool extended)
     {
         var header = new RecordHeader(
             r.Guid(),
@@ -117,7 +167,8 @@ public static class RecordCodec
             TimeSpan.FromMilliseconds(r.VarLong(MaxMillis)),
             false);
         var flags = r.Byte();
-        if ((flags & ~(LeftFlag | ForgottenFlag)) != 0 || flags == (LeftFlag | ForgottenFlag))
+        extended = (flags & ExtendedFlag) != 0;
+        if ((flags & ~(LeftFlag | ForgottenFlag | ExtendedFlag)) != 0 || (flags & (LeftFlag | ForgottenFlag)) == (LeftFlag | ForgottenFlag))
         {
             r.Fail(); // flags this version does not know, or a pair that means nothing: refuse rather than misread
         }
@@ -159,9 +210,9 @@ public static class RecordCodec
         w.VarLong(m.ProcessCount);
     }
 
-    private static NodeMetrics ReadMetrics(ref SpanReader r, bool materialize)
+    private static NodeMetrics ReadMetrics(ref SpanReader r, bool materialize, out int cores)
     {
-        var cores = (int)r.VarLong(MaxCores);
+        cores = (int)r.VarLong(MaxCores);
         if (r.Failed || cores > r.Remaining)
         {
             r.Fail();

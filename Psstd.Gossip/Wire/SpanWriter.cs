@@ -14,6 +14,9 @@ internal ref struct SpanWriter(Span<byte> buffer)
 
     public bool Overflowed { get; private set; }
 
+    /// <summary>Marks the write failed: something did not fit, or could not be written.</summary>
+    public void Overflow() => Overflowed = true;
+
     public void Byte(byte value)
     {
         if (Position >= _buffer.Length)

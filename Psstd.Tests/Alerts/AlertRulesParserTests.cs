@@ -110,7 +110,7 @@ public sealed class AlertRulesParserTests
 
     [Theory]
     [InlineData("for: 5x", "rule \"cpu-high\" (line 6): field \"for\": \"5x\" is not a duration (like 30s, 5m, 1h) of at most 168h")]
-    [InlineData("fro: 5m", "rule \"cpu-high\" (line 6): field \"fro\" is not a known field (name, metric, above, below, clear, for, severity, nodes, states)")]
+    [InlineData("fro: 5m", "rule \"cpu-high\" (line 6): field \"fro\" is not a known field (name, metric, above, below, clear, for, severity, nodes, tags, states)")]
     [InlineData("below: 10", "rule \"cpu-high\" (line 2): both \"above\" and \"below\" are given; a cpu rule needs exactly one of them")]
     [InlineData("clear: 95", "rule \"cpu-high\" (line 6): field \"clear\": 95 % must be at or below the threshold (above: 90 %), where the alert resolves")]
     [InlineData("severity: high", "rule \"cpu-high\" (line 6): field \"severity\": \"high\" must be info, warning or critical")]
@@ -143,7 +143,7 @@ public sealed class AlertRulesParserTests
     [InlineData("rules:\n  - metric: cpu\n    above: 1\n", "rule 1 (line 2): field \"name\" is missing; every rule needs a unique name")]
     [InlineData("rules:\n  - name: CPU\n    metric: cpu\n    above: 1\n", "rule 1 (line 2): field \"name\": \"CPU\" must be 1 to 64 characters of a-z, 0-9, '-', '_' and '.'")]
     [InlineData("rules:\n  - name: a\n    metric: cpu\n    above: 1\n  - name: a\n    metric: swap\n    above: 1\n", "rule \"a\" (line 5): field \"name\": \"a\" is already the name of the rule on line 2; names must be unique")]
-    [InlineData("rules:\n  - just-a-string\n", "rule 1 (line 2): must be a mapping of fields (name, metric, above, below, clear, for, severity, nodes, states)")]
+    [InlineData("rules:\n  - just-a-string\n", "rule 1 (line 2): must be a mapping of fields (name, metric, above, below, clear, for, severity, nodes, tags, states)")]
     [InlineData("rule:\n  - name: a\n", "line 1: field \"rule\" is not a known field (rules)")]
     [InlineData("rules: 3\n", "line 1: field \"rules\" must be a list of rules (- name: ... items)")]
     [InlineData("- name: a\n", "line 1: the file must be a mapping with a \"rules\" list (rules: followed by - name: ... items)")]
@@ -177,7 +177,7 @@ public sealed class AlertRulesParserTests
         Assert.Equal(
             [
                 "rule \"a\" (line 5): field \"for\": \"soon\" is not a duration (like 30s, 5m, 1h) of at most 168h",
-                "rule \"b\" (line 10): field \"colour\" is not a known field (name, metric, above, below, clear, for, severity, nodes, states)",
+                "rule \"b\" (line 10): field \"colour\" is not a known field (name, metric, above, below, clear, for, severity, nodes, tags, states)",
                 "rule \"b\" (line 8): field \"severity\": \"loud\" must be info, warning or critical",
             ],
             errors);

@@ -50,4 +50,32 @@ public sealed class ClusterSnapshotFactoryTests
         Assert.Empty(node.Metrics.CoreBusyPercent);
         Assert.Equal(NodeHealth.Fresh, snapshot.Nodes.Single(n => n.IsSelf).Health);
     }
+
+    [Fact]
+    public void Silences_CountDownFromWhenTheRecordWasTaken_AndPeersAreHonouredOnlyWhenGossipIsAuthenticated()
+    {
+        var self = RecordSamples.Extended() with { Id = Guid.NewGuid(), Name = "a-self" }; // 90 minutes left
+        var peer = RecordSamples.Extended() with
+        {
+            Id = Guid.NewGuid(),
+            Name = "b-peer",
+            Silences = [new SilenceClaim(Guid.NewGuid(), "", "db-*", TimeSpan.FromSeconds(100), "maintenance")],
+        };
+        var ended = RecordSamples.Extended() with
+        {
+            Id = Guid.NewGuid(),
+            Name = "c-ended",
+            Silences = [new SilenceClaim(Guid.NewGuid(), "cpu", "", TimeSpan.FromSeconds(10), "")],
+        };
+        ClusterEntry[] entries = [Entry(self, 1000), Entry(peer, 970), Entry(ended, 980)]; // held 0, 30 and 20 s
+
+        var keyed = ClusterSnapshotFactory.Create("lab", self, 1, entries, seen => TimeSpan.FromSeconds(1000 - seen));
+        var open = ClusterSnapshotFactory.Create("lab", self, 1, entries, seen => TimeSpan.FromSeconds(1000 - seen), gossipUnauthenticated: true);
+
+        Assert.Equal([("b-peer", 70.0, true), ("a-self", 5400.0, true)], keyed.Silences.Select(s => (s.OriginName, s.RemainingSeconds, s.Honoured)));
+        Assert.Equal([false, true], open.Silences.Select(s => s.Honoured));
+        Assert.True(open.GossipUnauthenticated);
+        Assert.Equal(new Dictionary<string, string> { ["rack"] = "a-12", ["role"] = "db" }, keyed.Nodes[1].Tags);
+        Assert.Equal("0123456789abcdef", keyed.Nodes[1].AlertsFingerprint);
+    }
 }

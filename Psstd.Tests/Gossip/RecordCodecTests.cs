@@ -42,7 +42,7 @@ public sealed class RecordCodecTests
 
         Assert.True(RecordCodec.Read(bytes)!.Left);
         Assert.True(RecordCodec.TryReadHeader(bytes, out var header, out _) && header.Left);
-        bytes[flagsAt] = 0b100;
+        bytes[flagsAt] = 0b1000;
         Assert.Null(RecordCodec.Read(bytes));
         bytes[flagsAt] = 0b11; // left and forgotten at once means nothing
         Assert.Null(RecordCodec.Read(bytes));

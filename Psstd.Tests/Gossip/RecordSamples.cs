@@ -20,6 +20,20 @@ internal static class RecordSamples
         "10.200.30.40:7947",
         Metrics(cores));
 
+    /// <summary>A record with every field of the extension (version 3) set.</summary>
+    public static NodeRecord Extended(int cores = 4, long sequence = 1) => Record(cores, sequence: sequence) with
+    {
+        Metrics = Metrics(cores) with
+        {
+            CpuShares = new CpuShares(30.5, 10, 7.5, 1),
+            CoreKernelPercent = [.. Enumerable.Range(0, cores).Select(i => i % 11 / 2.0)],
+            MemoryCacheBytes = 200L * 1024 * 1024 * 1024,
+        },
+        Tags = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["rack"] = "a-12", ["role"] = "db" },
+        AlertsFingerprint = "0123456789abcdef",
+        Silences = [new SilenceClaim(Guid.Parse("11111111-2222-3333-4444-555555555555"), "cpu-*", "node-?", TimeSpan.FromMinutes(90), "kernel upgrade")],
+    };
+
     public static NodeMetrics Metrics(int cores) => new()
     {
         LogicalCores = cores,

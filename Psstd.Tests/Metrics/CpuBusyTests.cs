@@ -119,4 +119,35 @@ public sealed class CpuBusyTests
 
         Assert.Equal([0.0, 0.0], CpuBusy.PerCore(CpuStatReading.Empty, after));
     }
+
+    [Fact]
+    public void Shares_SplitTheIntervalIntoUserKernelIoWaitAndSteal()
+    {
+        // user, nice, system, idle, iowait, irq, softirq, steal: 200 jiffies go by.
+        var before = new CpuTimes(100, 0, 50, 1000, 10, 0, 0, 0);
+        var after = new CpuTimes(140, 10, 70, 1080, 40, 5, 5, 10);
+
+        var shares = CpuBusy.Shares(before, after);
+
+        Assert.NotNull(shares);
+        Assert.Equal(25, shares.User); // (40 + 10) / 200
+        Assert.Equal(15, shares.Kernel); // (20 + 5 + 5) / 200
+        Assert.Equal(15, shares.IoWait);
+        Assert.Equal(5, shares.Steal);
+        Assert.Equal(CpuBusy.Percent(before, after), shares.User + shares.Kernel + shares.Steal);
+        Assert.Null(CpuBusy.Shares(after, after));
+    }
+
+    [Fact]
+    public void KernelPerCore_128CorePair_IsComputedForEveryCore()
+    {
+        var first = ProcStatParser.Parse(ProcFixtures.Read("handmade/stat-128-first"));
+        var second = ProcStatParser.Parse(ProcFixtures.Read("handmade/stat-128-second"));
+
+        var kernel = CpuBusy.KernelPerCore(first, second);
+        var busy = CpuBusy.PerCore(first, second);
+
+        Assert.Equal(128, kernel.Length);
+        Assert.All(Enumerable.Range(0, 128), i => Assert.InRange(kernel[i], 0, busy[i]));
+    }
 }

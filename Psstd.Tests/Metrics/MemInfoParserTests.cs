@@ -55,4 +55,19 @@ public sealed class MemInfoParserTests
 
         Assert.Equal(0, memory.UsedBytes);
     }
+
+    [Fact]
+    public void Cache_IsBuffersCacheAndReclaimableSlab_LessSharedMemory()
+    {
+        var memory = MemInfoParser.Parse("MemTotal: 1000 kB\nMemAvailable: 600 kB\nBuffers: 20 kB\nCached: 300 kB\nSReclaimable: 40 kB\nShmem: 60 kB\n");
+
+        Assert.Equal(300L * 1024, memory.CacheBytes);
+    }
+
+    [Fact]
+    public void Cache_NeverNegativeNorPastTotal()
+    {
+        Assert.Equal(0, MemInfoParser.Parse("MemTotal: 1000 kB\nCached: 10 kB\nShmem: 500 kB\n").CacheBytes);
+        Assert.Equal(1000L * 1024, MemInfoParser.Parse("MemTotal: 1000 kB\nCached: 5000 kB\n").CacheBytes);
+    }
 }

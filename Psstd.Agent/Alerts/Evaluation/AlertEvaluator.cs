@@ -83,11 +83,11 @@ internal sealed class AlertEvaluator
         var rule = _rules[r];
         var pair = (r, node.Id);
         _tracks.TryGetValue(pair, out var track);
-        if (!rule.AppliesTo(node.Name))
+        if (!rule.AppliesTo(node.Name, node.Tags))
         {
             if (track is not null)
             {
-                End(pair, "node name no longer matches the rule's nodes", ref step);
+                End(pair, "node no longer matches the rule's nodes or tags", ref step);
             }
 
             return;

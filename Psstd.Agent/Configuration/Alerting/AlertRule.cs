@@ -40,8 +40,20 @@ internal sealed record AlertRule
 
     public AlertUnit Unit => AlertMetrics.Unit(Metric);
 
-    public bool AppliesTo(string nodeName)
+    /// <summary>Tags a node must all carry (<c>tags: [rack=a]</c>); empty: any node.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The node's name matches a pattern (or there are none) and it carries every one of the rule's tags.</summary>
+    public bool AppliesTo(string nodeName, IReadOnlyDictionary<string, string>? tags = null)
     {
+        foreach (var (key, value) in Tags)
+        {
+            if (tags is null || !tags.TryGetValue(key, out var held) || !string.Equals(held, value, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
         if (Nodes.Count == 0)
         {
             return true;

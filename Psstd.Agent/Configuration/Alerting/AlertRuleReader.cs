@@ -20,7 +20,7 @@ internal sealed class AlertRuleReader
 
     private const string DurationSyntax = "a duration (like 30s, 5m, 1h)";
 
-    private static readonly string[] Fields = ["name", "metric", "above", "below", "clear", "for", "severity", "nodes", "states"];
+    private static readonly string[] Fields = ["name", "metric", "above", "below", "clear", "for", "severity", "nodes", "tags", "states"];
 
     private static readonly (string Name, NodeHealth Health)[] HealthStates =
     [
@@ -82,6 +82,7 @@ internal sealed class AlertRuleReader
             For = ReadFor(),
             Severity = ReadSeverity(),
             Nodes = ReadPatterns(),
+            Tags = ReadTags(),
             Line = line,
         };
         if (metric == AlertMetric.Health)
@@ -266,6 +267,27 @@ internal sealed class AlertRuleReader
         }
 
         return patterns;
+    }
+
+    private SortedDictionary<string, string> ReadTags()
+    {
+        var tags = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (!_fields.TryGetValue("tags", out var entry))
+        {
+            return tags;
+        }
+
+        var items = List("tags", entry.Key, entry.Value, NodeTagRules.MaxTags);
+        if (items.Count == 0 && _errors.Count == _errorsBefore)
+        {
+            Fail(entry.Key, "field \"tags\" is an empty list; leave it out to match nodes of any tags");
+        }
+        else if (!NodeTagRules.TryParse(string.Join(',', items), out tags, out var error) || items.Any(i => i.Contains(',', StringComparison.Ordinal)))
+        {
+            Fail(entry.Key, $"field \"tags\": {(error.Length > 0 ? error : "one key=value per item")}");
+        }
+
+        return tags;
     }
 
     private List<NodeHealth> ReadStates()

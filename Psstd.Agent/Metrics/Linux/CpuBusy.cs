@@ -1,3 +1,5 @@
+using Psstd.Contracts;
+
 namespace Psstd.Agent.Metrics.Linux;
 
 /// <summary>Busy percentages from two /proc/stat readings.</summary>
@@ -22,11 +24,38 @@ internal static class CpuBusy
     }
 
     /// <summary>
-    /// Busy % per core of <paramref name="current"/>, in its order. Cores are matched by cpu number,
+    /// Where the time between two readings went, in % of all of it: user and nice, kernel, iowait, steal. Each part is
+    /// clamped to 0..100, for the same reason as <see cref="Percent"/>; null when no time elapsed.
+    /// </summary>
+    public static CpuShares? Shares(CpuTimes previous, CpuTimes current)
+    {
+        long total = current.Total - previous.Total;
+        if (total <= 0)
+        {
+            return null;
+        }
+
+        double Share(long before, long now) => Math.Clamp(100.0 * (now - before) / total, 0, 100);
+        return new CpuShares(
+            Share(previous.User + previous.Nice, current.User + current.Nice),
+            Share(previous.Kernel, current.Kernel),
+            Share(previous.IoWait, current.IoWait),
+            Share(previous.Steal, current.Steal));
+    }
+
+    /// <summary>Busy % per core of <paramref name="current"/> (see <see cref="PerCore(CpuStatReading, CpuStatReading, Func{CpuTimes, CpuTimes, double})"/>).</summary>
+    public static double[] PerCore(CpuStatReading previous, CpuStatReading current) => PerCore(previous, current, Percent);
+
+    /// <summary>Kernel % (system, irq, softirq) per core of <paramref name="current"/>, matched as <see cref="PerCore(CpuStatReading, CpuStatReading)"/> matches them.</summary>
+    public static double[] KernelPerCore(CpuStatReading previous, CpuStatReading current) =>
+        PerCore(previous, current, (before, now) => Shares(before, now)?.Kernel ?? 0);
+
+    /// <summary>
+    /// A figure per core of <paramref name="current"/>, in its order. Cores are matched by cpu number,
     /// not position, so a core unplugged in between does not shift its neighbours; a core with no
     /// previous reading (just plugged in) reads 0 for this interval.
     /// </summary>
-    public static double[] PerCore(CpuStatReading previous, CpuStatReading current)
+    private static double[] PerCore(CpuStatReading previous, CpuStatReading current, Func<CpuTimes, CpuTimes, double> figure)
     {
         var before = previous.Cores;
         var now = current.Cores;
@@ -35,7 +64,7 @@ internal static class CpuBusy
         {
             if (TryFind(before, now[i].Index, i, out var earlier))
             {
-                result[i] = Percent(earlier, now[i].Times);
+                result[i] = figure(earlier, now[i].Times);
             }
         }
 

@@ -22,4 +22,7 @@ internal readonly record struct CpuTimes(
     /// this machine's work, which is what a cluster view wants to show.
     /// </summary>
     public long Busy => Total - Idle - IoWait;
+
+    /// <summary>Time in the kernel: system, irq and softirq.</summary>
+    public long Kernel => System + Irq + SoftIrq;
 }

@@ -9,6 +9,12 @@ namespace Psstd.Agent.Metrics.Linux;
 /// </remarks>
 internal sealed class LinuxProbe : IMetricsProbe
 {
+    /// <summary>
+    /// Past this many cores the per-core kernel share stays out of the record (the machine-wide split still goes):
+    /// one byte a core keeps a 128-core record well inside a datagram (bench record-size).
+    /// </summary>
+    public const int MaxCoresWithKernelShare = 128;
+
     private readonly TimeProvider _time;
     private readonly string _procRoot;
     private readonly string _statPath;
@@ -81,6 +87,9 @@ internal sealed class LinuxProbe : IMetricsProbe
                 NetRxBytesPerSecond = CounterRate.PerSecond(previous.Network.RxBytes, now.Network.RxBytes, elapsed),
                 NetTxBytesPerSecond = CounterRate.PerSecond(previous.Network.TxBytes, now.Network.TxBytes, elapsed),
                 ProcessCount = ProcessCounter.Count(_procRoot),
+                CpuShares = CpuBusy.Shares(previous.Cpu.Aggregate, now.Cpu.Aggregate),
+                CoreKernelPercent = now.Cpu.Cores.Count <= MaxCoresWithKernelShare ? CpuBusy.KernelPerCore(previous.Cpu, now.Cpu) : [],
+                MemoryCacheBytes = memory.CacheBytes,
             };
         }
     }

@@ -13,7 +13,7 @@ internal static class MemInfoParser
     /// </summary>
     public static MemoryInfo Parse(ReadOnlySpan<char> text)
     {
-        long total = 0, free = 0, buffers = 0, cached = 0, swapTotal = 0, swapFree = 0;
+        long total = 0, free = 0, buffers = 0, cached = 0, swapTotal = 0, swapFree = 0, reclaimable = 0, shared = 0;
         long available = 0;
         bool hasAvailable = false;
 
@@ -34,6 +34,8 @@ internal static class MemInfoParser
                 case "Cached": cached = bytes; break;
                 case "SwapTotal": swapTotal = bytes; break;
                 case "SwapFree": swapFree = bytes; break;
+                case "SReclaimable": reclaimable = bytes; break;
+                case "Shmem": shared = bytes; break;
                 default: break;
             }
         }
@@ -43,7 +45,10 @@ internal static class MemInfoParser
             available = free + buffers + cached;
         }
 
-        return new MemoryInfo(total, available, swapTotal, swapFree);
+        // As htop counts it: buffers, page cache and reclaimable slab, less shared memory, which sits in the page
+        // cache but cannot be dropped.
+        var cache = Math.Clamp(buffers + cached + reclaimable - shared, 0, total);
+        return new MemoryInfo(total, available, swapTotal, swapFree, cache);
     }
 
     /// <summary>
