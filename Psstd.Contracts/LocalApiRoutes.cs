@@ -29,6 +29,19 @@ public static class LocalApiRoutes
     /// <summary>Where this agent's gossip contacts came from and when each was last heard (<see cref="GossipContactList"/>).</summary>
     public const string Contacts = "/v1/contacts";
 
+    /// <summary>
+    /// Sets a silence on this agent (POST; query <c>rule</c> and <c>node</c>, patterns, empty for any; <c>for</c>, a
+    /// duration from 1m to 30d; <c>comment</c>): 201 with its id, 400 naming the broken field. Running silences are
+    /// listed in the cluster snapshot (<see cref="ClusterSnapshot.Silences"/>).
+    /// </summary>
+    public const string Silences = "/v1/silences";
+
+    /// <summary>Ends a silence set on this agent early (DELETE): 200, or 404 when this agent has none of that id.</summary>
+    public const string Silence = "/v1/silences/{id}";
+
+    /// <summary>The route of one silence.</summary>
+    public static string SilenceOf(Guid id) => Silence.Replace("{id}", id.ToString("D"), StringComparison.Ordinal);
+
     /// <summary>The history route for one node, escaped.</summary>
     public static string HistoryOf(string node) => NodeHistory.Replace("{node}", Uri.EscapeDataString(node), StringComparison.Ordinal);
 

@@ -77,6 +77,6 @@ internal sealed class AlertMonitor(
             time,
             AlertRound.DefaultSettle);
         var snapshot = ClusterSnapshotFactory.Create(settings.Cluster, self, local.PublishStride, cluster.Entries(), seen => time.GetElapsedTime(seen), settings.GossipUnauthenticated);
-        board.Publish(_round.Run(snapshot.Nodes));
+        board.Publish(_round.Run(snapshot.Nodes, snapshot.Silences));
     }
 }

@@ -1,6 +1,7 @@
 using Psstd.Agent.Alerts.Delivery;
 using Psstd.Agent.Alerts.Evaluation;
 using Psstd.Agent.Alerts.Notifying;
+using Psstd.Agent.Alerts.Silencing;
 using Psstd.Agent.Configuration.Alerting;
 using Psstd.Agent.Events;
 using Psstd.Contracts;
@@ -13,7 +14,9 @@ namespace Psstd.Agent.Alerts;
 /// once the views have had time to agree (<see cref="DefaultSettle"/>). When a
 /// firing alert's notifier stops being a candidate (it stopped or was cut off) and this agent takes over, it
 /// sends the firing again under the same key, since it cannot know whether the last one did: delivery is at
-/// least once, and the key lets a receiver drop the repeat. Owned by one loop; not thread-safe.
+/// least once, and the key lets a receiver drop the repeat. A firing that a running silence matches when it is
+/// decided is held, on every agent, until the silence ends; the notifier of that moment then sends it. Its
+/// resolution is sent only if its firing was. Owned by one loop; not thread-safe.
 /// </summary>
 internal sealed class AlertRound(
     AlertEvaluator evaluator,
@@ -41,9 +44,11 @@ internal sealed class AlertRound(
     public long Sent { get; private set; }
 
     /// <summary>Evaluates once; returns the alerts firing now, most severe and oldest first, each with its notifier's name.</summary>
-    public IReadOnlyList<FiringAlert> Run(IReadOnlyList<NodeSnapshot> nodes)
+    /// <param name="silences">The silences running in the cluster; those not <see cref="AlertSilence.Honoured"/> hold nothing.</param>
+    public IReadOnlyList<FiringAlert> Run(IReadOnlyList<NodeSnapshot> nodes, IReadOnlyList<AlertSilence>? silences = null)
     {
         ArgumentNullException.ThrowIfNull(nodes);
+        silences ??= [];
         var now = time.GetTimestamp();
         candidates.Observe(nodes);
         foreach (var transition in evaluator.Observe(nodes))
@@ -54,7 +59,7 @@ internal sealed class AlertRound(
             {
                 _tracked[key] = new Tracked(now);
             }
-            else if (_tracked.Remove(key, out var tracked) && tracked.Decided)
+            else if (_tracked.Remove(key, out var tracked) && tracked.Notified)
             {
                 // Its firing went out (from this agent or another): the resolution follows once views agree.
                 _resolving.Add((transition, now));
@@ -87,32 +92,33 @@ internal sealed class AlertRound(
                 tracked = _tracked[alert.Key] = new Tracked(now);
             }
 
+            var silenced = AlertSilences.Match(silences, alert.Rule, alert.NodeName);
             if (!tracked.Decided)
             {
                 if (time.GetElapsedTime(tracked.FiredAt, now) >= settle)
                 {
                     tracked.Decided = true;
-                    tracked.Notifier = notifier;
-                    if (notifier == self)
-                    {
-                        Send(alert, AlertState.Firing, resolvedAt: null);
-                        tracked.SentHere = true;
-                    }
+                    tracked.Held = silenced;
+                    SendFiringIfNotHeld(alert, tracked, notifier);
                 }
             }
+            else if (tracked.Held)
+            {
+                // Held by a silence since it was decided: once none matches, the notifier of the moment sends it.
+                tracked.Held = silenced;
+                SendFiringIfNotHeld(alert, tracked, notifier);
+            }
             else if (notifier == self
+                && !silenced
                 && !tracked.SentHere
                 && tracked.Notifier != self
                 && (tracked.Notifier is not { } last || !candidates.For(alert.NodeId).Contains(last)))
             {
                 Send(alert, AlertState.Firing, resolvedAt: null);
                 tracked.SentHere = true;
-                tracked.Notifier = notifier;
             }
-            else
-            {
-                tracked.Notifier = notifier;
-            }
+
+            tracked.Notifier = notifier;
 
             board.Add(new FiringAlert(
                 alert.Key,
@@ -123,7 +129,10 @@ internal sealed class AlertRound(
                 alert.ValueText,
                 alert.Condition,
                 alert.StartedAt,
-                notifier is { } id ? NameOf(id) : ""));
+                notifier is { } id ? NameOf(id) : "")
+            {
+                Silenced = silenced,
+            });
         }
 
         if (_tracked.Count > _firing.Count)
@@ -138,12 +147,34 @@ internal sealed class AlertRound(
         return board;
     }
 
+    /// <summary>At the decision, or when the silence holding it ends: the firing goes out, from this agent if it is the notifier.</summary>
+    private void SendFiringIfNotHeld(ActiveAlert alert, Tracked tracked, Guid? notifier)
+    {
+        if (tracked.Held)
+        {
+            return;
+        }
+
+        tracked.Notified = true;
+        if (notifier == self && !tracked.SentHere)
+        {
+            Send(alert, AlertState.Firing, resolvedAt: null);
+            tracked.SentHere = true;
+        }
+    }
+
     /// <summary>A firing alert as this agent handles it: when it fired here, whether its notifier has been chosen, and who that was last.</summary>
     private sealed class Tracked(long firedAt)
     {
         public long FiredAt { get; } = firedAt;
 
         public bool Decided { get; set; }
+
+        /// <summary>A silence held the firing when it was decided, and still does.</summary>
+        public bool Held { get; set; }
+
+        /// <summary>The firing went out, from this agent or the notifier this agent judged: its resolution will follow.</summary>
+        public bool Notified { get; set; }
 
         public Guid? Notifier { get; set; }
 

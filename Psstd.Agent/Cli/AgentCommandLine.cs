@@ -30,6 +30,7 @@ internal static class AgentCommandLine
             StatusCommand.Create(console),
             NodesCommand.Create(console),
             ForgetCommand.Create(console),
+            SilenceCommand.Create(console),
             DoctorCommand.Create(console),
             HistoryCommand.Create(console),
         };

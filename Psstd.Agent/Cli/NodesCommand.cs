@@ -47,7 +47,6 @@ internal static class NodesCommand
             ]);
         }
 
-        var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
-        return string.Concat(rows.Select(r => string.Join("  ", r.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd() + "\n"));
+        return TextTable.Format(rows);
     }
 }

@@ -6,6 +6,7 @@ using Psstd.Contracts;
 using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
 using Psstd.Agent.Registration;
+using Psstd.Agent.Silences;
 
 namespace Psstd.Agent.Heartbeat;
 
@@ -23,10 +24,12 @@ internal sealed class LocalNode
     private NodeRecord _current;
     private long _generation;
     private readonly string _alertsFingerprint;
+    private readonly SilenceBook? _silences;
     private IdentityClaim? _claim;
 
     /// <param name="dashboard">Where the record's dashboard URL comes from: only a dashboard that keeps its lease alive is advertised.</param>
-    public LocalNode(AgentSettings settings, NodeIdentity identity, DashboardRegistry dashboard)
+    /// <param name="silences">The silences set through this agent, carried in every record; none when null.</param>
+    public LocalNode(AgentSettings settings, NodeIdentity identity, DashboardRegistry dashboard, SilenceBook? silences = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(identity);
@@ -34,6 +37,7 @@ internal sealed class LocalNode
         _settings = settings;
         _identity = identity;
         _dashboard = dashboard;
+        _silences = silences;
         _generation = identity.Generation;
         _alertsFingerprint = AlertsFingerprint.Of(settings.AlertRules, settings.AlertWebhook);
         _current = Build(0, NodeMetrics.Empty, 1);
@@ -86,6 +90,19 @@ internal sealed class LocalNode
 
     public NodeRecord Current => Volatile.Read(ref _current);
 
+    /// <summary>
+    /// Bytes this node's record may take, well inside a datagram's payload whatever the cluster name and seal: what
+    /// an operator adds to it (silences) is refused past it.
+    /// </summary>
+    public const int MaxRecordBytes = 1000;
+
+    /// <summary>Whether the current record, carrying <paramref name="silences"/> instead of its own, stays within <see cref="MaxRecordBytes"/>.</summary>
+    public bool Fits(IReadOnlyList<SilenceClaim> silences)
+    {
+        Span<byte> buffer = stackalloc byte[MaxRecordBytes];
+        return RecordCodec.Write(Current with { Silences = silences }, buffer) > 0;
+    }
+
     /// <summary>The stride of the current record (1 before the first publish): how many intervals this node now waits between records.</summary>
     public int PublishStride => GossipPace.StrideOf(Current.Interval, _settings.Interval);
 
@@ -132,5 +149,6 @@ internal sealed class LocalNode
     {
         Tags = _settings.Tags,
         AlertsFingerprint = _alertsFingerprint,
+        Silences = _silences?.Claims() ?? [],
     };
 }

@@ -53,6 +53,7 @@ internal static class LocalApiExtensions
                 LocalApiJsonContext.Default.ClusterSnapshot));
         app.MapDashboardRegistration(app.Services.GetRequiredService<DashboardRegistry>());
         app.MapForget();
+        app.MapSilences();
         app.MapContacts();
         app.MapHistory();
         return app;

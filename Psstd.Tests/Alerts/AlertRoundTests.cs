@@ -25,6 +25,7 @@ public sealed class AlertRoundTests
     private readonly List<AlertNotice> _sent = [];
     private long _tick = 1;
     private readonly Dictionary<string, Agent> _agents = [];
+    private IReadOnlyList<AlertSilence> _silences = [];
 
     private sealed record Agent(AlertRound Round, EventJournal Journal);
 
@@ -51,7 +52,7 @@ public sealed class AlertRoundTests
         foreach (var (name, agent) in _agents)
         {
             var view = Names.Concat(_joined).Select(n => Node(n, health: health(n), generation: generation?.Invoke(n) ?? 1, sequence: _tick) with { IsSelf = n == name }).ToArray();
-            boards[name] = agent.Round.Run(view);
+            boards[name] = agent.Round.Run(view, _silences);
         }
 
         _clock.Advance(TimeSpan.FromSeconds(1));
@@ -200,5 +201,62 @@ public sealed class AlertRoundTests
 
         Assert.All(Second(_ => NodeHealth.Fresh).Values, Assert.Empty);
         Assert.Empty(_sent);
+    }
+
+    private static AlertSilence Silence(string rule, string node, bool honoured = true) =>
+        new(Guid.NewGuid(), rule, node, 3600, "maintenance", Id("a"), "a", honoured);
+
+    [Fact]
+    public void SilencedFiring_IsHeld_ThenSentOnceWhenTheSilenceEnds_AndItsResolutionFollows()
+    {
+        StartAll();
+        _agents.Remove("d");
+        _silences = [Silence("do*", "d")];
+
+        var boards = Settled(n => n == "d" ? NodeHealth.Offline : NodeHealth.Fresh);
+        Settled(n => n == "d" ? NodeHealth.Offline : NodeHealth.Fresh);
+
+        Assert.Empty(_sent);
+        Assert.All(boards.Values, board => Assert.True(Assert.Single(board).Silenced));
+
+        _silences = [];
+        boards = Second(n => n == "d" ? NodeHealth.Offline : NodeHealth.Fresh);
+        var firing = Assert.Single(_sent);
+        Assert.Equal("firing", firing.State);
+        Assert.Equal(firing.Sender, Assert.Single(boards[firing.Sender]).Notifier);
+        Assert.All(boards.Values, board => Assert.False(Assert.Single(board).Silenced));
+
+        Start("d");
+        Settled(n => NodeHealth.Fresh, generation: n => n == "d" ? 2 : 1);
+        Assert.Equal(["firing", "resolved"], _sent.Select(n => n.State));
+    }
+
+    [Fact]
+    public void AlertSilencedFromFiringToResolution_SendsNothing()
+    {
+        StartAll();
+        _agents.Remove("d");
+        _silences = [Silence("", "")]; // every rule, every node
+
+        Settled(n => n == "d" ? NodeHealth.Offline : NodeHealth.Fresh);
+        Start("d");
+        Settled(n => NodeHealth.Fresh, generation: n => n == "d" ? 2 : 1);
+        _silences = [];
+        Settled(n => NodeHealth.Fresh, generation: n => n == "d" ? 2 : 1);
+
+        Assert.Empty(_sent);
+    }
+
+    [Fact]
+    public void SilenceThatDoesNotMatch_OrIsNotHonoured_HoldsNothing()
+    {
+        StartAll();
+        _agents.Remove("d");
+        _silences = [Silence("cpu-*", ""), Silence("", "c"), Silence("", "d", honoured: false)];
+
+        var boards = Settled(n => n == "d" ? NodeHealth.Offline : NodeHealth.Fresh);
+
+        Assert.Equal("firing", Assert.Single(_sent).State);
+        Assert.All(boards.Values, board => Assert.False(Assert.Single(board).Silenced));
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Psstd.Agent.Cli;
 using Psstd.Contracts;
 using Psstd.Tests.Dashboard;
+using Psstd.Tests.Terminal;
 
 namespace Psstd.Tests.Cli;
 
@@ -85,6 +86,57 @@ public sealed class CliCommandTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal($"psstd-agent: no node \"omega\" is known to the agent on {agent.SocketPath} (`psstd-agent nodes` lists them)\n", run.Error);
+    }
+
+    [Fact]
+    public async Task SilenceAdd_PostsItsFieldsEscaped_AndPrintsTheId()
+    {
+        await using var agent = await CliStandIn.StartAsync(_requests);
+
+        var run = await CliRun.RunAsync(agent.SocketPath, "silence", "add", "--rule", "cpu-*", "--node", "web-?", "--for", "2h", "--comment", "kernel & reboot");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("silence 11111111-2222-3333-4444-555555555555 set: it spreads to every peer with this node's next record\n", run.Out);
+        Assert.Contains("POST /v1/silences?rule=cpu-%2A&node=web-%3F&for=2h&comment=kernel%20%26%20reboot", _requests);
+    }
+
+    [Fact]
+    public async Task SilenceAdd_Refused_SaysWhy_AndRemove_OfAnotherNodesSilence_SaysWhereToEndIt()
+    {
+        await using var agent = await CliStandIn.StartAsync(_requests);
+
+        var refused = await CliRun.RunAsync(agent.SocketPath, "silence", "add", "--rule", "bad pattern", "--for", "1h");
+        var elsewhere = await CliRun.RunAsync(agent.SocketPath, "silence", "remove", "99999999-2222-3333-4444-555555555555");
+        var notAnId = await CliRun.RunAsync(agent.SocketPath, "silence", "remove", "soon");
+        var ended = await CliRun.RunAsync(agent.SocketPath, "silence", "remove", "11111111-2222-3333-4444-555555555555");
+
+        Assert.Equal((2, "psstd-agent: silence refused: rule 'bad pattern' must be a pattern\n"), (refused.ExitCode, refused.Error));
+        Assert.Equal((1, "psstd-agent: this agent has no silence\n"), (elsewhere.ExitCode, elsewhere.Error));
+        Assert.Equal(2, notAnId.ExitCode);
+        Assert.Equal(0, ended.ExitCode);
+        Assert.Contains("DELETE /v1/silences/11111111-2222-3333-4444-555555555555", _requests);
+    }
+
+    [Fact]
+    public async Task SilenceList_PrintsEveryRunningSilence_AndWhichAreNotHonoured()
+    {
+        var snapshot = TerminalFixtures.Snapshot() with
+        {
+            Silences =
+            [
+                new AlertSilence(Guid.Parse("11111111-2222-3333-4444-555555555555"), "cpu-*", "", 5400, "kernel upgrade", TerminalFixtures.Id(1), "alpha", true),
+                new AlertSilence(Guid.Parse("22222222-2222-3333-4444-555555555555"), "", "db-1", 90, "", TerminalFixtures.Id(2), "beta", false),
+            ],
+        };
+        await using var agent = await CliStandIn.StartAsync(_requests, snapshot: snapshot);
+
+        var run = await CliRun.RunAsync(agent.SocketPath, "silence", "list");
+
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("ID", lines[0], StringComparison.Ordinal);
+        Assert.Matches(@"^11111111-2222-3333-4444-555555555555\s+cpu-\*\s+\*\s+1h\s+alpha\s+kernel upgrade$", lines[1]);
+        Assert.Contains("beta (not honoured: gossip is not authenticated)", lines[2], StringComparison.Ordinal);
     }
 
     [Theory]

@@ -39,6 +39,9 @@ internal static class CliStandIn
         }
 
         app.MapGet(LocalApiRoutes.Contacts, () => Results.Json(Contacts, LocalApiJsonContext.Default.GossipContactList));
+        app.MapPost(LocalApiRoutes.Silences, (string? rule, string? node) =>
+            rule == "bad pattern" ? Results.Text("rule 'bad pattern' must be a pattern\n", statusCode: 400) : Results.Text("11111111-2222-3333-4444-555555555555\n", statusCode: 201));
+        app.MapDelete(LocalApiRoutes.Silence, (string id) => id == "11111111-2222-3333-4444-555555555555" ? Results.Text("ended\n") : Results.Text("this agent has no silence\n", statusCode: 404));
         app.MapPost(LocalApiRoutes.ForgetNode, (string node) => node == "beta" ? Results.NoContent() : Results.NotFound());
         app.MapGet(LocalApiRoutes.NodeHistory, (string node, string? format) =>
             node == "beta" ? Results.Text($"at,cpu\n2026-01-31T11:00:00Z,91\n# format {format}\n", "text/csv") : Results.NotFound());

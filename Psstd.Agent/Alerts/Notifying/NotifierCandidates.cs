@@ -9,7 +9,9 @@ namespace Psstd.Agent.Alerts.Notifying;
 /// watched the cluster for as long as the longest rule's <c>for</c>, so it would not know an alert is firing:
 /// it is not handed alerts until it could. When no agent qualifies (the whole cluster just started), every
 /// live one does. The subject of an alert never notifies about itself: a node back from an outage does not
-/// know it was the subject of one. Owned by one loop; not thread-safe.
+/// know it was the subject of one. Only agents that run the same rules and webhook as this one
+/// (<see cref="NodeSnapshot.AlertsFingerprint"/>) are candidates: an agent without rules, or with other rules, would
+/// not send what this one expects it to. Owned by one loop; not thread-safe.
 /// </summary>
 internal sealed class NotifierCandidates(TimeProvider time, TimeSpan warmUp)
 {
@@ -29,10 +31,11 @@ internal sealed class NotifierCandidates(TimeProvider time, TimeSpan warmUp)
         _seen.Clear();
         _qualified.Clear();
         _fresh.Clear();
+        var fingerprint = nodes.FirstOrDefault(n => n.IsSelf)?.AlertsFingerprint ?? "";
         foreach (var node in nodes)
         {
             // Stale is a late record, not a verdict: a brief delay must not hand a node's alerts to another.
-            if (node.Health is not (NodeHealth.Fresh or NodeHealth.Stale))
+            if (node.Health is not (NodeHealth.Fresh or NodeHealth.Stale) || !string.Equals(node.AlertsFingerprint, fingerprint, StringComparison.Ordinal))
             {
                 continue;
             }
