@@ -46,7 +46,12 @@ internal sealed class ChromiumSession : IAsyncDisposable
     }
 
     /// <param name="stepTimeout">How long one Playwright step may wait.</param>
-    public static async Task<ChromiumSession> OpenAsync(int width, int height, TimeSpan stepTimeout)
+    public static Task<ChromiumSession> OpenAsync(int width, int height, TimeSpan stepTimeout) =>
+        OpenAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } }, stepTimeout);
+
+    /// <param name="options">The page's viewport, scale, touch and colour-scheme emulation.</param>
+    /// <param name="stepTimeout">How long one Playwright step may wait.</param>
+    public static async Task<ChromiumSession> OpenAsync(BrowserNewPageOptions options, TimeSpan stepTimeout)
     {
         Assert.True(File.Exists(Executable), $"{Executable} is missing: install Debian's chromium (apt-get install -y chromium); this test never downloads a browser.");
         var playwright = await Playwright.CreateAsync();
@@ -58,7 +63,7 @@ internal sealed class ChromiumSession : IAsyncDisposable
                 Headless = true,
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
             });
-            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+            var page = await browser.NewPageAsync(options);
             page.SetDefaultTimeout((float)stepTimeout.TotalMilliseconds);
             return new ChromiumSession(playwright, browser, page);
         }

@@ -62,6 +62,19 @@ public sealed class MeterBrowserTests(ITestOutputHelper output)
             Assert.Equal("3.1G/7.8G", await memory.Locator(".mem-text").InnerTextAsync());
             Assert.Equal("0K/0K", await web.Locator(".meter.swp .swp-text").InnerTextAsync());
 
+            // web-2's agent reports the split: user green then kernel red per core, cache yellow after used memory, and the
+            // machine's split in words. web-1's does not, and keeps one band colour per bar (above).
+            var split = page.Locator("article[data-node='web-2'] ol.cpus li").Nth(1);
+            Assert.Equal("cpu1 21.3%: 16.0% user, 5.3% kernel", await split.GetAttributeAsync("title"));
+            Assert.Equal(await FillAsync(page, "--band-low"), await BarColourAsync(split));
+            Assert.Equal(await FillAsync(page, "--band-high"), await split.Locator("span").EvaluateAsync<string>("s => getComputedStyle(s, '::after').backgroundImage.match(/rgb\\([^)]*\\)/)[0]"));
+            var kernelWidth = await split.Locator("span").EvaluateAsync<string>("s => getComputedStyle(s, '::after').width");
+            Assert.NotEqual("0px", kernelWidth);
+            var cached = page.Locator("article[data-node='web-2'] .meter.mem span");
+            Assert.Equal(await FillAsync(page, "--band-mid"), await cached.EvaluateAsync<string>("s => getComputedStyle(s, '::after').backgroundImage.match(/rgb\\([^)]*\\)/)[0]"));
+            Assert.Equal("CPU: 30% user, 8% kernel, 40% iowait, 1% steal", await page.Locator("article[data-node='web-2'] .cpu-split").GetAttributeAsync("title"));
+            Assert.Equal(0, await web.Locator(".cpu-split").CountAsync());
+
             // 32 cores are still meters; 128 are a strip with the busiest named above it.
             Assert.Equal(32, await page.Locator("article[data-node='gpu-1'] ol.cpus li").CountAsync());
             var big = page.Locator("article[data-node='big-1']");
@@ -178,7 +191,13 @@ public sealed class MeterBrowserTests(ITestOutputHelper output)
             NodeSnapshot[] nodes =
             [
                 Node("web-1", isSelf: true, metrics: web) with { Id = new Guid(1, 0, 0, new byte[8]) },
-                Node("web-2", metrics: Varied(8, 3, 12 * GiB, 16 * GiB)) with { Id = new Guid(2, 0, 0, new byte[8]) },
+                Node("web-2", metrics: Varied(8, 3, 12 * GiB, 16 * GiB) with
+                {
+                    // An agent that reports the split: each core's kernel part, the machine's shares, the cache.
+                    CoreKernelPercent = [.. Enumerable.Range(0, 8).Select(i => (double)(i * 3 * 7 % 100) / 4)],
+                    CpuShares = new CpuShares(30, 8, 40, 1),
+                    MemoryCacheBytes = 2 * GiB,
+                }) with { Id = new Guid(2, 0, 0, new byte[8]) },
                 Node("db-1", metrics: Varied(16, 5, 50 * GiB, 64 * GiB)) with { Id = new Guid(3, 0, 0, new byte[8]) },
                 Node("gpu-1", metrics: Varied(32, 11, 100 * GiB, 125 * GiB)) with { Id = new Guid(4, 0, 0, new byte[8]) },
                 Node("big-1", metrics: SampleMetrics(128) with

@@ -11,6 +11,11 @@ namespace Psstd.Dashboard.Rendering;
 /// whole percent, and the band <c>low</c>/<c>mid</c>/<c>high</c>), so the markup needs no style attribute; the brackets
 /// and stripes are drawn by the stylesheet. Every value written here is a number or a fixed token derived from one.
 /// </summary>
+/// <remarks>
+/// Where the agent reports how busy time splits, a bar has two parts as in htop: <c>p45 s12 split</c> is 45 % long,
+/// its last 12 % the second part (a core's kernel time after its user time; memory's cache after its used part), and
+/// the colours are htop's for each part instead of a band. Without the split the markup is what it always was.
+/// </remarks>
 public static class MeterHtml
 {
     /// <summary>A node with more cores than this shows its meters in two columns (in a cell; the node page fits more).</summary>
@@ -30,6 +35,9 @@ public static class MeterHtml
     private static readonly string[] CoreTails = Enumerable.Range(0, 1001)
         .Select(t => $"</b><span>{Format.TenthsText(t)}</span></li>")
         .ToArray();
+
+    /// <summary><c>45.3%</c> for each value in tenths.</summary>
+    private static readonly string[] TenthsTexts = Enumerable.Range(0, 1001).Select(Format.TenthsText).ToArray();
 
     private static readonly string[] Numbers = Enumerable.Range(0, 512).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
 
@@ -56,11 +64,44 @@ public static class MeterHtml
     private static void WriteCore(TextWriter writer, CoreBarViewModel core, int number)
     {
         var tenths = Math.Clamp(core.Tenths, 0, 1000);
+        if (core.KernelTenths is { } kernel)
+        {
+            WriteSplitCore(writer, tenths, Math.Clamp(kernel, 0, tenths), number);
+            return;
+        }
+
         writer.Write(CoreHeads[tenths]);
         Number(writer, number);
         writer.Write(CoreMiddles[tenths]);
         Number(writer, number);
         writer.Write(CoreTails[tenths]);
+    }
+
+    /// <summary>
+    /// <c>&lt;li class="p45 s12 split" title="cpu3 45.3%: 33.3% user, 12.0% kernel"&gt;...</c>: user then kernel, in words
+    /// in the tooltip as well as in colour. The kernel part is rounded on its own and the user part is what is left,
+    /// so the two always add up to the bar.
+    /// </summary>
+    private static void WriteSplitCore(TextWriter writer, int tenths, int kernelTenths, int number)
+    {
+        var percent = (tenths + 5) / 10;
+        writer.Write("<li class=\"p");
+        Number(writer, percent);
+        writer.Write(" s");
+        Number(writer, Math.Min((kernelTenths + 5) / 10, percent));
+        writer.Write(" split\" title=\"cpu");
+        Number(writer, number);
+        writer.Write(' ');
+        writer.Write(TenthsTexts[tenths]);
+        writer.Write(": ");
+        writer.Write(TenthsTexts[tenths - kernelTenths]);
+        writer.Write(" user, ");
+        writer.Write(TenthsTexts[kernelTenths]);
+        writer.Write(" kernel\"><b>");
+        Number(writer, number);
+        writer.Write("</b><span>");
+        writer.Write(TenthsTexts[tenths]);
+        writer.Write("</span></li>");
     }
 
     /// <summary>
@@ -87,8 +128,9 @@ public static class MeterHtml
     }
 
     /// <summary>
-    /// A used-of-total meter: <c>Mem[|||||     3.1G/7.8G]</c>. <paramref name="kind"/> is a fixed CSS token and
-    /// <paramref name="label"/> the fixed word htop prints (<c>Mem</c>, <c>Swp</c>); the texts are encoded.
+    /// A used-of-total meter: <c>Mem[|||||     3.1G/7.8G]</c>, or <c>Mem[|||||####  3.1G/7.8G]</c> with the cache band
+    /// when it is known. <paramref name="kind"/> is a fixed CSS token and <paramref name="label"/> the fixed word htop
+    /// prints (<c>Mem</c>, <c>Swp</c>); the texts are encoded.
     /// </summary>
     public static void WriteMeter(TextWriter writer, HtmlEncoder encoder, MeterViewModel meter, string kind, string label, string name)
     {
@@ -99,19 +141,33 @@ public static class MeterHtml
         writer.Write("<div class=\"meter ");
         writer.Write(kind);
         writer.Write(" p");
-        Number(writer, percent);
-        writer.Write(' ');
-        writer.Write(Format.Band(percent));
+        if (meter.CachePercent is { } cachePercent)
+        {
+            var cache = Math.Clamp(cachePercent, 0, 100 - percent);
+            Number(writer, percent + cache);
+            writer.Write(" s");
+            Number(writer, cache);
+            writer.Write(" split");
+        }
+        else
+        {
+            Number(writer, percent);
+            writer.Write(' ');
+            writer.Write(Format.Band(percent));
+        }
+
         writer.Write("\" role=\"meter\" aria-label=\"");
         writer.Write(name);
         writer.Write(' ');
         encoder.Encode(writer, meter.Text);
+        WriteCacheDetail(writer, encoder, meter);
         writer.Write("\" aria-valuenow=\"");
         Number(writer, percent);
         writer.Write("\" title=\"");
         writer.Write(name);
         writer.Write(": ");
         encoder.Encode(writer, meter.Detail);
+        WriteCacheDetail(writer, encoder, meter);
         writer.Write("\"><b>");
         writer.Write(label);
         writer.Write("</b><span class=\"");
@@ -119,6 +175,15 @@ public static class MeterHtml
         writer.Write("-text\">");
         encoder.Encode(writer, meter.Text);
         writer.Write("</span></div>");
+    }
+
+    private static void WriteCacheDetail(TextWriter writer, HtmlEncoder encoder, MeterViewModel meter)
+    {
+        if (meter.CachePercent is not null && meter.CacheDetail.Length > 0)
+        {
+            writer.Write(", ");
+            encoder.Encode(writer, meter.CacheDetail);
+        }
     }
 
     internal static void Number(TextWriter writer, int value)

@@ -62,6 +62,11 @@ public sealed class NodeGridHtml(IReadOnlyList<NodeCellViewModel> nodes, bool co
         e.Encode(w, node.FreshnessText);
         w.Write("</span></header>\n");
         WriteCpu(w, node, compact);
+        if (!compact)
+        {
+            CpuSplitHtml.Write(w, node.CpuSplit, longForm: false);
+        }
+
         w.Write('\n');
         MeterHtml.WriteMeter(w, e, node.Memory, "mem", "Mem", "memory");
         if (!compact)

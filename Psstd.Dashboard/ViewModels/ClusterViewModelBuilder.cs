@@ -223,7 +223,7 @@ public static class ClusterViewModelBuilder
             dense,
             dense ? Busiest(cores, BusiestNamed) : [],
             Format.Percent(m.CpuBusyPercent),
-            Meter(m.MemoryUsedBytes, m.MemoryTotalBytes),
+            MemoryMeter(m),
             Meter(m.SwapUsedBytes, m.SwapTotalBytes),
             Format.Load(m.Load1, m.Load5, m.Load15),
             Format.RatePair("r", m.DiskReadBytesPerSecond, "w", m.DiskWriteBytesPerSecond),
@@ -234,7 +234,10 @@ public static class ClusterViewModelBuilder
             node.IsSelf,
             node.AgentVersion,
             !string.Equals(node.AgentVersion, localVersion, StringComparison.Ordinal),
-            links.Page(node.Name));
+            links.Page(node.Name))
+        {
+            CpuSplit = CpuSplit(m.CpuShares),
+        };
     }
 
     /// <summary>How many of a dense node's cores are named above its strip.</summary>
@@ -282,18 +285,48 @@ public static class ClusterViewModelBuilder
     }
 
     /// <summary>
+    /// Memory used of total, with htop's cache band after the used part when the agent reports it. Used is total minus
+    /// available, which already leaves out most of the cache, so the two can overlap a little: the band is cut at the total.
+    /// </summary>
+    public static MeterViewModel MemoryMeter(NodeMetrics metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        var meter = Meter(metrics.MemoryUsedBytes, metrics.MemoryTotalBytes);
+        if (metrics.MemoryCacheBytes is not { } cache || metrics.MemoryTotalBytes <= 0)
+        {
+            return meter;
+        }
+
+        return meter with
+        {
+            CachePercent = Math.Min(Format.Percent(cache, metrics.MemoryTotalBytes), 100 - meter.Percent),
+            CacheDetail = $"{Format.Bytes(Math.Max(0, cache))} cache",
+        };
+    }
+
+    /// <summary>The machine's CPU split in whole percentages; null when the agent does not report it.</summary>
+    public static CpuSplitViewModel? CpuSplit(CpuShares? shares) => shares is null
+        ? null
+        : new CpuSplitViewModel(Format.Percent(shares.User), Format.Percent(shares.Kernel), Format.Percent(shares.IoWait), Format.Percent(shares.Steal));
+
+    /// <summary>
     /// One meter per logical core. Before the first full interval a node may report its core count without
     /// per-core values; those cores show as idle rather than vanishing.
     /// </summary>
     private static CoreBarViewModel[] CoreBars(NodeMetrics metrics)
     {
         var busy = metrics.CoreBusyPercent ?? [];
+        var kernel = metrics.CoreKernelPercent ?? [];
         var count = Math.Max(metrics.LogicalCores, busy.Count);
         var bars = new CoreBarViewModel[count];
         for (var i = 0; i < count; i++)
         {
             var tenths = i < busy.Count ? Format.Tenths(busy[i]) : 0;
-            bars[i] = new CoreBarViewModel((tenths + 5) / 10, tenths, Format.BandOfTenths(tenths));
+            bars[i] = new CoreBarViewModel((tenths + 5) / 10, tenths, Format.BandOfTenths(tenths))
+            {
+                // Kernel time is part of busy: a reading above it (two samples a moment apart) is cut to it.
+                KernelTenths = i < kernel.Count ? Math.Min(Format.Tenths(kernel[i]), tenths) : null,
+            };
         }
 
         return bars;

@@ -35,4 +35,8 @@ public sealed record NodeCellViewModel(
     bool IsSelf,
     string Version,
     bool VersionMismatch,
-    string PageUrl);
+    string PageUrl)
+{
+    /// <summary>The machine's CPU time by kind (user, kernel, I/O wait, steal); null from an agent that does not report it.</summary>
+    public CpuSplitViewModel? CpuSplit { get; init; }
+}

@@ -61,6 +61,24 @@ public sealed class NodePageTests
     }
 
     [Fact]
+    public async Task NodePage_SaysTheCpuSplitInWords_AndTheMemoryCache()
+    {
+        using var factory = new DashboardFactory();
+        var metrics = SampleMetrics(2) with { CpuShares = new CpuShares(12, 3, 40, 0), CoreKernelPercent = [1, 2], MemoryCacheBytes = 2 * GiB };
+        factory.Agent.Serve(Snapshot(Node("db", metrics: metrics), Node("old")));
+        factory.Agent.ServeHistory(History("db", 0));
+
+        var (_, _, doc) = await Html.GetAsync(factory.CreateClient(), "/nodes/db");
+        var (_, _, old) = await Html.GetAsync(factory.CreateClient(), "/nodes/old");
+
+        Assert.Equal("CPU: 12% user, 3% kernel, 40% iowait, 0% steal", doc.QuerySelector(".node-cores p.cpu-split")!.TextContent);
+        Assert.Equal("25% · 4.0 GiB / 16.0 GiB, 2.0 GiB cache", doc.QuerySelector(".memory-now")!.TextContent);
+        Assert.Equal(["p7", "s2", "split"], doc.QuerySelector(".node-cores ol.cpus li:nth-child(2)")!.ClassList);
+        Assert.Null(old.QuerySelector(".cpu-split"));
+        Assert.Equal("25% · 4.0 GiB / 16.0 GiB", old.QuerySelector(".memory-now")!.TextContent);
+    }
+
+    [Fact]
     public async Task NodePage_EmptyHistory_ShowsEmptyCharts_AndAMissingOneSaysWhy()
     {
         using var factory = new DashboardFactory();
