@@ -56,6 +56,16 @@ internal static class TerminalRenderer
             items.Add([(paced, TerminalStyle.Stale)]);
         }
 
+        if (AlertsNotice.Disagreement(snapshot) is { Length: > 0 } disagreement)
+        {
+            items.Add([(disagreement, TerminalStyle.Warm)]);
+        }
+
+        if (snapshot.Silences is { Count: > 0 } silences)
+        {
+            items.Add([($"{silences.Count} silence{(silences.Count == 1 ? "" : "s")} running", TerminalStyle.Dim)]);
+        }
+
         if (options.Source.Length > 0)
         {
             items.Add([(options.Source, TerminalStyle.Dim)]);
@@ -108,6 +118,7 @@ internal static class TerminalRenderer
                 (alert.Rule, TerminalStyle.Title),
                 ($" on {alert.NodeName}: {alert.Value}", TerminalStyle.Plain),
                 ($" ({alert.Condition})", TerminalStyle.Dim),
+                (alert.Silenced ? " silenced" : "", TerminalStyle.Dim),
             ]]);
         }
 

@@ -22,7 +22,8 @@ public static class AlertListBuilder
             a.Value,
             a.Condition,
             a.Since.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            a.Notifier))];
+            a.Notifier,
+            a.Silenced))];
     }
 
     /// <summary>Only the three known severities reach the page (they become a CSS class); anything else reads as a warning.</summary>

@@ -5,6 +5,7 @@ namespace Psstd.Dashboard.ViewModels;
 /// <param name="NodePageUrl">The node's page on this dashboard.</param>
 /// <param name="SinceIso">When the agent saw it begin, ISO 8601 for the <c>time</c> element.</param>
 /// <param name="Notifier">The agent that sends its notifications; empty when none is chosen.</param>
+/// <param name="Silenced">A running silence holds its notifications back.</param>
 public sealed record AlertViewModel(
     string Severity,
     string Rule,
@@ -13,4 +14,5 @@ public sealed record AlertViewModel(
     string Value,
     string Condition,
     string SinceIso,
-    string Notifier);
+    string Notifier,
+    bool Silenced = false);

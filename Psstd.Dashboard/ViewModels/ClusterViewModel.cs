@@ -41,6 +41,12 @@ public sealed record ClusterViewModel(
     /// <summary>Alerts firing now under the agent's rules, at most <see cref="AlertListBuilder.MaxShown"/>.</summary>
     public IReadOnlyList<AlertViewModel> Alerts { get; init; } = [];
 
+    /// <summary>Live nodes that run other alert rules, in words (<see cref="Psstd.ClusterView.AlertsNotice"/>); else empty.</summary>
+    public string AlertsDisagreementText { get; init; } = "";
+
+    /// <summary>The silences running in the cluster, in words, at most <see cref="ClusterViewModelBuilder.MaxSilencesShown"/>.</summary>
+    public IReadOnlyList<string> Silences { get; init; } = [];
+
     /// <summary>Every alert firing now, listed or not.</summary>
     public int FiringCount { get; init; }
 

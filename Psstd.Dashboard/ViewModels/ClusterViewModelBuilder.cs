@@ -20,6 +20,9 @@ public static class ClusterViewModelBuilder
     /// <summary>From this many visible nodes the grid becomes one compact row per node.</summary>
     public const int CompactNodeThreshold = 64;
 
+    /// <summary>The page lists at most this many silences (a node carries at most eight, so a cluster can run many).</summary>
+    public const int MaxSilencesShown = 10;
+
     /// <summary>The summary links at most this many forgotten nodes by name; the count covers them all.</summary>
     public const int MaxForgottenLinks = 20;
 
@@ -87,6 +90,8 @@ public static class ClusterViewModelBuilder
             Forgotten = forgotten,
             Alerts = AlertListBuilder.Build(snapshot.Alerts ?? [], address, links.Suffix),
             FiringCount = snapshot.Alerts?.Count ?? 0,
+            AlertsDisagreementText = AlertsNotice.Disagreement(snapshot),
+            Silences = [.. (snapshot.Silences ?? []).Take(MaxSilencesShown).Select(AlertsNotice.Describe)],
             CompareUrl = NodeLinks.WithQuery($"{address.PathBase}/compare", address),
         };
     }

@@ -32,6 +32,26 @@ public sealed class AlertViewsTests
     }
 
     [Fact]
+    public async Task TheClusterPage_MarksSilencedAlerts_ListsSilences_AndNodesOnOtherRules()
+    {
+        using var factory = new DashboardFactory();
+        var a = TestSnapshots.Node("node-a", isSelf: true) with { AlertsFingerprint = "0123456789abcdef" };
+        var b = TestSnapshots.Node("node-b") with { AlertsFingerprint = "0123456789abcdef" };
+        var c = TestSnapshots.Node("node-c");
+        var silence = new AlertSilence(Guid.NewGuid(), "cpu-*", "", 5430, "<b>upgrade</b>", b.Id, "node-b", Honoured: true);
+        factory.Agent.Serve(TestSnapshots.Snapshot(a, b, c) with { Alerts = [Alert(c, "cpu-high") with { Silenced = true }], Silences = [silence] });
+
+        var (_, _, doc) = await Html.GetAsync(factory.CreateClient(), "/");
+
+        var item = Assert.Single(doc.QuerySelectorAll("#alerts .alert"));
+        Assert.Equal("silenced", item.QuerySelector(".alert-silenced")?.TextContent);
+        Assert.Null(item.QuerySelector(".alert-notifier"));
+        Assert.Equal("1 node runs other alert rules or none: it is not asked to notify", doc.QuerySelector("#alerts .alerts-disagree")?.TextContent);
+        Assert.Equal("silenced: cpu-* on every node for 1h 30m more (<b>upgrade</b>), set on node-b", doc.QuerySelector("#alerts .silence")?.TextContent);
+        Assert.Empty(doc.QuerySelectorAll("#alerts .silence b")); // peer text stays text
+    }
+
+    [Fact]
     public async Task NoAlerts_NoList()
     {
         using var factory = new DashboardFactory();
