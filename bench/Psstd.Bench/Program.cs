@@ -12,7 +12,8 @@ using Psstd.Bench.Store;
 //   alerts [--nodes N] [--seconds S] [--seed K]  webhook calls per alert in a simulated cluster where 5 % die; one JSON object
 //   history [--samples N]        node and compare pages at 1 h, 6 h and 24 h over a full store, and the agent's history query
 //   dashboard-profile [--short]  only the 1,000-node partial, many times, to run under a profiler
-//   attack --kind K [--agent DLL] [--dashboard DLL] [--wire 1|2]  a stranger's attack on real agents; last line one JSON object
+//   attack --kind K [--agent DLL] [--dashboard DLL] [--wire 2|3]  a stranger's attack on real agents; last line one JSON object
+//   record-size                  bytes of a record from 2 to 256 cores, with and without the version 3 tail
 //   versus-serf --nodes N [--agent DLL] [--window S]  N psstd agents next to N Serf agents: footprint, detection, leave
 switch (args.FirstOrDefault())
 {
@@ -91,6 +92,10 @@ switch (args.FirstOrDefault())
         Console.WriteLine(await PartialBench.RunAsync(100, 16, warmup: 50, samples: 200, path: "/metrics"));
         Console.WriteLine(await PartialBench.RunAsync(1000, 16, warmup: 20, samples: 100, path: "/metrics"));
         Console.WriteLine(await PartialBench.RunAsync(1000, 16, warmup: 20, samples: 100, acceptEncoding: "gzip", path: "/metrics"));
+        return 0;
+
+    case "record-size":
+        Console.WriteLine(Psstd.Bench.Records.RecordSizeBench.Run());
         return 0;
 
     case "alerts":
