@@ -34,5 +34,12 @@ public sealed record NodeSnapshot(
     /// </summary>
     public string AlertsFingerprint { get; init; } = "";
 
+    /// <summary>
+    /// Hashes of alert notifications the node's webhook accepted lately: agents skip a notice a peer delivered.
+    /// Internal to agents, so not part of the API's JSON.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<uint> DeliveredNotices { get; init; } = [];
+
     private static readonly IReadOnlyDictionary<string, string> NoTags = new Dictionary<string, string>();
 }

@@ -4,6 +4,7 @@ using Psstd.Agent.Alerts.Notifying;
 using Psstd.Agent.Alerts.Silencing;
 using Psstd.Agent.Configuration.Alerting;
 using Psstd.Agent.Events;
+using Psstd.Agent.Notices;
 using Psstd.Contracts;
 
 namespace Psstd.Agent.Alerts;
@@ -16,7 +17,9 @@ namespace Psstd.Agent.Alerts;
 /// sends the firing again under the same key, since it cannot know whether the last one did: delivery is at
 /// least once, and the key lets a receiver drop the repeat. A firing that a running silence matches when it is
 /// decided is held, on every agent, until the silence ends; the notifier of that moment then sends it. Its
-/// resolution is sent only if its firing was. Owned by one loop; not thread-safe.
+/// resolution is sent only if its firing was. A notice a peer's record shows delivered
+/// (<see cref="DeliveredNotices"/>) is not sent again, so a takeover after a delivery repeats nothing. Owned by
+/// one loop; not thread-safe.
 /// </summary>
 internal sealed class AlertRound(
     AlertEvaluator evaluator,
@@ -39,6 +42,7 @@ internal sealed class AlertRound(
     private readonly Dictionary<string, Tracked> _tracked = [];
     private readonly List<(AlertTransition Resolution, long At)> _resolving = [];
     private readonly HashSet<string> _firing = [];
+    private readonly HashSet<uint> _deliveredElsewhere = [];
 
     /// <summary>Notifications this agent decided to send (firing, resolved and takeovers), with a webhook or without.</summary>
     public long Sent { get; private set; }
@@ -51,6 +55,15 @@ internal sealed class AlertRound(
         silences ??= [];
         var now = time.GetTimestamp();
         candidates.Observe(nodes);
+        _deliveredElsewhere.Clear();
+        foreach (var node in nodes)
+        {
+            if (!node.IsSelf && node.DeliveredNotices.Count > 0)
+            {
+                _deliveredElsewhere.UnionWith(node.DeliveredNotices);
+            }
+        }
+
         foreach (var transition in evaluator.Observe(nodes))
         {
             var key = transition.Alert.Key;
@@ -72,7 +85,7 @@ internal sealed class AlertRound(
             if (time.GetElapsedTime(at, now) >= settle)
             {
                 _resolving.RemoveAt(i);
-                if (NotifierOf(resolution.Alert) == self)
+                if (NotifierOf(resolution.Alert) == self && !DeliveredElsewhere(resolution.Alert, AlertState.Resolved))
                 {
                     Send(resolution.Alert, AlertState.Resolved, resolution.At);
                 }
@@ -112,7 +125,8 @@ internal sealed class AlertRound(
                 && !silenced
                 && !tracked.SentHere
                 && tracked.Notifier != self
-                && (tracked.Notifier is not { } last || !candidates.For(alert.NodeId).Contains(last)))
+                && (tracked.Notifier is not { } last || !candidates.For(alert.NodeId).Contains(last))
+                && !DeliveredElsewhere(alert, AlertState.Firing))
             {
                 Send(alert, AlertState.Firing, resolvedAt: null);
                 tracked.SentHere = true;
@@ -156,7 +170,7 @@ internal sealed class AlertRound(
         }
 
         tracked.Notified = true;
-        if (notifier == self && !tracked.SentHere)
+        if (notifier == self && !tracked.SentHere && !DeliveredElsewhere(alert, AlertState.Firing))
         {
             Send(alert, AlertState.Firing, resolvedAt: null);
             tracked.SentHere = true;
@@ -182,6 +196,11 @@ internal sealed class AlertRound(
         public bool SentHere { get; set; }
     }
 
+    private bool DeliveredElsewhere(ActiveAlert alert, AlertState state) =>
+        _deliveredElsewhere.Count > 0 && _deliveredElsewhere.Contains(DeliveredNotices.Hash(alert.Key, StateName(state)));
+
+    private static string StateName(AlertState state) => state == AlertState.Firing ? "firing" : "resolved";
+
     private Guid? NotifierOf(ActiveAlert alert) => NotifierChoice.Choose(alert.Rule, alert.NodeId, candidates.For(alert.NodeId));
 
     private void Send(ActiveAlert alert, AlertState state, DateTimeOffset? resolvedAt)
@@ -194,7 +213,7 @@ internal sealed class AlertRound(
             SeverityName(alert.Severity),
             alert.NodeId,
             alert.NodeName,
-            state == AlertState.Firing ? "firing" : "resolved",
+            StateName(state),
             alert.Value,
             alert.ValueText,
             alert.Condition,

@@ -1,6 +1,7 @@
 using Psstd.Agent.Configuration;
 using Psstd.Agent.Identity;
 using Psstd.Agent.Metrics;
+using Psstd.Agent.Notices;
 using Psstd.Agent.Silences;
 using Psstd.Gossip.Cluster;
 
@@ -16,6 +17,7 @@ internal static class HeartbeatExtensions
         var identity = NodeIdentityStore.Start(settings.StateDirectory);
         builder.Services.AddSingleton(identity);
         builder.Services.AddSingleton(sp => new SilenceBook(settings.StateDirectory, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new DeliveredNotices(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<LocalNode>();
         builder.Services.AddSingleton(sp => new ClusterState(sp.GetRequiredService<TimeProvider>()) { MaxNodes = settings.MaxNodes });
         builder.Services.AddSingleton(sp => MetricsProbeFactory.Create(sp.GetRequiredService<TimeProvider>()));

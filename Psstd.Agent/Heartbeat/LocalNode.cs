@@ -6,6 +6,7 @@ using Psstd.Contracts;
 using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
 using Psstd.Agent.Registration;
+using Psstd.Agent.Notices;
 using Psstd.Agent.Silences;
 
 namespace Psstd.Agent.Heartbeat;
@@ -25,11 +26,13 @@ internal sealed class LocalNode
     private long _generation;
     private readonly string _alertsFingerprint;
     private readonly SilenceBook? _silences;
+    private readonly DeliveredNotices? _delivered;
     private IdentityClaim? _claim;
 
     /// <param name="dashboard">Where the record's dashboard URL comes from: only a dashboard that keeps its lease alive is advertised.</param>
     /// <param name="silences">The silences set through this agent, carried in every record; none when null.</param>
-    public LocalNode(AgentSettings settings, NodeIdentity identity, DashboardRegistry dashboard, SilenceBook? silences = null)
+    /// <param name="delivered">The notifications this agent's webhook delivered lately, carried in every record; none when null.</param>
+    public LocalNode(AgentSettings settings, NodeIdentity identity, DashboardRegistry dashboard, SilenceBook? silences = null, DeliveredNotices? delivered = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(identity);
@@ -38,6 +41,7 @@ internal sealed class LocalNode
         _identity = identity;
         _dashboard = dashboard;
         _silences = silences;
+        _delivered = delivered;
         _generation = identity.Generation;
         _alertsFingerprint = AlertsFingerprint.Of(settings.AlertRules, settings.AlertWebhook);
         _current = Build(0, NodeMetrics.Empty, 1);
@@ -150,5 +154,6 @@ internal sealed class LocalNode
         Tags = _settings.Tags,
         AlertsFingerprint = _alertsFingerprint,
         Silences = _silences?.Claims() ?? [],
+        DeliveredNotices = _delivered?.Current() ?? [],
     };
 }

@@ -46,6 +46,7 @@ internal static class ClusterSnapshotFactory
             {
                 Tags = record.Tags,
                 AlertsFingerprint = record.AlertsFingerprint,
+                DeliveredNotices = record.DeliveredNotices,
             };
             foreach (var silence in record.Silences)
             {

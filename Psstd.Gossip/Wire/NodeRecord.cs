@@ -36,5 +36,8 @@ public sealed record NodeRecord(
     /// <summary>Silences set through this node's agent that still run, each with the time it has left when the record was made.</summary>
     public IReadOnlyList<SilenceClaim> Silences { get; init; } = [];
 
+    /// <summary>Hashes of alert notifications this node's webhook accepted lately (key and state), newest last.</summary>
+    public IReadOnlyList<uint> DeliveredNotices { get; init; } = [];
+
     internal static readonly IReadOnlyDictionary<string, string> NoTags = new Dictionary<string, string>();
 }

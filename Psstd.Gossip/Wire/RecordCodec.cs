@@ -151,6 +151,7 @@ public static class RecordCodec
                 Tags = extension.Tags ?? NodeRecord.NoTags,
                 AlertsFingerprint = extension.Fingerprint ?? "",
                 Silences = extension.Silences ?? [],
+                DeliveredNotices = extension.Delivered ?? [],
             };
         }
 

@@ -18,6 +18,10 @@ internal static class RecordExtension
     private const byte TagsTag = 4;
     private const byte FingerprintTag = 5;
     private const byte SilencesTag = 6;
+    private const byte DeliveredTag = 7;
+
+    /// <summary>Delivered-notice hashes one record carries at most.</summary>
+    public const int MaxDeliveredNotices = 16;
     private const int FingerprintBytes = 8;
     private const long Mib = 1024 * 1024;
 
@@ -28,11 +32,12 @@ internal static class RecordExtension
         long? CacheBytes,
         IReadOnlyDictionary<string, string>? Tags,
         string Fingerprint,
-        IReadOnlyList<SilenceClaim>? Silences);
+        IReadOnlyList<SilenceClaim>? Silences,
+        IReadOnlyList<uint>? Delivered);
 
     public static bool IsNeeded(NodeRecord record) =>
         record.Metrics.CpuShares is not null || record.Metrics.CoreKernelPercent.Count > 0 || record.Metrics.MemoryCacheBytes is not null
-        || record.Tags.Count > 0 || record.AlertsFingerprint.Length > 0 || record.Silences.Count > 0;
+        || record.Tags.Count > 0 || record.AlertsFingerprint.Length > 0 || record.Silences.Count > 0 || record.DeliveredNotices.Count > 0;
 
     /// <summary>Writes the tail: its length, then its items.</summary>
     public static void Write(ref SpanWriter w, NodeRecord record)
@@ -103,6 +108,19 @@ internal static class RecordExtension
             Item(ref items, SilencesTag, v.Overflowed ? value[..0] : value[..v.Position], v.Overflowed);
         }
 
+        if (record.DeliveredNotices.Count > 0)
+        {
+            var count = Math.Min(record.DeliveredNotices.Count, MaxDeliveredNotices);
+            Span<byte> value = stackalloc byte[1 + (4 * MaxDeliveredNotices)];
+            value[0] = (byte)count;
+            for (var i = 0; i < count; i++)
+            {
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(value[(1 + (4 * i))..], record.DeliveredNotices[record.DeliveredNotices.Count - count + i]);
+            }
+
+            Item(ref items, DeliveredTag, value[..(1 + (4 * count))]);
+        }
+
         if (items.Overflowed)
         {
             w.Overflow(); // cannot fit: the whole write fails, as for any too-large field
@@ -124,6 +142,7 @@ internal static class RecordExtension
         IReadOnlyDictionary<string, string>? tags = null;
         var fingerprint = "";
         IReadOnlyList<SilenceClaim>? silences = null;
+        uint[]? delivered = null;
         var seen = 0UL;
         while (!r.Failed && !tail.Failed && tail.Remaining > 0)
         {
@@ -180,6 +199,16 @@ internal static class RecordExtension
                 case SilencesTag:
                     silences = ReadSilences(ref item, materialize);
                     break;
+                case DeliveredTag:
+                    var count = (int)item.VarLong(MaxDeliveredNotices);
+                    delivered = new uint[count];
+                    for (var i = 0; i < count; i++)
+                    {
+                        var hash = item.Bytes(4);
+                        delivered[i] = item.Failed ? 0 : System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(hash);
+                    }
+
+                    break;
                 default:
                     item.Bytes(item.Remaining); // a field of a later version: skipped
                     break;
@@ -196,7 +225,7 @@ internal static class RecordExtension
             r.Fail();
         }
 
-        return new Fields(shares, coreKernel, cache, tags, fingerprint, silences);
+        return new Fields(shares, coreKernel, cache, tags, fingerprint, silences, delivered);
     }
 
     private static SortedDictionary<string, string>? ReadTags(ref SpanReader r, bool materialize)

@@ -4,6 +4,7 @@ using Psstd.Agent.Alerts.Delivery;
 using Psstd.Agent.Alerts.Evaluation;
 using Psstd.Agent.Alerts.Notifying;
 using Psstd.Agent.Events;
+using Psstd.Agent.Notices;
 using Psstd.Contracts;
 using static Psstd.Tests.Alerts.AlertCluster;
 
@@ -26,6 +27,7 @@ public sealed class AlertRoundTests
     private long _tick = 1;
     private readonly Dictionary<string, Agent> _agents = [];
     private IReadOnlyList<AlertSilence> _silences = [];
+    private readonly Dictionary<string, uint[]> _delivered = [];
 
     private sealed record Agent(AlertRound Round, EventJournal Journal);
 
@@ -51,7 +53,7 @@ public sealed class AlertRoundTests
         var boards = new Dictionary<string, IReadOnlyList<FiringAlert>>();
         foreach (var (name, agent) in _agents)
         {
-            var view = Names.Concat(_joined).Select(n => Node(n, health: health(n), generation: generation?.Invoke(n) ?? 1, sequence: _tick) with { IsSelf = n == name }).ToArray();
+            var view = Names.Concat(_joined).Select(n => Node(n, health: health(n), generation: generation?.Invoke(n) ?? 1, sequence: _tick) with { IsSelf = n == name, DeliveredNotices = _delivered.GetValueOrDefault(n, []) }).ToArray();
             boards[name] = agent.Round.Run(view, _silences);
         }
 
@@ -258,5 +260,40 @@ public sealed class AlertRoundTests
 
         Assert.Equal("firing", Assert.Single(_sent).State);
         Assert.All(boards.Values, board => Assert.False(Assert.Single(board).Silenced));
+    }
+
+    [Fact]
+    public void TheNotifierDiesAfterItsWebhookAcceptedTheFiring_TheNextDoesNotRepeatIt_AndSendsTheResolutionOnce()
+    {
+        StartAll();
+        _agents.Remove("d");
+        Settled(n => n == "d" ? NodeHealth.Suspect : NodeHealth.Fresh);
+        var first = Assert.Single(_sent);
+        var dead = first.Sender;
+        _delivered[dead] = [DeliveredNotices.Hash(first.Key, "firing")]; // its last record lists the delivery
+
+        _agents.Remove(dead);
+        Settled(n => n == "d" || n == dead ? NodeHealth.Suspect : NodeHealth.Fresh);
+
+        Assert.Single(_sent, n => n.Node == "d");
+        Settled(n => n == dead ? NodeHealth.Suspect : NodeHealth.Fresh, n => n == "d" ? 2 : 1);
+        var resolved = Assert.Single(_sent, n => n.Node == "d" && n.State == "resolved");
+        Assert.NotEqual(dead, resolved.Sender);
+    }
+
+    [Fact]
+    public void ANoticeAPeerDelivered_IsNotSentAgain_EvenByItsNotifier()
+    {
+        StartAll();
+        _agents.Remove("d");
+        var key = Assert.Single(Second(n => n == "d" ? NodeHealth.Suspect : NodeHealth.Fresh)["a"]).Key;
+        foreach (var name in Names)
+        {
+            _delivered[name] = [DeliveredNotices.Hash(key, "firing")]; // every peer claims it: whoever is chosen sees another's claim
+        }
+
+        Settled(n => n == "d" ? NodeHealth.Suspect : NodeHealth.Fresh);
+
+        Assert.Empty(_sent);
     }
 }

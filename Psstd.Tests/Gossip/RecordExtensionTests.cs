@@ -22,6 +22,7 @@ public sealed class RecordExtensionTests
         Assert.Equal(record.Tags, decoded.Tags);
         Assert.Equal(record.AlertsFingerprint, decoded.AlertsFingerprint);
         Assert.Equal(record.Silences, decoded.Silences);
+        Assert.Equal(record.DeliveredNotices, decoded.DeliveredNotices);
         Assert.True(RecordCodec.IsValid(RecordCodec.ToBytes(record)));
     }
 
@@ -53,7 +54,7 @@ public sealed class RecordExtensionTests
     [Fact]
     public void Record_Of128CoreHost_WithTheCpuSplit_StaysUnder450Bytes()
     {
-        var record = RecordSamples.Extended(cores: 128) with { Tags = new Dictionary<string, string>(), AlertsFingerprint = "", Silences = [] };
+        var record = RecordSamples.Extended(cores: 128) with { Tags = new Dictionary<string, string>(), AlertsFingerprint = "", Silences = [], DeliveredNotices = [] };
 
         Assert.InRange(RecordCodec.ToBytes(record).Length, 1, 450);
     }

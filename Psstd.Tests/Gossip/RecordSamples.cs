@@ -32,6 +32,7 @@ internal static class RecordSamples
         Tags = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["rack"] = "a-12", ["role"] = "db" },
         AlertsFingerprint = "0123456789abcdef",
         Silences = [new SilenceClaim(Guid.Parse("11111111-2222-3333-4444-555555555555"), "cpu-*", "node-?", TimeSpan.FromMinutes(90), "kernel upgrade")],
+        DeliveredNotices = [7u, 0xdeadbeefu],
     };
 
     public static NodeMetrics Metrics(int cores) => new()

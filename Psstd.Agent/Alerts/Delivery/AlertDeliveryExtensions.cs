@@ -1,3 +1,4 @@
+using Psstd.Agent.Notices;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Psstd.Agent.Configuration;
@@ -28,7 +29,8 @@ internal static class AlertDeliveryExtensions
             sp.GetRequiredService<WebhookDeliveryOptions>(),
             sp.GetRequiredService<AlertDeliveryMetrics>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<WebhookNotifier>>()));
+            sp.GetRequiredService<ILogger<WebhookNotifier>>(),
+            delivered: sp.GetService<DeliveredNotices>()));
         services.AddHostedService(sp => sp.GetRequiredService<WebhookNotifier>());
         return services;
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Threading.Channels;
 using Polly;
 using Psstd.Agent.Configuration;
+using Psstd.Agent.Notices;
 
 namespace Psstd.Agent.Alerts.Delivery;
 
@@ -24,17 +25,20 @@ internal sealed class WebhookNotifier : BackgroundService
     private readonly Channel<AlertNotice> _queue;
     private readonly HttpClient _client;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly DeliveredNotices? _delivered;
     private long _burstDropped;
     private readonly Dictionary<string, Task<DeliveryOutcome>> _lastOfKey = new(StringComparer.Ordinal);
 
     /// <param name="handler">The HTTP handler; null: one of its own, which follows no redirects.</param>
+    /// <param name="delivered">Where accepted notices are noted, for this node's record to carry; null: nowhere.</param>
     public WebhookNotifier(
         AlertWebhookSettings target,
         WebhookDeliveryOptions options,
         AlertDeliveryMetrics metrics,
         TimeProvider time,
         ILogger<WebhookNotifier> logger,
-        HttpMessageHandler? handler = null)
+        HttpMessageHandler? handler = null,
+        DeliveredNotices? delivered = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(options);
@@ -43,6 +47,7 @@ internal sealed class WebhookNotifier : BackgroundService
         _metrics = metrics;
         _time = time;
         _logger = logger;
+        _delivered = delivered;
         _queue = Channel.CreateBounded<AlertNotice>(new BoundedChannelOptions(options.QueueCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait, // with TryWrite: refused at once when full, never waited for
@@ -212,6 +217,7 @@ internal sealed class WebhookNotifier : BackgroundService
         {
             case DeliveryOutcome.Delivered:
                 _metrics.Sent(notice.IsResolved);
+                _delivered?.Add(notice.Key, notice.State);
                 AlertDeliveryLog.Delivered(_logger, rule, state, node, send.Count);
                 break;
             case DeliveryOutcome.Rejected:
