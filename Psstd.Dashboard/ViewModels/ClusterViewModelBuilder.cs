@@ -88,6 +88,7 @@ public static class ClusterViewModelBuilder
             Alerts = AlertListBuilder.Build(snapshot.Alerts ?? [], address, links.Suffix),
             FiringCount = snapshot.Alerts?.Count ?? 0,
             CompareUrl = NodeLinks.WithQuery($"{address.PathBase}/compare", address),
+            HeatmapUrl = UrlQuery.Build(address.Path, UrlQuery.With(address.Carried(), new KeyValuePair<string, string>(QueryNames.View, "heatmap"))),
         };
     }
 
@@ -234,7 +235,10 @@ public static class ClusterViewModelBuilder
             node.IsSelf,
             node.AgentVersion,
             !string.Equals(node.AgentVersion, localVersion, StringComparison.Ordinal),
-            links.Page(node.Name));
+            links.Page(node.Name))
+        {
+            TagsText = string.Join(' ', NodeFilter.TagsOf(node)),
+        };
     }
 
     /// <summary>How many of a dense node's cores are named above its strip.</summary>

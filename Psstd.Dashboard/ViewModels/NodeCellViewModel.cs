@@ -35,4 +35,8 @@ public sealed record NodeCellViewModel(
     bool IsSelf,
     string Version,
     bool VersionMismatch,
-    string PageUrl);
+    string PageUrl)
+{
+    /// <summary>The node's tags as <c>key=value</c> separated by spaces; empty without tags. Peer text: encode it.</summary>
+    public string TagsText { get; init; } = "";
+}
