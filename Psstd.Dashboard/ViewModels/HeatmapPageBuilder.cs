@@ -10,9 +10,9 @@ namespace Psstd.Dashboard.ViewModels;
 public static class HeatmapPageBuilder
 {
     /// <summary>Up to this many squares the large size; up to <see cref="MediumUpTo"/> the medium; beyond, the small.</summary>
-    public const int LargeUpTo = 300;
+    public const int LargeUpTo = 1000;
 
-    public const int MediumUpTo = 2000;
+    public const int MediumUpTo = 3000;
 
     /// <summary>Tag keys offered for grouping, at most: peers choose them, and each is an option on the page.</summary>
     public const int MaxGroupingKeys = 16;
@@ -58,13 +58,13 @@ public static class HeatmapPageBuilder
     };
 
     /// <summary>
-    /// How wide a group is drawn, in squares: a power of two from 8 to 128 near the square root of twice its size
-    /// (about twice as wide as high), or <c>wfull</c> beyond, as a class so the page needs no style attribute.
+    /// How wide a group is drawn, in squares: a power of two from 8 to 128 near the square root of four times its size
+    /// (about four times as wide as high: screens are wide, and labels take a line), or <c>wfull</c> beyond, as a class so the page needs no style attribute.
     /// </summary>
     public static string WidthClass(int squares)
     {
         var columns = 8;
-        while (columns * columns < 2 * squares && columns < 256)
+        while (columns * columns < 4 * squares && columns < 256)
         {
             columns *= 2;
         }
