@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Psstd.Contracts;
@@ -45,7 +46,9 @@ public static class NodeTagRules
 
         foreach (var c in value)
         {
-            if (char.IsControl(c) || c is ',' or '=' || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or '\u200e' or '\u200f' || c is >= '\u202a' and <= '\u202e' || c is >= '\u2066' and <= '\u2069')
+            // Control and formatting characters (bidirectional overrides among them) could disguise a tag on a page or terminal.
+            if (c is ',' or '=' || char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
+                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
             {
                 return false;
             }

@@ -17,6 +17,16 @@ public sealed record DashboardSettings(string SocketPath, ListenAddress Http)
     public const string AdvertiseHttpVariable = "PSSTD_ADVERTISE_HTTP";
     public const string WebVariable = "PSSTD_WEB";
     public const string OtlpClusterVariable = "PSSTD_OTLP_CLUSTER";
+    public const string HeatmapFromVariable = "PSSTD_HEATMAP_FROM";
+
+    /// <summary>
+    /// From this many nodes the cluster page draws a heatmap unless the URL asks for the grid. Compact rows (from 64)
+    /// still show each node's cores and memory; at 200 they run to some nine screens, where a square per node serves better.
+    /// </summary>
+    public const int DefaultHeatmapFrom = 200;
+
+    /// <summary>Largest <see cref="HeatmapFromVariable"/> accepted: far beyond any cluster psstd is built for.</summary>
+    public const int MaxHeatmapFrom = 1_000_000;
 
     public static ListenAddress DefaultHttp { get; } = new("", 8080);
 
@@ -54,6 +64,12 @@ public sealed record DashboardSettings(string SocketPath, ListenAddress Http)
     /// </summary>
     public bool OtlpCluster { get; init; }
 
+    /// <summary>
+    /// The node count (forgotten nodes aside) from which the cluster page is a heatmap by default
+    /// (<c>PSSTD_HEATMAP_FROM</c>, default <see cref="DefaultHeatmapFrom"/>); 0: only when the URL asks (<c>view=heatmap</c>).
+    /// </summary>
+    public int HeatmapFrom { get; init; } = DefaultHeatmapFrom;
+
     /// <summary>Reads and validates every setting; throws once, naming each bad variable, value and rule.</summary>
     /// <exception cref="StartupConfigurationException">Any value breaks its rule.</exception>
     public static DashboardSettings FromEnvironment(IReadOnlyDictionary<string, string> env)
@@ -82,10 +98,28 @@ public sealed record DashboardSettings(string SocketPath, ListenAddress Http)
             HostName = hostName,
             Hosts = DashboardHosts.Read(reader),
             Access = AccessSettings.Read(reader),
+            HeatmapFrom = ReadHeatmapFrom(reader),
             OtlpCluster = reader.Flag(OtlpClusterVariable, true) && !string.IsNullOrWhiteSpace(reader.Raw(OpenTelemetryExtensions.EndpointVariable)),
         };
         reader.ThrowIfInvalid();
         return settings;
+    }
+
+    private static int ReadHeatmapFrom(SettingsReader reader)
+    {
+        var raw = reader.Raw(HeatmapFromVariable);
+        if (raw is null)
+        {
+            return DefaultHeatmapFrom;
+        }
+
+        if (!int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) || value > MaxHeatmapFrom)
+        {
+            reader.Fail(HeatmapFromVariable, raw, $"must be a whole number from 0 (never by itself) to {MaxHeatmapFrom}");
+            return DefaultHeatmapFrom;
+        }
+
+        return value;
     }
 
     private static string Derived(ListenAddress http, string hostName)

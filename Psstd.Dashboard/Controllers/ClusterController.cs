@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Psstd.Dashboard.AgentClient;
 using Psstd.Dashboard.Configuration;
+using Psstd.Dashboard.Heatmap;
 using Psstd.Dashboard.HotPotato;
 using Psstd.Dashboard.Preferences;
 using Psstd.Dashboard.Trust;
@@ -9,7 +10,8 @@ using Psstd.Dashboard.ViewModels;
 namespace Psstd.Dashboard.Controllers;
 
 /// <summary>The cluster page. One action serves both the full page and the partial htmx polls for.</summary>
-public sealed class ClusterController(IAgentClient agent, DashboardSettings settings, HandOff handOff, PeerDashboards peers) : Controller
+public sealed class ClusterController(
+    IAgentClient agent, DashboardSettings settings, HandOff handOff, PeerDashboards peers, RenderedHeatmaps heatmaps) : Controller
 {
     public const string HtmxRequestHeader = "HX-Request";
 
@@ -18,6 +20,9 @@ public sealed class ClusterController(IAgentClient agent, DashboardSettings sett
 
     /// <summary>Tells htmx to leave the page with a full navigation (the target may be another origin).</summary>
     public const string HtmxRedirectHeader = "HX-Redirect";
+
+    /// <summary>Tells htmx to reload the whole page: a grid that grew past the heatmap threshold becomes a heatmap.</summary>
+    public const string HtmxRefreshHeader = "HX-Refresh";
 
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -44,8 +49,22 @@ public sealed class ClusterController(IAgentClient agent, DashboardSettings sett
             return StatusCode(StatusCodes.Status303SeeOther);
         }
 
+        var query = HeatmapQuery.Read(address.Query);
+        if (result.IsOk && HeatmapChoice.Shows(query.View, result.Value.Nodes.Count(n => n.Health != Contracts.NodeHealth.Forgotten), settings.HeatmapFrom))
+        {
+            if (isPartial)
+            {
+                // The grid's poll: the page must load again to become a heatmap, which updates itself from its stream.
+                Response.Headers[HtmxRefreshHeader] = "true";
+                return Ok();
+            }
+
+            var heatmap = HeatmapPageBuilder.Build(result.Value, address, peers, query);
+            return View("Heatmap", heatmap with { Stamp = heatmaps.Remember(heatmap.Map) });
+        }
+
         var model = result.IsOk
-            ? ClusterViewModelBuilder.Build(result.Value, address, peers)
+            ? ClusterViewModelBuilder.Build(result.Value, address, peers) with { Notices = query.Problems }
             : ClusterViewModelBuilder.Unavailable(settings.SocketPath, result.Outcome, result.Detail, address);
 
         if (isPartial)

@@ -16,9 +16,23 @@ public sealed record DisplayPreferences(
     string Theme,
     string Palette)
 {
+    /// <summary>Tag filters (<c>tag=rack=a</c>); a node must pass them all (<see cref="TagFilters.Matches"/>).</summary>
+    public IReadOnlyList<TagFilter> Tags { get; init; } = [];
+
     public static IReadOnlyList<string> Themes { get; } = ["auto", "dark", "light"];
 
     public static IReadOnlyList<string> Palettes { get; } = ["htop", "ocean", "contrast"];
+
+    /// <summary>Value equality, the tag filters compared in order (a list compares by reference).</summary>
+    public bool Equals(DisplayPreferences? other) =>
+        other is not null
+        && Sort == other.Sort && Descending == other.Descending && HideStale == other.HideStale && HideOffline == other.HideOffline
+        && string.Equals(Filter, other.Filter, StringComparison.Ordinal)
+        && string.Equals(Theme, other.Theme, StringComparison.Ordinal)
+        && string.Equals(Palette, other.Palette, StringComparison.Ordinal)
+        && Tags.SequenceEqual(other.Tags);
+
+    public override int GetHashCode() => HashCode.Combine(Sort, Descending, HideStale, HideOffline, Filter, Theme, Palette, Tags.Count);
 
     public static DisplayPreferences Default { get; } = new(SortKey.Name, false, false, false, "", "auto", "htop");
 }

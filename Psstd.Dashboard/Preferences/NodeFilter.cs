@@ -4,7 +4,7 @@ namespace Psstd.Dashboard.Preferences;
 
 /// <summary>
 /// The filter box: whitespace-separated terms, each of which must appear (case-insensitively) in the node's
-/// name or in one of its tags. Nodes carry no tags yet; <see cref="TagsOf"/> is where they will come from.
+/// name or in one of its tags (as <c>key=value</c>).
 /// </summary>
 public static class NodeFilter
 {
@@ -24,6 +24,12 @@ public static class NodeFilter
         return true;
     }
 
-    /// <summary>The node's tags; none until the contract carries them.</summary>
-    public static IReadOnlyList<string> TagsOf(NodeSnapshot node) => [];
+    /// <summary>The node's tags as <c>key=value</c>, in key order; none from an agent too old to send them.</summary>
+    public static IReadOnlyList<string> TagsOf(NodeSnapshot node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return node.Tags is { Count: > 0 } tags
+            ? tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}").ToArray()
+            : [];
+    }
 }

@@ -49,6 +49,6 @@ public static class NodeOrdering
             return false;
         }
 
-        return NodeFilter.Matches(node, preferences.Filter);
+        return TagFilters.Matches(node, preferences.Tags) && NodeFilter.Matches(node, preferences.Filter);
     }
 }

@@ -13,7 +13,8 @@ public sealed record PageAddress(string Path, IReadOnlyList<KeyValuePair<string,
     public string PathBase { get; init; } = "";
 
     /// <summary>
-    /// What the page's links carry on: the display preferences and the routing pin, each once, no hop state.
+    /// What the page's links carry on: the display preferences and the routing pin, each once (tag filters up to
+    /// <see cref="TagFilters.Max"/>), no hop state.
     /// Parameters the dashboard does not read are dropped, so a crafted URL cannot make every link on the page
     /// repeat it.
     /// </summary>
@@ -22,8 +23,22 @@ public sealed record PageAddress(string Path, IReadOnlyList<KeyValuePair<string,
         var carried = new List<KeyValuePair<string, string>>();
         foreach (var pair in Query)
         {
-            if ((QueryNames.DisplayPreferences.Contains(pair.Key) || pair.Key == QueryNames.Pin)
-                && pair.Value.Length <= MaxCarriedValue
+            if (pair.Value.Length > MaxCarriedValue)
+            {
+                continue;
+            }
+
+            if (pair.Key == QueryNames.Tag)
+            {
+                // Tag filters repeat: each distinct one is carried, up to the number that apply.
+                if (pair.Value.Length > 0
+                    && !carried.Contains(pair)
+                    && carried.Count(c => c.Key == QueryNames.Tag) < TagFilters.Max)
+                {
+                    carried.Add(pair);
+                }
+            }
+            else if ((QueryNames.DisplayPreferences.Contains(pair.Key) || pair.Key == QueryNames.Pin)
                 && !carried.Exists(c => c.Key == pair.Key))
             {
                 carried.Add(pair);

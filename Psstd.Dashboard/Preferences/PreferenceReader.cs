@@ -33,7 +33,10 @@ public static class PreferenceReader
             IsOn(Value(query, QueryNames.HideOffline)),
             filter,
             OneOf(Value(query, QueryNames.Theme), DisplayPreferences.Themes),
-            OneOf(Value(query, QueryNames.Palette), DisplayPreferences.Palettes));
+            OneOf(Value(query, QueryNames.Palette), DisplayPreferences.Palettes))
+        {
+            Tags = TagFilters.Read(query).Filters,
+        };
     }
 
     /// <summary>Names read best A to Z; every measure is most useful largest first (the hottest node on top).</summary>

@@ -17,6 +17,18 @@ public static class QueryNames
     /// <summary>The stretch of history charted on the node and compare pages (<see cref="HistoryRange"/>).</summary>
     public const string Range = "range";
 
+    /// <summary>Grid or heatmap (<see cref="Heatmap.HeatmapView"/>); absent: chosen by the cluster's size.</summary>
+    public const string View = "view";
+
+    /// <summary>What colours the heatmap's squares (<see cref="Heatmap.HeatmapMetric"/>).</summary>
+    public const string Metric = "metric";
+
+    /// <summary>How the heatmap groups its squares: by name prefix, not at all, or by a tag key.</summary>
+    public const string Group = "group";
+
+    /// <summary>A tag filter (<see cref="TagFilter"/>); repeated, one per filter.</summary>
+    public const string Tag = "tag";
+
     /// <summary>A node to compare (name or id); repeated, one per node. Not carried by other links.</summary>
     public const string CompareNode = "node";
 
@@ -29,7 +41,7 @@ public static class QueryNames
     /// <summary>Unix seconds at which the current hand-off window started.</summary>
     public const string HopWindowStart = "psstd_hop_at";
 
-    /// <summary>The display preferences, in the order they are stored in the browser.</summary>
+    /// <summary>The display preferences, in the order they are stored in the browser (<see cref="Tag"/> apart: it repeats).</summary>
     public static IReadOnlyList<string> DisplayPreferences { get; } =
-        [Sort, Direction, HideStale, HideOffline, Filter, Theme, Palette, Range];
+        [Sort, Direction, HideStale, HideOffline, Filter, Theme, Palette, Range, View, Metric, Group];
 }

@@ -41,6 +41,13 @@ public sealed class NodeGridHtml(IReadOnlyList<NodeCellViewModel> nodes, bool co
         w.Write(node.State);
         w.Write("\"></span><a class=\"node-name node-page\" href=\"");
         e.Encode(w, node.PageUrl);
+        if (node.TagsText.Length > 0)
+        {
+            // The only place a compact row has room for them.
+            w.Write("\" title=\"");
+            e.Encode(w, node.TagsText);
+        }
+
         w.Write("\" tabindex=\"-1\">");
         e.Encode(w, node.Name);
         w.Write("</a>");
@@ -96,6 +103,12 @@ public sealed class NodeGridHtml(IReadOnlyList<NodeCellViewModel> nodes, bool co
             w.Write(Formatting.Format.LoadMeaning);
             w.Write("</dd><dt>uptime</dt><dd class=\"uptime-text\">");
             e.Encode(w, node.UptimeText);
+            if (node.TagsText.Length > 0)
+            {
+                w.Write("</dd><dt>tags</dt><dd class=\"tags-text\">");
+                e.Encode(w, node.TagsText);
+            }
+
             w.Write("</dd><dt title=\"");
             e.Encode(w, LoadRules.NodeScore.Explanation);
             w.Write("\">hand-off score</dt><dd class=\"score-text\">");

@@ -53,6 +53,12 @@ public sealed record ClusterViewModel(
     /// <summary>Forgotten nodes (hidden from the grid), by name, linked to their node pages; at most a few.</summary>
     public IReadOnlyList<ForgottenLinkViewModel> Forgotten { get; init; } = [];
 
+    /// <summary>This page as a heatmap (<c>view=heatmap</c>), everything else kept.</summary>
+    public string HeatmapUrl { get; init; } = "/?view=heatmap";
+
+    /// <summary>Sentences about query values that were ignored or replaced by a default (a bad tag filter, say).</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+
     /// <summary>The compare page (its picker lists the nodes), preferences kept.</summary>
     public string CompareUrl { get; init; } = "/compare";
 }

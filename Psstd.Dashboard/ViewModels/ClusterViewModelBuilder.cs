@@ -93,6 +93,7 @@ public static class ClusterViewModelBuilder
             AlertsDisagreementText = AlertsNotice.Disagreement(snapshot),
             Silences = [.. (snapshot.Silences ?? []).Take(MaxSilencesShown).Select(AlertsNotice.Describe)],
             CompareUrl = NodeLinks.WithQuery($"{address.PathBase}/compare", address),
+            HeatmapUrl = UrlQuery.Build(address.Path, UrlQuery.With(address.Carried(), new KeyValuePair<string, string>(QueryNames.View, "heatmap"))),
         };
     }
 
@@ -242,6 +243,7 @@ public static class ClusterViewModelBuilder
             links.Page(node.Name))
         {
             CpuSplit = CpuSplit(m.CpuShares),
+            TagsText = string.Join(' ', NodeFilter.TagsOf(node)),
         };
     }
 

@@ -39,4 +39,7 @@ public sealed record NodeCellViewModel(
 {
     /// <summary>The machine's CPU time by kind (user, kernel, I/O wait, steal); null from an agent that does not report it.</summary>
     public CpuSplitViewModel? CpuSplit { get; init; }
+
+    /// <summary>The node's tags as <c>key=value</c> separated by spaces; empty without tags. Peer text: encode it.</summary>
+    public string TagsText { get; init; } = "";
 }

@@ -163,6 +163,7 @@ public static class NodePageViewModelBuilder
             new("cores", m.LogicalCores.ToString(CultureInfo.InvariantCulture)),
             new("processes", m.ProcessCount.ToString(CultureInfo.InvariantCulture)),
             new("root fs", Format.UsedOfTotal(m.RootFsUsedBytes, m.RootFsTotalBytes)),
+            .. NodeFilter.TagsOf(node) is { Count: > 0 } tags ? [new KeyValuePair<string, string>("tags", string.Join(' ', tags))] : Array.Empty<KeyValuePair<string, string>>(),
         ];
     }
 }

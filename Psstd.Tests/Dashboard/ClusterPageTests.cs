@@ -161,10 +161,11 @@ public sealed partial class ClusterPageTests
         Assert.Equal("psstd · lab", doc.Title);
         Assert.NotNull(doc.QuerySelector("meta[name='viewport']"));
         var scripts = doc.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!).ToArray();
-        Assert.Equal(3, scripts.Length);
+        Assert.Equal(4, scripts.Length);
         Assert.StartsWith("/lib/htmx/dist/htmx.min.js?v=", scripts[0], StringComparison.Ordinal);
         Assert.StartsWith("/js/dashboard.js?v=", scripts[1], StringComparison.Ordinal);
         Assert.StartsWith("/js/charts.js?v=", scripts[2], StringComparison.Ordinal);
+        Assert.StartsWith("/js/heatmap.js?v=", scripts[3], StringComparison.Ordinal);
         Assert.StartsWith("/css/site.css?v=", doc.QuerySelector("link[rel='stylesheet']")!.GetAttribute("href"), StringComparison.Ordinal);
 
         var poller = Assert.Single(doc.QuerySelectorAll("[hx-trigger]"));

@@ -97,4 +97,26 @@ public sealed class DashboardSettingsTests
         Assert.Equal("", DashboardSettings.FromEnvironment(
             new Dictionary<string, string> { ["PSSTD_WEB"] = "false", ["PSSTD_ADVERTISE_HTTP"] = "http://a:1/" }, "host-a").AdvertisedUrl);
     }
+
+    [Fact]
+    public void FromEnvironment_HeatmapFrom_DefaultsTo200_AndReadsAWholeNumber()
+    {
+        Assert.Equal(200, DashboardSettings.FromEnvironment(new Dictionary<string, string>()).HeatmapFrom);
+        Assert.Equal(0, DashboardSettings.FromEnvironment(new Dictionary<string, string> { ["PSSTD_HEATMAP_FROM"] = "0" }).HeatmapFrom);
+        Assert.Equal(5000, DashboardSettings.FromEnvironment(new Dictionary<string, string> { ["PSSTD_HEATMAP_FROM"] = "5000" }).HeatmapFrom);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("lots")]
+    [InlineData("1000001")]
+    [InlineData("6.5")]
+    public void FromEnvironment_BadHeatmapFrom_NamesVariableAndRule(string value)
+    {
+        var ex = Assert.Throws<StartupConfigurationException>(() =>
+            DashboardSettings.FromEnvironment(new Dictionary<string, string> { ["PSSTD_HEATMAP_FROM"] = value }));
+
+        Assert.Contains("PSSTD_HEATMAP_FROM", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("whole number from 0", ex.Message, StringComparison.Ordinal);
+    }
 }

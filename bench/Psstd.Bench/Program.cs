@@ -11,6 +11,7 @@ using Psstd.Bench.Store;
 //   store [--nodes N] [--seconds S] [--cores C]  the store writer on a simulated clock: batch cost and size on disk
 //   alerts [--nodes N] [--seconds S] [--seed K]  webhook calls per alert in a simulated cluster where 5 % die; one JSON object
 //   history [--samples N]        node and compare pages at 1 h, 6 h and 24 h over a full store, and the agent's history query
+//   heatmap [--updates-only]     the heatmap page and one live update next to the grid partial, 1,000 and 10,000 nodes
 //   dashboard-profile [--short]  only the 1,000-node partial, many times, to run under a profiler
 //   attack --kind K [--agent DLL] [--dashboard DLL] [--wire 2|3]  a stranger's attack on real agents; last line one JSON object
 //   record-size                  bytes of a record from 2 to 256 cores, with and without the version 3 tail
@@ -105,6 +106,10 @@ switch (args.FirstOrDefault())
     case "history":
         var historySamples = args.SkipWhile(a => a != "--samples").Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault(100);
         Console.WriteLine(await Psstd.Bench.History.HistoryBench.RunAsync(historySamples));
+        return 0;
+
+    case "heatmap":
+        await HeatmapBench.RunAsync(Console.Out, [1000, 10_000], cores: 16, changedShare: 0.05, pages: !args.Contains("--updates-only"));
         return 0;
 
     case "dashboard-profile":

@@ -4,7 +4,7 @@
 
     // Display preferences live in the URL (so links and refreshes carry them) and in localStorage (so a
     // bare URL opened later looks the same). A URL that names any preference wins and is remembered.
-    var PREFS = ["sort", "dir", "hide_stale", "hide_offline", "q", "theme", "palette", "range"];
+    var PREFS = ["sort", "dir", "hide_stale", "hide_offline", "q", "theme", "palette", "range", "view", "metric", "group", "tag"];
     var STORE = "psstd.prefs";
 
     function restorePreferences() {
@@ -13,14 +13,19 @@
         var stored = null;
         try { stored = window.localStorage.getItem(STORE); } catch (e) { return; }
         if (named) {
+            // Every value of each preference: tag filters repeat.
             var keep = new URLSearchParams();
-            PREFS.forEach(function (k) { if (params.has(k)) { keep.set(k, params.get(k)); } });
+            PREFS.forEach(function (k) { params.getAll(k).forEach(function (v) { keep.append(k, v); }); });
             try { window.localStorage.setItem(STORE, keep.toString()); } catch (e) { /* private mode */ }
             return;
         }
         if (!stored) { return; }
-        new URLSearchParams(stored).forEach(function (v, k) {
-            if (PREFS.indexOf(k) >= 0) { params.set(k, v); }
+        var saved = new URLSearchParams(stored);
+        PREFS.forEach(function (k) {
+            var values = saved.getAll(k);
+            if (values.length === 0) { return; }
+            params.delete(k);
+            values.forEach(function (v) { params.append(k, v); });
         });
         var next = window.location.pathname + "?" + params.toString() + window.location.hash;
         if (next !== window.location.pathname + window.location.search + window.location.hash) {

@@ -49,7 +49,7 @@ internal static class SocketHopBench
             {
                 while (TimeProvider.System.GetElapsedTime(start) < duration)
                 {
-                    using var request = new HttpRequestMessage(HttpMethod.Get, "/?sort=cpu");
+                    using var request = new HttpRequestMessage(HttpMethod.Get, PartialBench.PartialPath);
                     request.Headers.Add("HX-Request", "true");
                     using var response = await http.SendAsync(request);
                     await response.Content.ReadAsByteArrayAsync();
