@@ -94,6 +94,11 @@ internal static class DoctorCommand
         Dropped(text, status.Packets);
         text.Append($"clock     agent {status.Now:yyyy-MM-dd HH:mm:ss}Z, here {here:yyyy-MM-dd HH:mm:ss}Z; freshness is judged on each receiver's monotonic clock, so clock skew between hosts never makes a node stale\n");
         Versions(text, cluster);
+        if (AlertsNotice.Disagreement(cluster) is { Length: > 0 } disagreement)
+        {
+            text.Append($"alerts    {disagreement}; give every node the same PSSTD_ALERTS file and webhook\n");
+        }
+
         return text.ToString();
     }
 

@@ -206,6 +206,21 @@ public sealed class CliCommandTests
     }
 
     [Fact]
+    public async Task Doctor_NodesOnOtherAlertRules_AreCounted_AndTheFixNamed()
+    {
+        var fixture = TerminalFixtures.Snapshot();
+        var snapshot = fixture with { Nodes = [.. fixture.Nodes.Select(n => n.IsSelf || n.Name == "beta" ? n with { AlertsFingerprint = "0123456789abcdef" } : n)] };
+        var others = snapshot.Nodes.Count(n => n.Health is NodeHealth.Fresh or NodeHealth.Stale && n.AlertsFingerprint.Length == 0);
+        await using var agent = await CliStandIn.StartAsync(_requests, snapshot: snapshot);
+
+        var run = await CliRun.RunAsync(agent.SocketPath, "doctor");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(1, others); // the fixture's one live node besides alpha and beta
+        Assert.Contains("alerts    1 node runs other alert rules or none: it is not asked to notify; give every node the same PSSTD_ALERTS file and webhook\n", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Top_Once_PrintsOnePlainFrame()
     {
         await using var agent = await CliStandIn.StartAsync(_requests);
