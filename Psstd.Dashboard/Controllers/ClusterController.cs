@@ -13,10 +13,10 @@ namespace Psstd.Dashboard.Controllers;
 public sealed class ClusterController(
     IAgentClient agent, DashboardSettings settings, HandOff handOff, PeerDashboards peers, RenderedHeatmaps heatmaps) : Controller
 {
-    public const string HtmxRequestHeader = "HX-Request";
+    public const string HtmxRequestHeader = RequestAddress.HtmxRequestHeader;
 
     /// <summary>htmx restoring history it has no cached copy of: it asks with HX-Request but needs the whole page.</summary>
-    public const string HtmxHistoryRestoreHeader = "HX-History-Restore-Request";
+    public const string HtmxHistoryRestoreHeader = RequestAddress.HtmxHistoryRestoreHeader;
 
     /// <summary>Tells htmx to leave the page with a full navigation (the target may be another origin).</summary>
     public const string HtmxRedirectHeader = "HX-Redirect";

@@ -1,5 +1,4 @@
 using Psstd.Dashboard.Api;
-using Psstd.Dashboard.Controllers;
 using Psstd.Dashboard.Preferences;
 
 namespace Psstd.Dashboard.Heatmap;

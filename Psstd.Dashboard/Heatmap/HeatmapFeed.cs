@@ -7,7 +7,6 @@ using Psstd.Dashboard.AgentClient;
 using Psstd.Dashboard.Api;
 using Psstd.Dashboard.Configuration;
 using Psstd.Dashboard.Formatting;
-using Psstd.Dashboard.ViewModels;
 
 namespace Psstd.Dashboard.Heatmap;
 
@@ -64,7 +63,7 @@ public sealed class HeatmapFeed(DashboardSettings settings, RenderedHeatmaps ren
         ArgumentNullException.ThrowIfNull(changed);
         ArgumentNullException.ThrowIfNull(model);
         var squares = changed
-            .Select(s => new SquareUpdate(s.Id.ToString("N"), s.Bucket, ClusterViewModelBuilder.StateName(s.Node.Health), HeatmapText.Title(s.Node)))
+            .Select(s => new SquareUpdate(s.Id.ToString("N"), s.Bucket, HealthNames.Of(s.Node.Health), HeatmapText.Title(s.Node)))
             .ToArray();
         return new HeatmapUpdate(squares, Counts(model));
     }
@@ -84,7 +83,7 @@ public sealed class HeatmapFeed(DashboardSettings settings, RenderedHeatmaps ren
 
         return Enum.GetValues<NodeHealth>()
             .Where(h => counts[(int)h] > 0)
-            .Select(h => new HeatmapStateCount(ClusterViewModelBuilder.StateName(h), counts[(int)h]))
+            .Select(h => new HeatmapStateCount(HealthNames.Of(h), counts[(int)h]))
             .ToArray();
     }
 }

@@ -1,8 +1,8 @@
+using Psstd.Dashboard.Formatting;
 using System.Globalization;
 using System.Text;
 using Psstd.Contracts;
 using Psstd.Dashboard.Preferences;
-using Psstd.Dashboard.ViewModels;
 
 namespace Psstd.Dashboard.Heatmap;
 
@@ -20,7 +20,7 @@ public static class HeatmapText
         ArgumentNullException.ThrowIfNull(node);
         var m = node.Metrics ?? NodeMetrics.Empty;
         var text = new StringBuilder(120);
-        text.Append(node.Name).Append(Separator).Append(ClusterViewModelBuilder.StateName(node.Health));
+        text.Append(node.Name).Append(Separator).Append(HealthNames.Of(node.Health));
         Share(text, "cpu", HeatmapMetrics.Percent(m, HeatmapMetric.Cpu));
         Share(text, "mem", HeatmapMetrics.Percent(m, HeatmapMetric.Memory));
         text.Append(Separator).Append("load ");

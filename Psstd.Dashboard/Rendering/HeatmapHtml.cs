@@ -1,3 +1,4 @@
+using Psstd.Dashboard.Formatting;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using Psstd.Dashboard.Heatmap;
@@ -53,7 +54,7 @@ public sealed class HeatmapHtml(HeatmapModel map, CellLinks links) : IHtmlConten
         w.Write("\" class=\"");
         w.Write(BucketClass(square.Bucket));
         w.Write(" s-");
-        w.Write(ClusterViewModelBuilder.StateName(square.Node.Health));
+        w.Write(HealthNames.Of(square.Node.Health));
         w.Write("\" href=\"");
         e.Encode(w, links.Page(square.Node.Name));
         w.Write("\" title=\"");

@@ -1,3 +1,4 @@
+using Psstd.Dashboard.Formatting;
 using System.Globalization;
 using Prometheus;
 using Psstd.Contracts;
@@ -49,7 +50,7 @@ public sealed class ClusterGauges
         foreach (var node in snapshot.Nodes)
         {
             var id = node.Id.ToString("D", CultureInfo.InvariantCulture);
-            _health.WithLabels(node.Name, id, NodeSeries.StateName(node.Health)).Set(1);
+            _health.WithLabels(node.Name, id, HealthNames.Of(node.Health)).Set(1);
             if (node.Health != NodeHealth.Fresh)
             {
                 continue;

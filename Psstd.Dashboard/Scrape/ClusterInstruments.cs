@@ -1,3 +1,4 @@
+using Psstd.Dashboard.Formatting;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using Psstd.Contracts;
@@ -42,7 +43,7 @@ public sealed class ClusterInstruments
         _shown is { } shown && _time.GetElapsedTime(shown.At) <= MaxAge ? shown.Snapshot.Nodes : [];
 
     private IEnumerable<Measurement<double>> HealthMeasurements() =>
-        Current().Select(n => new Measurement<double>(1, Tags(n, ("state", NodeSeries.StateName(n.Health)))));
+        Current().Select(n => new Measurement<double>(1, Tags(n, ("state", HealthNames.Of(n.Health)))));
 
     private IEnumerable<Measurement<double>> Fresh(Func<NodeMetrics, double> read) =>
         Current().Where(n => n.Health == NodeHealth.Fresh).Select(n => new Measurement<double>(read(n.Metrics), Tags(n)));

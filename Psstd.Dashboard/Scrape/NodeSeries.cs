@@ -51,6 +51,4 @@ public static class NodeSeries
 
     /// <summary>A figure as exported: anything not finite reads 0.</summary>
     public static double Finite(double value) => double.IsFinite(value) ? value : 0;
-
-    public static string StateName(NodeHealth health) => health.ToString().ToLowerInvariant();
 }

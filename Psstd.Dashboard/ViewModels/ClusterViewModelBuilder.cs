@@ -60,7 +60,7 @@ public static class ClusterViewModelBuilder
 
         var counts = Enum.GetValues<NodeHealth>()
             .Where(h => perState[(int)h] > 0 || h is NodeHealth.Fresh or NodeHealth.Stale or NodeHealth.Offline)
-            .Select(h => new StateCountViewModel(StateName(h), perState[(int)h]))
+            .Select(h => new StateCountViewModel(HealthNames.Of(h), perState[(int)h]))
             .ToArray();
         var (hottest, quietest, only) = Extremes(snapshot.Nodes);
         var forgotten = snapshot.Nodes
@@ -163,17 +163,6 @@ public static class ClusterViewModelBuilder
             RefreshIntervalRule.CalmSeconds, address.Url, false, Controls(address, PreferenceReader.Read(address.Query)));
     }
 
-    public static string StateName(NodeHealth health) => health switch
-    {
-        NodeHealth.Fresh => "fresh",
-        NodeHealth.Stale => "stale",
-        NodeHealth.Suspect => "suspect",
-        NodeHealth.Offline => "offline",
-        NodeHealth.Left => "left",
-        NodeHealth.Forgotten => "forgotten",
-        _ => "unknown",
-    };
-
     /// <summary>What a person reads at once: <c>node-1: CPU 100 %, load 10.9 per core</c>, not the score that ranks them.</summary>
     private static string Describe((NodeSnapshot Node, double Score) scored) =>
         $"{scored.Node.Name}: CPU {Format.WholePercent(scored.Node.Metrics.CpuBusyPercent)}, load {Format.LoadPerCore(NodeScore.LoadPerCore(scored.Node.Metrics))} per core";
@@ -223,7 +212,7 @@ public static class ClusterViewModelBuilder
         return new NodeCellViewModel(
             string.Create(CultureInfo.InvariantCulture, $"node-{node.Id:N}"),
             node.Name,
-            StateName(node.Health),
+            HealthNames.Of(node.Health),
             Format.Freshness(node.Health, node.AgeSeconds),
             cores,
             dense,

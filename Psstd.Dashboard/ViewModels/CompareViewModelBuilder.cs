@@ -60,7 +60,7 @@ public static class CompareViewModelBuilder
         var resolution = histories.Select(h => h.IsOk ? NodePageViewModelBuilder.ResolutionOf(h.Value, window) : window.Resolution.TotalSeconds).DefaultIfEmpty(window.Resolution.TotalSeconds).Max();
         var errors = nodes.Select((node, i) => histories[i].IsOk ? null : $"{node.Name}: {HistoryProblem(histories[i])}").OfType<string>().ToArray();
         var legend = nodes.Select((node, i) => new CompareNodeViewModel(
-            $"n{i}", node.Name, ClusterViewModelBuilder.StateName(node.Health), NodeLinks.WithQuery(NodeLinks.Page(address.PathBase, node.Name), address))).ToArray();
+            $"n{i}", node.Name, HealthNames.Of(node.Health), NodeLinks.WithQuery(NodeLinks.Page(address.PathBase, node.Name), address))).ToArray();
         return Page(snapshot.Cluster, snapshot.SelfName, request, address) with
         {
             Nodes = legend,

@@ -1,10 +1,14 @@
-using Psstd.Dashboard.Preferences;
-
-namespace Psstd.Dashboard.Controllers;
+namespace Psstd.Dashboard.Preferences;
 
 /// <summary>Reads a request's <see cref="PageAddress"/>: where it was mounted, its path and its query pairs in order.</summary>
 public static class RequestAddress
 {
+    /// <summary>Set by htmx on every request it makes.</summary>
+    public const string HtmxRequestHeader = "HX-Request";
+
+    /// <summary>Set by htmx when it restores a page from history: the whole page is wanted then.</summary>
+    public const string HtmxHistoryRestoreHeader = "HX-History-Restore-Request";
+
     public static PageAddress Of(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -20,7 +24,7 @@ public static class RequestAddress
     public static bool WantsPartial(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.Headers.ContainsKey(ClusterController.HtmxRequestHeader)
-            && !request.Headers.ContainsKey(ClusterController.HtmxHistoryRestoreHeader);
+        return request.Headers.ContainsKey(HtmxRequestHeader)
+            && !request.Headers.ContainsKey(HtmxHistoryRestoreHeader);
     }
 }
