@@ -45,10 +45,6 @@ internal sealed class ChromiumSession : IAsyncDisposable
         }
     }
 
-    /// <param name="stepTimeout">How long one Playwright step may wait.</param>
-    public static Task<ChromiumSession> OpenAsync(int width, int height, TimeSpan stepTimeout) =>
-        OpenAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } }, stepTimeout);
-
     /// <param name="options">The page's viewport, scale, touch and colour-scheme emulation.</param>
     /// <param name="stepTimeout">How long one Playwright step may wait.</param>
     public static async Task<ChromiumSession> OpenAsync(BrowserNewPageOptions options, TimeSpan stepTimeout)

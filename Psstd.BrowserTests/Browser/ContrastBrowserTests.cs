@@ -1,8 +1,4 @@
 using Microsoft.Playwright;
-using Psstd.AppHost.Running;
-using Psstd.Tests.Integration;
-using Psstd.Tests.Support;
-using Xunit.Abstractions;
 
 namespace Psstd.Tests.Browser;
 
@@ -11,12 +7,8 @@ namespace Psstd.Tests.Browser;
 /// dashboard's own preference (<c>theme=light</c>) and by the system's colour scheme (<c>theme=auto</c> with
 /// prefers-color-scheme emulated), meet WCAG AA contrast and name every image, field, link and control.
 /// </summary>
-[Collection(RealProcesses.Name)]
-[Trait("Category", "Browser")]
-public sealed class ContrastBrowserTests(ITestOutputHelper output)
+public sealed class ContrastBrowserTests(ITestOutputHelper output) : BrowserTest(output)
 {
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(30);
-
     private static readonly (string Theme, ColorScheme Scheme, string Shown)[] Themes =
     [
         ("dark", ColorScheme.Light, "dark"),
@@ -27,20 +19,16 @@ public sealed class ContrastBrowserTests(ITestOutputHelper output)
 
     private static readonly string[] Pages = ["?sort=name", "nodes/db-1?", "compare?node=web-1&node=db-1&"];
 
+    private static readonly string[] ScreenshotThemes = ["dark", "light"];
+
     [Fact]
     public async Task EveryPage_InBothThemes_MeetsWcagAaContrast_AndNamesItsControls()
     {
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        using var overall = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var cluster = new SplitCluster();
-        var port = PortPicker.Pick(TestPorts.Next(), 1, udpToo: false)[0];
-        await using var agent = await StandInAgent.StartAsync(cluster.Snapshot, SplitCluster.History);
-        DashboardProcess? dashboard = null;
-        ChromiumSession? chromium = null;
-        try
+        await RunAsync(TimeSpan.FromMinutes(4), async run =>
         {
-            dashboard = await DashboardProcess.StartAsync(agent.SocketPath, port, overall.Token);
-            chromium = await ChromiumSession.OpenAsync(1280, 900, StepTimeout);
+            var dashboard = await run.StartDashboardAsync(cluster.Snapshot, SplitCluster.History);
+            var chromium = await run.OpenChromiumAsync(1280, 900, StepTimeout);
             var page = chromium.Page;
             await PageChecks.AddAxeAsync(page);
 
@@ -59,7 +47,7 @@ public sealed class ContrastBrowserTests(ITestOutputHelper output)
             }
 
             // The node page in both themes, for docs/images.
-            foreach (var theme in new[] { "dark", "light" })
+            foreach (var theme in ScreenshotThemes)
             {
                 await page.GotoAsync($"{dashboard.Url}nodes/db-1?theme={theme}");
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = PageChecks.Artifact($"theme-node-{theme}.png"), FullPage = true });
@@ -67,21 +55,7 @@ public sealed class ContrastBrowserTests(ITestOutputHelper output)
 
             Assert.True(violations.Count == 0, string.Join('\n', violations));
             Assert.Empty(chromium.PolicyErrors);
-        }
-        catch
-        {
-            output.WriteLine($"--- dashboard\n{dashboard?.Log}");
-            throw;
-        }
-        finally
-        {
-            if (chromium is not null)
-            {
-                await chromium.DisposeAsync();
-            }
-
-            dashboard?.Dispose();
-        }
+        });
     }
 
     /// <summary>Which scheme the page's colours follow, from the background's lightness: what a reader sees, whatever chose it.</summary>

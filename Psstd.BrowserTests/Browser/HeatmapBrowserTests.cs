@@ -1,9 +1,5 @@
 using Microsoft.Playwright;
-using Psstd.AppHost.Running;
 using Psstd.Contracts;
-using Psstd.Tests.Integration;
-using Psstd.Tests.Support;
-using Xunit.Abstractions;
 using static Psstd.Tests.Dashboard.TestSnapshots;
 
 namespace Psstd.Tests.Browser;
@@ -13,13 +9,12 @@ namespace Psstd.Tests.Browser;
 /// serving 1,000 tagged nodes, then 10,000: squares link to node pages and carry their values in their titles, a change
 /// of one node redraws that square alone, a tag filter narrows the map, and 10,000 squares fit a 1280x800 screen.
 /// </summary>
-[Collection(RealProcesses.Name)]
-[Trait("Category", "Browser")]
-public sealed class HeatmapBrowserTests(ITestOutputHelper output)
+public sealed class HeatmapBrowserTests(ITestOutputHelper output) : BrowserTest(output)
 {
     private const int Width = 1280;
     private const int Height = 800;
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
+    /// <summary>Twice what the other browser tests allow a step: this one draws up to 10,000 squares.</summary>
+    private static readonly TimeSpan HeatmapStepTimeout = TimeSpan.FromSeconds(60);
     private static readonly string[] Roles = ["web", "db", "cache", "batch", "gpu"];
 
     private readonly Lock _gate = new();
@@ -28,23 +23,17 @@ public sealed class HeatmapBrowserTests(ITestOutputHelper output)
     [Fact]
     public async Task Heatmap_LinksSquares_ShowsValues_UpdatesOneSquareLive_FiltersByTag_AndFits10000()
     {
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        using var overall = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        var port = PortPicker.Pick(TestPorts.Next(), 1, udpToo: false)[0];
-        await using var agent = await StandInAgent.StartAsync(Snapshot);
-        DashboardProcess? dashboard = null;
-        ChromiumSession? chromium = null;
-        try
+        await RunAsync(TimeSpan.FromMinutes(5), async run =>
         {
-            dashboard = await DashboardProcess.StartAsync(agent.SocketPath, port, overall.Token);
-            chromium = await ChromiumSession.OpenAsync(Width, Height, StepTimeout);
+            var dashboard = await run.StartDashboardAsync(Snapshot);
+            var chromium = await run.OpenChromiumAsync(Width, Height, HeatmapStepTimeout);
             var page = chromium.Page;
 
             // 1,000 nodes are past the default threshold: the bare page is the heatmap.
             await page.GotoAsync($"{dashboard.Url}?theme=dark");
             await page.WaitForFunctionAsync("() => document.querySelectorAll('#heatmap a').length === 1000");
             Assert.Equal(Roles.Order(StringComparer.Ordinal), await page.Locator(".hm-label").EvaluateAllAsync<string[]>("ls => ls.map(l => l.firstChild.textContent.trim())"));
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("browser-heatmap-1000.png") });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = PageChecks.Artifact("browser-heatmap-1000.png") });
 
             // A square links to its node's page and has its values and tags in its title.
             var target = _nodes[7];
@@ -96,37 +85,16 @@ public sealed class HeatmapBrowserTests(ITestOutputHelper output)
             await page.WaitForFunctionAsync("() => document.querySelectorAll('#heatmap a').length === 10000");
             var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
             var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("browser-heatmap-10000.png") });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = PageChecks.Artifact("browser-heatmap-10000.png") });
             Assert.True(height <= Height && width <= Width, $"the page is {width}x{height}");
             Assert.Empty(chromium.PolicyErrors);
-        }
-        catch
-        {
-            output.WriteLine($"--- dashboard\n{dashboard?.Log}");
-            throw;
-        }
-        finally
-        {
-            if (chromium is not null)
-            {
-                await chromium.DisposeAsync();
-            }
-
-            dashboard?.Dispose();
-        }
+        });
     }
 
     /// <summary>Every square's class by its id.</summary>
     private static async Task<Dictionary<string, string>> ClassesAsync(IPage page) =>
         (await page.Locator("#heatmap a").EvaluateAllAsync<string[][]>("as => as.map(a => [a.id, a.className])"))
             .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
-
-    private static string Artifact(string name)
-    {
-        var directory = Path.Combine(AppContext.BaseDirectory, "TestResults");
-        Directory.CreateDirectory(directory);
-        return Path.Combine(directory, name);
-    }
 
     private ClusterSnapshot Snapshot()
     {

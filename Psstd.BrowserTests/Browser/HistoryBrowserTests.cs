@@ -1,9 +1,5 @@
 using Microsoft.Playwright;
-using Psstd.AppHost.Running;
 using Psstd.Contracts;
-using Psstd.Tests.Integration;
-using Psstd.Tests.Support;
-using Xunit.Abstractions;
 using static Psstd.Tests.Dashboard.TestSnapshots;
 
 namespace Psstd.Tests.Browser;
@@ -12,11 +8,8 @@ namespace Psstd.Tests.Browser;
 /// Debian's Chromium against a real psstd-dashboard process whose agent is a <see cref="StandInAgent"/> serving a day
 /// of history: the range control, the shared time cursor with values on every chart, and the compare page.
 /// </summary>
-[Collection(RealProcesses.Name)]
-[Trait("Category", "Browser")]
-public sealed class HistoryBrowserTests(ITestOutputHelper output)
+public sealed class HistoryBrowserTests(ITestOutputHelper output) : BrowserTest(output)
 {
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(30);
     private static readonly string[] Names = ["alpha", "beta", "gamma"];
 
     private readonly Dictionary<string, Guid> _ids = Names.ToDictionary(n => n, _ => Guid.NewGuid(), StringComparer.Ordinal);
@@ -24,18 +17,10 @@ public sealed class HistoryBrowserTests(ITestOutputHelper output)
     [Fact]
     public async Task NodePage_SwitchesTo24h_HoverShowsOneCursorAndAValueOnEveryChart_ThenComparesTwoNodes()
     {
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        using var overall = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var ct = overall.Token;
-        var port = PortPicker.Pick(TestPorts.Next(), 1, udpToo: false)[0];
-        StandInAgent? agent = null;
-        DashboardProcess? dashboard = null;
-        ChromiumSession? chromium = null;
-        try
+        await RunAsync(TimeSpan.FromMinutes(3), async run =>
         {
-            agent = await StandInAgent.StartAsync(Snapshot, History);
-            dashboard = await DashboardProcess.StartAsync(agent.SocketPath, port, ct);
-            chromium = await ChromiumSession.OpenAsync(1280, 900, StepTimeout);
+            var dashboard = await run.StartDashboardAsync(Snapshot, History);
+            var chromium = await run.OpenChromiumAsync(1280, 900, StepTimeout);
             var page = chromium.Page;
 
             // The node page opens on the last hour; the range control switches to the day.
@@ -53,7 +38,7 @@ public sealed class HistoryBrowserTests(ITestOutputHelper output)
             var cpuAt = await page.Locator("#chart-cpu .series-now[data-series='avg'] strong").TextContentAsync();
             Assert.Matches(@"^\d{1,3}%$", cpuAt);
             Assert.Matches(@"^\d+(\.\d)? (B|KiB|MiB)/s$", await page.Locator("#chart-net .series-now[data-series='rx'] strong").TextContentAsync() ?? "");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("browser-node-history.png"), FullPage = true });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = PageChecks.Artifact("browser-node-history.png"), FullPage = true });
 
             // Moving away clears the cursor and puts the current values back.
             await page.Mouse.MoveAsync(5, 5);
@@ -81,36 +66,14 @@ public sealed class HistoryBrowserTests(ITestOutputHelper output)
             await HoverAsync(page, "#chart-mem", 0.5);
             await AssertCursorOnEveryChartAsync(page, expectedCharts: 7);
             Assert.Matches(@"^\d{1,3}%$", await page.Locator("#chart-cpu .series-now[data-series='n1'] strong").TextContentAsync());
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("browser-compare.png"), FullPage = true });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = PageChecks.Artifact("browser-compare.png"), FullPage = true });
 
             // The cursor survives the page's own refresh (htmx swaps the charts every few seconds).
             var swapped = page.WaitForResponseAsync(r => r.Url.Contains("/compare?", StringComparison.Ordinal) && r.Request.Headers.ContainsKey("hx-request"));
             await swapped;
             await page.WaitForFunctionAsync("() => document.querySelectorAll('figure.chart.cursor-on').length === 7");
             Assert.Empty(chromium.PolicyErrors);
-        }
-        catch
-        {
-            if (dashboard is not null)
-            {
-                output.WriteLine($"--- dashboard {dashboard.Url}\n{dashboard.Log}");
-            }
-
-            throw;
-        }
-        finally
-        {
-            if (chromium is not null)
-            {
-                await chromium.DisposeAsync();
-            }
-
-            dashboard?.Dispose();
-            if (agent is not null)
-            {
-                await agent.DisposeAsync();
-            }
-        }
+        });
     }
 
     /// <summary>Moves the mouse over <paramref name="chart"/>'s plot, <paramref name="share"/> of the way across.</summary>
@@ -133,13 +96,6 @@ public sealed class HistoryBrowserTests(ITestOutputHelper output)
         Assert.All(times, t => Assert.Matches(@"^\d\d:\d\d \(", t));
         var values = await page.Locator("figure.chart .series-now strong").AllTextContentsAsync();
         Assert.All(values, v => Assert.False(string.IsNullOrWhiteSpace(v) || v == "no data", $"a series shows '{v}'"));
-    }
-
-    private static string Artifact(string name)
-    {
-        var directory = Path.Combine(AppContext.BaseDirectory, "TestResults");
-        Directory.CreateDirectory(directory);
-        return Path.Combine(directory, name);
     }
 
     private ClusterSnapshot Snapshot()

@@ -3,9 +3,7 @@ using Microsoft.Playwright;
 using Psstd.AppHost.Running;
 using Psstd.Contracts;
 using Psstd.Dashboard.Preferences;
-using Psstd.Tests.Integration;
 using Psstd.Tests.Support;
-using Xunit.Abstractions;
 using static Psstd.Tests.Dashboard.TestSnapshots;
 
 namespace Psstd.Tests.Browser;
@@ -20,12 +18,9 @@ namespace Psstd.Tests.Browser;
 /// process, its agent client, registration, htmx, the hot-potato redirect, the browser) is the production
 /// code; nothing test-only exists in the shipped binaries.
 /// </remarks>
-[Collection(RealProcesses.Name)]
-[Trait("Category", "Browser")]
-public sealed class HotPotatoBrowserTests(ITestOutputHelper output)
+public sealed class HotPotatoBrowserTests(ITestOutputHelper output) : BrowserTest(output)
 {
     private const int Fillers = 60;
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, double> _cpu = new(StringComparer.Ordinal) { ["a"] = 10, ["b"] = 10, ["c"] = 85 };
@@ -36,28 +31,22 @@ public sealed class HotPotatoBrowserTests(ITestOutputHelper output)
     [Fact]
     public async Task Browser_UpdatesInPlace_ThenMovesOffABusyNode_KeepingPinAndPreferences_WithoutPingPong()
     {
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        using var overall = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        var ct = overall.Token;
-
         var names = new[] { "a", "b", "c" };
         var ports = PortPicker.Pick(TestPorts.Next(), names.Length, udpToo: false);
-        var agents = new List<StandInAgent>();
-        var dashboards = new List<DashboardProcess>();
-        ChromiumSession? chromium = null;
-        try
+        await RunAsync(TimeSpan.FromMinutes(4), async run =>
         {
+            var agents = new List<StandInAgent>();
             for (var i = 0; i < names.Length; i++)
             {
                 var name = names[i];
                 _ids[name] = Guid.NewGuid();
                 _urls[name] = $"http://127.0.0.1:{ports[i].ToString(CultureInfo.InvariantCulture)}/";
-                agents.Add(await StandInAgent.StartAsync(() => SnapshotFor(name)));
+                agents.Add(await run.StartAgentAsync(() => SnapshotFor(name)));
             }
 
             for (var i = 0; i < names.Length; i++)
             {
-                dashboards.Add(await DashboardProcess.StartAsync(agents[i].SocketPath, ports[i], ct));
+                await run.StartDashboardAsync(agents[i], ports[i]);
             }
 
             // Each real dashboard registered its advertised URL with its agent over the socket.
@@ -68,7 +57,7 @@ public sealed class HotPotatoBrowserTests(ITestOutputHelper output)
                 Assert.Equal(_urls[names[i]], agent.Registrations.First());
             }
 
-            chromium = await ChromiumSession.OpenAsync(1280, 600, StepTimeout);
+            var chromium = await run.OpenChromiumAsync(1280, 600, StepTimeout);
             var page = chromium.Page;
 
             var prefs = "psstd_node=a&sort=name&dir=asc&theme=dark&palette=ocean";
@@ -102,7 +91,7 @@ public sealed class HotPotatoBrowserTests(ITestOutputHelper output)
             Assert.Equal(400, await page.EvaluateAsync<int>("() => Math.round(window.scrollY)"));
             Assert.Equal(focusedId, await page.EvaluateAsync<string>("() => document.activeElement && document.activeElement.id"));
             Assert.True(await page.EvaluateAsync<bool>($"() => document.getElementById('{detailsId}').open"));
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("browser-cluster-live.png"), FullPage = false });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = PageChecks.Artifact("browser-cluster-live.png"), FullPage = false });
 
             // a gets busy; b is quiet; c is within the margin of a (85 vs 95), so b is the only candidate.
             SetCpu(("a", 95), ("b", 5));
@@ -135,7 +124,7 @@ public sealed class HotPotatoBrowserTests(ITestOutputHelper output)
             await Eventually.ReturnsAsync("two more polls on a", StepTimeout, _ => Task.FromResult(Volatile.Read(ref polls) >= 2 ? "yes" : null));
             Assert.StartsWith(_urls["a"], page.Url, StringComparison.Ordinal);
             Assert.Equal("a", Query(page.Url)["psstd_node"]);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("browser-hot-potato.png"), FullPage = false });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = PageChecks.Artifact("browser-hot-potato.png"), FullPage = false });
 
             // Preferences were also remembered in this origin's localStorage: a bare URL gets them back.
             SetCpu(("a", 5), ("b", 5));
@@ -151,42 +140,9 @@ public sealed class HotPotatoBrowserTests(ITestOutputHelper output)
             await page.WaitForSelectorAsync("#node-detail .node-status[data-node='b']");
             Assert.Equal("ocean", Query(page.Url)["palette"]);
             Assert.Equal(4, await page.Locator("#node-detail .node-cores > ol.cpus li").CountAsync());
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("browser-node-page.png"), FullPage = true });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = PageChecks.Artifact("browser-node-page.png"), FullPage = true });
             Assert.Empty(chromium.PolicyErrors);
-        }
-        catch
-        {
-            foreach (var dashboard in dashboards)
-            {
-                output.WriteLine($"--- dashboard {dashboard.Url}\n{dashboard.Log}");
-            }
-
-            throw;
-        }
-        finally
-        {
-            if (chromium is not null)
-            {
-                await chromium.DisposeAsync();
-            }
-
-            foreach (var dashboard in dashboards)
-            {
-                dashboard.Dispose();
-            }
-
-            foreach (var agent in agents)
-            {
-                await agent.DisposeAsync();
-            }
-        }
-    }
-
-    private static string Artifact(string name)
-    {
-        var directory = Path.Combine(AppContext.BaseDirectory, "TestResults");
-        Directory.CreateDirectory(directory);
-        return Path.Combine(directory, name);
+        });
     }
 
     private static Dictionary<string, string> Query(string url) =>

@@ -1,9 +1,5 @@
 using System.Globalization;
 using Microsoft.Playwright;
-using Psstd.AppHost.Running;
-using Psstd.Tests.Integration;
-using Psstd.Tests.Support;
-using Xunit.Abstractions;
 
 namespace Psstd.Tests.Browser;
 
@@ -14,12 +10,9 @@ namespace Psstd.Tests.Browser;
 /// API does not count elements that are new in a frame, and htmx swaps in new elements on every refresh, every cell,
 /// meter, value and chart must also keep its box to the pixel from one refresh to the next.
 /// </summary>
-[Collection(RealProcesses.Name)]
-[Trait("Category", "Browser")]
-public sealed class LayoutShiftBrowserTests(ITestOutputHelper output)
+public sealed class LayoutShiftBrowserTests(ITestOutputHelper output) : BrowserTest(output)
 {
     private const int Refreshes = 4;
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(30);
 
     [Theory]
     [InlineData("?sort=name&theme=dark", 1280, 900)]
@@ -27,17 +20,11 @@ public sealed class LayoutShiftBrowserTests(ITestOutputHelper output)
     [InlineData("?sort=name&theme=light", 390, 844)]
     public async Task Refreshes_WithChangingValues_ShiftNothing(string path, int width, int height)
     {
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        using var overall = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var cluster = new SplitCluster();
-        var port = PortPicker.Pick(TestPorts.Next(), 1, udpToo: false)[0];
-        await using var agent = await StandInAgent.StartAsync(cluster.Snapshot, SplitCluster.History);
-        DashboardProcess? dashboard = null;
-        ChromiumSession? chromium = null;
-        try
+        await RunAsync(TimeSpan.FromMinutes(3), async run =>
         {
-            dashboard = await DashboardProcess.StartAsync(agent.SocketPath, port, overall.Token);
-            chromium = await ChromiumSession.OpenAsync(width, height, StepTimeout);
+            var dashboard = await run.StartDashboardAsync(cluster.Snapshot, SplitCluster.History);
+            var chromium = await run.OpenChromiumAsync(width, height, StepTimeout);
             var page = chromium.Page;
             await PageChecks.AddShiftObserverAsync(page);
 
@@ -61,7 +48,7 @@ public sealed class LayoutShiftBrowserTests(ITestOutputHelper output)
             }
 
             var (sum, detail) = await PageChecks.ShiftsSinceAsync(page, firstRender);
-            output.WriteLine($"{path} at {width}x{height}: cumulative shift {sum:0.0000} over {Refreshes} changes, {boxes.Count} boxes compared: {detail}");
+            Output.WriteLine($"{path} at {width}x{height}: cumulative shift {sum:0.0000} over {Refreshes} changes, {boxes.Count} boxes compared: {detail}");
             Assert.True(sum == 0, $"the page shifted by {sum:0.0000} on refresh: {detail}");
             Assert.True(moved.Count == 0, string.Join('\n', moved.Take(40)));
 
@@ -69,21 +56,7 @@ public sealed class LayoutShiftBrowserTests(ITestOutputHelper output)
             await page.EvaluateAsync("() => { const p = document.createElement('p'); p.textContent = 'pushed in by the test'; document.body.prepend(p); }");
             await page.WaitForFunctionAsync($"() => window.__psstdShifts.length > {(firstRender + CountOf(detail)).ToString(CultureInfo.InvariantCulture)}");
             Assert.Empty(chromium.PolicyErrors);
-        }
-        catch
-        {
-            output.WriteLine($"--- dashboard\n{dashboard?.Log}");
-            throw;
-        }
-        finally
-        {
-            if (chromium is not null)
-            {
-                await chromium.DisposeAsync();
-            }
-
-            dashboard?.Dispose();
-        }
+        });
     }
 
     private static int CountOf(string detail) => detail.Length == 0 ? 0 : detail.Split("; ").Length;

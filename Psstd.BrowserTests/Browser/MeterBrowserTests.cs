@@ -1,10 +1,6 @@
 using System.Globalization;
 using Microsoft.Playwright;
-using Psstd.AppHost.Running;
 using Psstd.Contracts;
-using Psstd.Tests.Integration;
-using Psstd.Tests.Support;
-using Xunit.Abstractions;
 using static Psstd.Tests.Dashboard.TestSnapshots;
 
 namespace Psstd.Tests.Browser;
@@ -13,12 +9,9 @@ namespace Psstd.Tests.Browser;
 /// htop's meters in Chromium: per-core lines with their values, the strip of a 128-core node with its busiest named,
 /// memory and swap; a live update changes the numbers without moving anything; screenshots in both themes.
 /// </summary>
-[Collection(RealProcesses.Name)]
-[Trait("Category", "Browser")]
-public sealed class MeterBrowserTests(ITestOutputHelper output)
+public sealed class MeterBrowserTests(ITestOutputHelper output) : BrowserTest(output)
 {
     private const long GiB = 1024L * 1024 * 1024;
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Lock _gate = new();
     private double _firstCore = 12.5;
@@ -28,16 +21,10 @@ public sealed class MeterBrowserTests(ITestOutputHelper output)
     [Fact]
     public async Task Meters_ShowEveryCoreAndMemory_WithTheirText_AndALiveUpdateMovesNothing()
     {
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        using var overall = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var port = PortPicker.Pick(TestPorts.Next(), 1, udpToo: false)[0];
-        await using var agent = await StandInAgent.StartAsync(Cluster);
-        DashboardProcess? dashboard = null;
-        ChromiumSession? chromium = null;
-        try
+        await RunAsync(TimeSpan.FromMinutes(3), async run =>
         {
-            dashboard = await DashboardProcess.StartAsync(agent.SocketPath, port, overall.Token);
-            chromium = await ChromiumSession.OpenAsync(1280, 720, StepTimeout);
+            var dashboard = await run.StartDashboardAsync(Cluster);
+            var chromium = await run.OpenChromiumAsync(1280, 720, StepTimeout);
             var page = chromium.Page;
 
             await page.GotoAsync($"{dashboard.Url}?sort=name&theme=dark");
@@ -84,7 +71,7 @@ public sealed class MeterBrowserTests(ITestOutputHelper output)
             Assert.Equal(["99.9%", "91.0%", "85.5%"], await big.Locator(".busiest li span").AllInnerTextsAsync());
             Assert.Equal(128, await big.Locator(".strip i").CountAsync());
             Assert.True(await big.Locator(".strip").IsVisibleAsync());
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("browser-meters-dark.png"), FullPage = true });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = PageChecks.Artifact("browser-meters-dark.png"), FullPage = true });
 
             // A live update: new values, same places. Every cell and meter keeps its box to the pixel.
             var before = await BoxesAsync(page);
@@ -102,13 +89,13 @@ public sealed class MeterBrowserTests(ITestOutputHelper output)
             await page.GotoAsync($"{dashboard.Url}?sort=name&theme=light");
             await page.WaitForSelectorAsync("html[data-theme='light'] article[data-node='web-1'] ol.cpus li");
             Assert.True(await page.Locator("article[data-node='web-1'] .meter.mem").IsVisibleAsync());
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("browser-meters-light.png"), FullPage = true });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = PageChecks.Artifact("browser-meters-light.png"), FullPage = true });
 
             // The node page: the same meters, as many columns as its width allows; 128 cores are the strip and the busiest.
             await page.GotoAsync($"{dashboard.Url}nodes/gpu-1?theme=dark");
             Assert.Equal(32, await page.Locator("#node-detail .node-cores > ol.cpus li").CountAsync());
             Assert.True(await page.Locator("#node-detail .node-cores .meter.mem").IsVisibleAsync());
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("browser-meters-node.png"), FullPage = true });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = PageChecks.Artifact("browser-meters-node.png"), FullPage = true });
             await page.GotoAsync($"{dashboard.Url}nodes/big-1?theme=dark");
             Assert.Equal(["127", "3", "64"], await page.Locator("#node-detail .busiest li b").AllInnerTextsAsync());
 
@@ -125,23 +112,9 @@ public sealed class MeterBrowserTests(ITestOutputHelper output)
             Assert.Equal("12.0G/16.0G", await row.Locator(".meter.mem .mem-text").InnerTextAsync());
             var rowHeight = await row.EvaluateAsync<double>("e => e.getBoundingClientRect().height");
             Assert.True(rowHeight < 30, $"a compact row is {rowHeight} px high");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("browser-meters-compact.png"), FullPage = false });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = PageChecks.Artifact("browser-meters-compact.png"), FullPage = false });
             Assert.Empty(chromium.PolicyErrors);
-        }
-        catch
-        {
-            output.WriteLine($"--- dashboard\n{dashboard?.Log}");
-            throw;
-        }
-        finally
-        {
-            if (chromium is not null)
-            {
-                await chromium.DisposeAsync();
-            }
-
-            dashboard?.Dispose();
-        }
+        });
     }
 
     /// <summary>The drawn length of a meter's bar (its <c>::before</c>), in CSS pixels.</summary>
@@ -164,13 +137,6 @@ public sealed class MeterBrowserTests(ITestOutputHelper output)
         page.EvaluateAsync<string>(
             "() => [...document.querySelectorAll('article.node, article.node li, article.node .meter, article.node .meter span, article.node .busiest, article.node .strip, article.node footer span')]" +
             ".map(e => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round).join(','); }).join(' ')");
-
-    private static string Artifact(string name)
-    {
-        var directory = Path.Combine(AppContext.BaseDirectory, "TestResults");
-        Directory.CreateDirectory(directory);
-        return Path.Combine(directory, name);
-    }
 
     /// <summary>Five nodes from 2 to 128 cores; web-1's first core and memory are what the test changes.</summary>
     private ClusterSnapshot Cluster()

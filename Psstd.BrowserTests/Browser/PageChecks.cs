@@ -83,6 +83,7 @@ internal static class PageChecks
 
     public static Task<int> ShiftCountAsync(IPage page) => page.EvaluateAsync<int>("() => window.__psstdShifts.length");
 
+    /// <summary>Where every browser test saves a screenshot: TestResults beside the test assembly.</summary>
     public static string Artifact(string name)
     {
         var directory = Path.Combine(AppContext.BaseDirectory, "TestResults");

@@ -1,8 +1,4 @@
 using Microsoft.Playwright;
-using Psstd.AppHost.Running;
-using Psstd.Tests.Integration;
-using Psstd.Tests.Support;
-using Xunit.Abstractions;
 
 namespace Psstd.Tests.Browser;
 
@@ -11,27 +7,18 @@ namespace Psstd.Tests.Browser;
 /// other at full width, and the navigation is on screen and works by tapping, on the cluster page (the grid and the
 /// compact rows of a large cluster), the node page and the compare page.
 /// </summary>
-[Collection(RealProcesses.Name)]
-[Trait("Category", "Browser")]
-public sealed class PhoneLayoutBrowserTests(ITestOutputHelper output)
+public sealed class PhoneLayoutBrowserTests(ITestOutputHelper output) : BrowserTest(output)
 {
     private const int Width = 390;
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task PhoneWidth_NoSidewaysScroll_CellsStack_NavigationWorksByTouch()
     {
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        using var overall = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var cluster = new SplitCluster();
-        var port = PortPicker.Pick(TestPorts.Next(), 1, udpToo: false)[0];
-        await using var agent = await StandInAgent.StartAsync(cluster.Snapshot, SplitCluster.History);
-        DashboardProcess? dashboard = null;
-        ChromiumSession? chromium = null;
-        try
+        await RunAsync(TimeSpan.FromMinutes(3), async run =>
         {
-            dashboard = await DashboardProcess.StartAsync(agent.SocketPath, port, overall.Token);
-            chromium = await ChromiumSession.OpenAsync(
+            var dashboard = await run.StartDashboardAsync(cluster.Snapshot, SplitCluster.History);
+            var chromium = await run.OpenChromiumAsync(
                 new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = Width, Height = 844 }, DeviceScaleFactor = 2, IsMobile = true, HasTouch = true },
                 StepTimeout);
             var page = chromium.Page;
@@ -77,21 +64,7 @@ public sealed class PhoneLayoutBrowserTests(ITestOutputHelper output)
             await AssertInsideAsync(page, ".nodes-compact article[data-node='db-1'] .strip");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = PageChecks.Artifact("phone-compact.png") });
             Assert.Empty(chromium.PolicyErrors);
-        }
-        catch
-        {
-            output.WriteLine($"--- dashboard\n{dashboard?.Log}");
-            throw;
-        }
-        finally
-        {
-            if (chromium is not null)
-            {
-                await chromium.DisposeAsync();
-            }
-
-            dashboard?.Dispose();
-        }
+        });
     }
 
     private static async Task AssertNoSidewaysScrollAsync(IPage page, string what)
