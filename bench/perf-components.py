@@ -4,7 +4,7 @@
 A sample goes to the first component whose pattern matches any frame of its stack; a thread-pool sample with no
 match is either the pool waking, spinning or going to sleep (scheduler and futex frames only) or work whose
 frames perf could not name (runtime and ReadyToRun framework code). Prints share, samples and % of one core
-(997 Hz over 30 s, as bench/agent-profile.sh records).
+(997 Hz over 30 s, as bench/agent-profile.sh records, or over the seconds given as a second argument).
 """
 import collections
 import re
@@ -24,7 +24,8 @@ COMPONENTS = [
     ("timers (TimerQueue)", r"TimerQueue|PeriodicTimer"),
 ]
 WAITING = re.compile(r"sched_yield|finish_task_switch|futex|epoll_wait|pthread_cond")
-RATE_HZ, SECONDS = 997, 30
+RATE_HZ = 997
+SECONDS = float(sys.argv[2]) if len(sys.argv) > 2 else 30
 
 
 def samples(path):
@@ -45,8 +46,10 @@ def samples(path):
 
 def component(sample):
     head, stack = sample[0], "\n".join(sample[1:])
+    # NativeAOT names methods with underscores (psstd_agent_Psstd_Agent_Store_StoreWriter__Tick): match dotted too.
+    dotted = stack.replace("_", ".")
     for name, pattern in COMPONENTS:
-        if re.search(pattern, stack):
+        if re.search(pattern, stack) or re.search(pattern, dotted):
             return name
     if "TP Worker" in head or "TP Gate" in head:
         return "thread pool: waking, spinning, sleeping" if WAITING.search(stack) else "thread pool: unnamed frames (runtime, framework)"

@@ -13,6 +13,13 @@ internal sealed partial class ClusterStore : IDisposable
 {
     private readonly SqliteConnection _writer;
 
+    // The two statements of every batch, prepared once and kept: SQLite need not parse them again every second,
+    // and their parameters are not built again. Each batch sets its transaction on them.
+    private SqliteCommand? _upsertNode;
+    private SqliteParameter[] _nodeParameters = [];
+    private SqliteCommand? _insertHistory;
+    private SqliteParameter[] _historyParameters = [];
+
     private ClusterStore(string path, SqliteConnection writer)
     {
         Path = path;
@@ -82,7 +89,12 @@ internal sealed partial class ClusterStore : IDisposable
     /// <summary>Bytes on disk: the database file and its WAL.</summary>
     public StoreSize Size() => new(FileLength(Path), FileLength(Path + "-wal"));
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose()
+    {
+        _upsertNode?.Dispose();
+        _insertHistory?.Dispose();
+        _writer.Dispose();
+    }
 
     private void WriteNodes(IReadOnlyList<StoredNode> nodes, SqliteTransaction transaction)
     {
@@ -91,20 +103,30 @@ internal sealed partial class ClusterStore : IDisposable
             return;
         }
 
-        using var command = Command(transaction, """
-            INSERT INTO nodes (id, name, record, seen_at) VALUES ($id, $name, $record, $seen)
-            ON CONFLICT (id) DO UPDATE SET name = excluded.name, record = excluded.record, seen_at = excluded.seen_at
-            """);
-        var id = command.Parameters.Add("$id", SqliteType.Blob);
-        var name = command.Parameters.Add("$name", SqliteType.Text);
-        var record = command.Parameters.Add("$record", SqliteType.Blob);
-        var seen = command.Parameters.Add("$seen", SqliteType.Integer);
+        if (_upsertNode is null)
+        {
+            _upsertNode = Command(null, """
+                INSERT INTO nodes (id, name, record, seen_at) VALUES ($id, $name, $record, $seen)
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, record = excluded.record, seen_at = excluded.seen_at
+                """);
+            _nodeParameters =
+            [
+                _upsertNode.Parameters.Add("$id", SqliteType.Blob),
+                _upsertNode.Parameters.Add("$name", SqliteType.Text),
+                _upsertNode.Parameters.Add("$record", SqliteType.Blob),
+                _upsertNode.Parameters.Add("$seen", SqliteType.Integer),
+            ];
+        }
+
+        var command = _upsertNode;
+        command.Transaction = transaction;
+        var p = _nodeParameters;
         foreach (var node in nodes)
         {
-            id.Value = node.Id.ToByteArray();
-            name.Value = node.Name;
-            record.Value = node.Encoded;
-            seen.Value = node.SeenAt.ToUnixTimeMilliseconds();
+            p[0].Value = node.Id.ToByteArray();
+            p[1].Value = node.Name;
+            p[2].Value = node.Encoded;
+            p[3].Value = node.SeenAt.ToUnixTimeMilliseconds();
             command.ExecuteNonQuery();
         }
     }
@@ -132,17 +154,23 @@ internal sealed partial class ClusterStore : IDisposable
             return;
         }
 
-        using var command = Command(transaction, """
-            INSERT OR REPLACE INTO history VALUES ($id, $at, 0, $cpu, $cpu_max, $mem_used, $mem_total, $swap_used,
-                $load1, $load5, $load15, $disk_read, $disk_write, $net_rx, $net_tx)
-            """);
-        var p = new SqliteParameter[14];
-        string[] names = ["$id", "$at", "$cpu", "$cpu_max", "$mem_used", "$mem_total", "$swap_used", "$load1", "$load5", "$load15", "$disk_read", "$disk_write", "$net_rx", "$net_tx"];
-        for (var i = 0; i < names.Length; i++)
+        if (_insertHistory is null)
         {
-            p[i] = command.Parameters.Add(names[i], i == 0 ? SqliteType.Blob : SqliteType.Integer);
+            _insertHistory = Command(null, """
+                INSERT OR REPLACE INTO history VALUES ($id, $at, 0, $cpu, $cpu_max, $mem_used, $mem_total, $swap_used,
+                    $load1, $load5, $load15, $disk_read, $disk_write, $net_rx, $net_tx)
+                """);
+            string[] names = ["$id", "$at", "$cpu", "$cpu_max", "$mem_used", "$mem_total", "$swap_used", "$load1", "$load5", "$load15", "$disk_read", "$disk_write", "$net_rx", "$net_tx"];
+            _historyParameters = new SqliteParameter[names.Length];
+            for (var i = 0; i < names.Length; i++)
+            {
+                _historyParameters[i] = _insertHistory.Parameters.Add(names[i], i == 0 ? SqliteType.Blob : SqliteType.Integer);
+            }
         }
 
+        var command = _insertHistory;
+        command.Transaction = transaction;
+        var p = _historyParameters;
         foreach (var s in samples)
         {
             p[0].Value = s.NodeId.ToByteArray();

@@ -29,9 +29,10 @@ internal readonly record struct HistorySample(
         ArgumentNullException.ThrowIfNull(record);
         var m = record.Metrics;
         var max = 0.0;
-        foreach (var core in m.CoreBusyPercent)
+        var cores = m.CoreBusyPercent;
+        for (var i = 0; i < cores.Count; i++) // by index: foreach over the interface would box an enumerator per record
         {
-            max = Math.Max(max, core);
+            max = Math.Max(max, cores[i]);
         }
 
         return new HistorySample(

@@ -30,6 +30,10 @@ internal sealed class StoreWriter(
     private readonly NodeEventDetector _events = new(time);
     private readonly Dictionary<Guid, RecordHeader> _written = [];
     private readonly List<ClusterEvent> _pendingEvents = [];
+
+    // Every batch's rows, cleared and filled again each tick: a batch is committed before the next one starts.
+    private readonly List<StoredNode> _nodes = [];
+    private readonly List<HistorySample> _history = [];
     private long _removalsSeen;
     private ClusterStore? _store;
     private DateTimeOffset _lastMaintain;
@@ -106,8 +110,10 @@ internal sealed class StoreWriter(
         _pendingEvents.AddRange(_events.Observe(entries));
         journal.DrainTo(_pendingEvents);
         var now = time.GetUtcNow();
-        var nodes = new List<StoredNode>();
-        var history = new List<HistorySample>();
+        var nodes = _nodes;
+        var history = _history;
+        nodes.Clear();
+        history.Clear();
         var removals = cluster.Removals;
         var removed = removals == _removalsSeen ? [] : Removed(entries);
         foreach (var entry in entries)
