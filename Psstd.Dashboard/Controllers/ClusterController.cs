@@ -9,7 +9,10 @@ using Psstd.Dashboard.ViewModels;
 
 namespace Psstd.Dashboard.Controllers;
 
-/// <summary>The cluster page. One action serves both the full page and the partial htmx polls for.</summary>
+/// <summary>
+/// The cluster page. One action serves both the full page and the partial htmx polls for; <c>/alerts</c> serves the
+/// alerts section alone, for the heatmap page, which follows its squares by a stream and has no grid poll.
+/// </summary>
 public sealed class ClusterController(
     IAgentClient agent, DashboardSettings settings, HandOff handOff, PeerDashboards peers, RenderedHeatmaps heatmaps) : Controller
 {
@@ -80,5 +83,15 @@ public sealed class ClusterController(
         var page = View(model);
         page.StatusCode = result.IsOk ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
         return page;
+    }
+
+    [HttpGet("/alerts")]
+    public async Task<IActionResult> Alerts(CancellationToken cancellationToken)
+    {
+        var result = await agent.GetClusterAsync(cancellationToken);
+        var address = RequestAddress.Of(Request);
+
+        // Always 200, like the grid's partial: an agent that does not answer leaves an empty section, not stale alerts.
+        return PartialView("_Alerts", result.IsOk ? AlertsSectionViewModel.Build(result.Value, address, CellLinks.For(address, peers).Suffix) : AlertsSectionViewModel.Empty);
     }
 }

@@ -38,17 +38,8 @@ public sealed record ClusterViewModel(
     /// <summary>"gossip is not authenticated" while the agent gossips unkeyed beyond loopback (<see cref="Psstd.ClusterView.TrustNotice"/>); else empty.</summary>
     public string UnauthenticatedText { get; init; } = "";
 
-    /// <summary>Alerts firing now under the agent's rules, at most <see cref="AlertListBuilder.MaxShown"/>.</summary>
-    public IReadOnlyList<AlertViewModel> Alerts { get; init; } = [];
-
-    /// <summary>Live nodes that run other alert rules, in words (<see cref="Psstd.ClusterView.AlertsNotice"/>); else empty.</summary>
-    public string AlertsDisagreementText { get; init; } = "";
-
-    /// <summary>The silences running in the cluster, in words, at most <see cref="ClusterViewModelBuilder.MaxSilencesShown"/>.</summary>
-    public IReadOnlyList<string> Silences { get; init; } = [];
-
-    /// <summary>Every alert firing now, listed or not.</summary>
-    public int FiringCount { get; init; }
+    /// <summary>The alerts section: what fires under the agent's rules, the silences, nodes on other rules.</summary>
+    public AlertsSectionViewModel AlertsSection { get; init; } = AlertsSectionViewModel.Empty;
 
     /// <summary>Forgotten nodes (hidden from the grid), by name, linked to their node pages; at most a few.</summary>
     public IReadOnlyList<ForgottenLinkViewModel> Forgotten { get; init; } = [];

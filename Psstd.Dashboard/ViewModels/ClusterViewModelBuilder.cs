@@ -20,9 +20,6 @@ public static class ClusterViewModelBuilder
     /// <summary>From this many visible nodes the grid becomes one compact row per node.</summary>
     public const int CompactNodeThreshold = 64;
 
-    /// <summary>The page lists at most this many silences (a node carries at most eight, so a cluster can run many).</summary>
-    public const int MaxSilencesShown = 10;
-
     /// <summary>The summary links at most this many forgotten nodes by name; the count covers them all.</summary>
     public const int MaxForgottenLinks = 20;
 
@@ -88,10 +85,7 @@ public static class ClusterViewModelBuilder
             PacedText = PaceNotice.Text(snapshot),
             UnauthenticatedText = TrustNotice.Text(snapshot),
             Forgotten = forgotten,
-            Alerts = AlertListBuilder.Build(snapshot.Alerts ?? [], address, links.Suffix),
-            FiringCount = snapshot.Alerts?.Count ?? 0,
-            AlertsDisagreementText = AlertsNotice.Disagreement(snapshot),
-            Silences = [.. (snapshot.Silences ?? []).Take(MaxSilencesShown).Select(AlertsNotice.Describe)],
+            AlertsSection = AlertsSectionViewModel.Build(snapshot, address, links.Suffix),
             CompareUrl = NodeLinks.WithQuery($"{address.PathBase}/compare", address),
             HeatmapUrl = UrlQuery.Build(address.Path, UrlQuery.With(address.Carried(), new KeyValuePair<string, string>(QueryNames.View, "heatmap"))),
         };

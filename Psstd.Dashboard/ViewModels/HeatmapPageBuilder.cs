@@ -47,6 +47,8 @@ public static class HeatmapPageBuilder
             MetricLabel = HeatmapMetrics.Label(query.Metric),
             GridUrl = UrlQuery.Build(address.Path, UrlQuery.With(carried, new KeyValuePair<string, string>(QueryNames.View, "grid"))),
             CompareUrl = NodeLinks.WithQuery($"{address.PathBase}/compare", address),
+            AlertsUrl = NodeLinks.WithQuery($"{address.PathBase}/alerts", address),
+            Alerts = AlertsSectionViewModel.Build(snapshot, address, CellLinks.For(address, peers).Suffix),
         };
     }
 

@@ -33,4 +33,10 @@ public sealed record HeatmapPageViewModel(
     public string GridUrl { get; init; } = "/";
 
     public string CompareUrl { get; init; } = "/compare";
+
+    /// <summary>The alerts section alone (<c>/alerts</c>), which the page fetches again every refresh.</summary>
+    public string AlertsUrl { get; init; } = "/alerts";
+
+    /// <summary>The alerts section as the page is rendered.</summary>
+    public AlertsSectionViewModel Alerts { get; init; } = AlertsSectionViewModel.Empty;
 }

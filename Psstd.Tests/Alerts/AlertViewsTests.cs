@@ -1,3 +1,4 @@
+using System.Net;
 using Psstd.Agent.Terminal;
 using Psstd.Contracts;
 using Psstd.Tests.Dashboard;
@@ -49,6 +50,42 @@ public sealed class AlertViewsTests
         Assert.Equal("1 node runs other alert rules or none: it is not asked to notify", doc.QuerySelector("#alerts .alerts-disagree")?.TextContent);
         Assert.Equal("silenced: cpu-* on every node for 1h 30m more (<b>upgrade</b>), set on node-b", doc.QuerySelector("#alerts .silence")?.TextContent);
         Assert.Empty(doc.QuerySelectorAll("#alerts .silence b")); // peer text stays text
+    }
+
+    [Fact]
+    public async Task TheHeatmapPage_ListsFiringAlerts_AndFetchesThemAgainFromAlerts()
+    {
+        using var factory = new DashboardFactory();
+        var a = TestSnapshots.Node("node-a", isSelf: true);
+        var c = TestSnapshots.Node("node-c");
+        factory.Agent.Serve(TestSnapshots.Snapshot(a, c) with { Alerts = [Alert(c, "disk-full", "critical")] });
+        var client = factory.CreateClient();
+
+        var (_, _, page) = await Html.GetAsync(client, "/?view=heatmap&theme=dark");
+        var (response, _, section) = await Html.GetAsync(client, "/alerts?view=heatmap&theme=dark", htmx: true);
+
+        Assert.NotNull(page.QuerySelector("#heatmap"));
+        var poll = page.QuerySelector("#alerts-poll")!;
+        Assert.Equal("/alerts?view=heatmap&theme=dark", poll.GetAttribute("hx-get"));
+        Assert.Equal("disk-full", poll.QuerySelector("#alerts .alert")?.GetAttribute("data-rule"));
+        Assert.Null(poll.QuerySelector("#alerts")!.GetAttribute("hx-swap-oob")); // swapped into the poll, not out of band
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("1 alert firing", section.QuerySelector("#alerts .alerts-title")?.TextContent);
+        Assert.Null(section.QuerySelector("#alerts")!.GetAttribute("hx-swap-oob"));
+        Assert.Contains("theme=dark", section.QuerySelector("a.alert-node")!.GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheGridsPoll_CarriesTheAlertsOutOfBand()
+    {
+        using var factory = new DashboardFactory();
+        var a = TestSnapshots.Node("node-a", isSelf: true);
+        factory.Agent.Serve(TestSnapshots.Snapshot(a) with { Alerts = [Alert(a, "cpu-high")] });
+
+        var (_, _, doc) = await Html.GetAsync(factory.CreateClient(), "/", htmx: true);
+
+        Assert.Equal("true", doc.QuerySelector("#alerts")!.GetAttribute("hx-swap-oob"));
+        Assert.Equal("cpu-high", doc.QuerySelector("#alerts .alert")?.GetAttribute("data-rule"));
     }
 
     [Fact]
