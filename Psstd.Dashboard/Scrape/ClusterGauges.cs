@@ -17,7 +17,7 @@ public sealed class ClusterGauges
     private readonly Gauge _health;
     private readonly Gauge _cpu;
     private readonly Gauge _core;
-    private readonly (Gauge Gauge, Func<NodeMetrics, double> Read)[] _perNode;
+    private readonly (Gauge Gauge, Func<NodeMetrics, double?> Read)[] _perNode;
 
     public ClusterGauges()
     {
@@ -65,7 +65,10 @@ public sealed class ClusterGauges
 
             foreach (var (gauge, read) in _perNode)
             {
-                gauge.WithLabels(node.Name, id).Set(NodeSeries.Finite(read(metrics)));
+                if (read(metrics) is { } value)
+                {
+                    gauge.WithLabels(node.Name, id).Set(NodeSeries.Finite(value));
+                }
             }
         }
     }

@@ -29,7 +29,7 @@ public sealed class ClusterInstruments
         meter.CreateObservableGauge(NodeSeries.OtlpName(NodeSeries.Core), CoreMeasurements, description: NodeSeries.CoreHelp);
         foreach (var series in NodeSeries.PerNode)
         {
-            meter.CreateObservableGauge(NodeSeries.OtlpName(series.Name), () => Fresh(m => NodeSeries.Finite(series.Read(m))), description: series.Help);
+            meter.CreateObservableGauge(NodeSeries.OtlpName(series.Name), () => Fresh(series.Read), description: series.Help);
         }
     }
 
@@ -45,8 +45,12 @@ public sealed class ClusterInstruments
     private IEnumerable<Measurement<double>> HealthMeasurements() =>
         Current().Select(n => new Measurement<double>(1, Tags(n, ("state", HealthNames.Of(n.Health)))));
 
-    private IEnumerable<Measurement<double>> Fresh(Func<NodeMetrics, double> read) =>
-        Current().Where(n => n.Health == NodeHealth.Fresh).Select(n => new Measurement<double>(read(n.Metrics), Tags(n)));
+    /// <summary>The fresh nodes' values; a node that does not report the figure (null) has no measurement.</summary>
+    private IEnumerable<Measurement<double>> Fresh(Func<NodeMetrics, double?> read) =>
+        Current().Where(n => n.Health == NodeHealth.Fresh)
+            .Select(n => (Node: n, Value: read(n.Metrics)))
+            .Where(p => p.Value is not null)
+            .Select(p => new Measurement<double>(NodeSeries.Finite(p.Value!.Value), Tags(p.Node)));
 
     private IEnumerable<Measurement<double>> CoreMeasurements() =>
         Current().Where(n => n.Health == NodeHealth.Fresh).SelectMany(n => n.Metrics.CoreBusyPercent.Select((busy, core) =>

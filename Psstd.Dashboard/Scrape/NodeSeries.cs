@@ -16,8 +16,8 @@ public static class NodeSeries
     public const string Core = "psstd_node_core_busy_ratio";
     public const string CoreHelp = "Share of one logical core busy over the last sample interval (0 to 1)";
 
-    /// <summary>One figure per node: its name, what it means, and how to read it from a sample.</summary>
-    public sealed record Series(string Name, string Help, Func<NodeMetrics, double> Read);
+    /// <summary>One figure per node: its name, what it means, and how to read it from a sample (null: the node does not report it, so no series).</summary>
+    public sealed record Series(string Name, string Help, Func<NodeMetrics, double?> Read);
 
     public static IReadOnlyList<Series> PerNode { get; } =
     [
@@ -37,6 +37,11 @@ public static class NodeSeries
         new("psstd_node_rootfs_used_bytes", "Space used on the root file system", m => m.RootFsUsedBytes),
         new("psstd_node_uptime_seconds", "Seconds since the node's OS started", m => m.UptimeSeconds),
         new("psstd_node_processes", "Number of processes", m => m.ProcessCount),
+        new("psstd_node_cpu_user_ratio", "Share of all CPU time in user and nice mode over the last sample interval (0 to 1)", m => m.CpuShares is { } s ? Ratio(s.User) : null),
+        new("psstd_node_cpu_kernel_ratio", "Share of all CPU time in system, irq and softirq over the last sample interval (0 to 1)", m => m.CpuShares is { } s ? Ratio(s.Kernel) : null),
+        new("psstd_node_cpu_iowait_ratio", "Share of all CPU time idle with I/O outstanding over the last sample interval (0 to 1)", m => m.CpuShares is { } s ? Ratio(s.IoWait) : null),
+        new("psstd_node_cpu_steal_ratio", "Share of all CPU time a hypervisor gave elsewhere over the last sample interval (0 to 1)", m => m.CpuShares is { } s ? Ratio(s.Steal) : null),
+        new("psstd_node_memory_cache_bytes", "Buffers and reclaimable page cache, less shared memory (htop's cache)", m => m.MemoryCacheBytes),
     ];
 
     /// <summary><c>psstd_node_load1</c> as the OTLP instrument <c>psstd.node.load1</c>.</summary>

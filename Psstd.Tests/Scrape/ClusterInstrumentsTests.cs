@@ -17,9 +17,13 @@ public sealed class ClusterInstrumentsTests : IDisposable
 
     private IMeterFactory Factory => _services.GetRequiredService<IMeterFactory>();
 
-    private static ClusterSnapshot Cluster() => TestSnapshots.Snapshot(
-        TestSnapshots.Node("node-a", isSelf: true, cores: 2),
-        TestSnapshots.Node("node-b", NodeHealth.Offline, cores: 2));
+    private static ClusterSnapshot Cluster(bool split = true)
+    {
+        var a = TestSnapshots.Node("node-a", isSelf: true, cores: 2);
+        return TestSnapshots.Snapshot(
+            split ? a with { Metrics = a.Metrics with { CpuShares = new CpuShares(30, 10, 5, 1), MemoryCacheBytes = 3L << 30 } } : a,
+            TestSnapshots.Node("node-b", NodeHealth.Offline, cores: 2));
+    }
 
     private IReadOnlyList<CollectedMeasurement<double>> Collect(string prometheusName)
     {
@@ -41,11 +45,27 @@ public sealed class ClusterInstrumentsTests : IDisposable
             var measured = Assert.Single(Collect(series.Name));
             Assert.Equal("node-a", measured.Tags["node"]);
             Assert.Equal(a.Id.ToString("D"), measured.Tags["node_id"]);
-            Assert.Equal(NodeSeries.Finite(series.Read(a.Metrics)), measured.Value);
+            Assert.Equal(NodeSeries.Finite(series.Read(a.Metrics)!.Value), measured.Value);
         }
 
         Assert.Equal(a.Metrics.CpuBusyPercent / 100, Assert.Single(Collect(NodeSeries.Cpu)).Value, 6);
         Assert.Equal(["0", "1"], Collect(NodeSeries.Core).Select(m => (string)m.Tags["core"]!).Order());
+    }
+
+    [Fact]
+    public void CpuSplitAndCache_AreRatiosAndBytes_AndAbsentForANodeThatDoesNotReportThem()
+    {
+        var instruments = new ClusterInstruments(Factory, _clock);
+        instruments.Show(Cluster());
+
+        Assert.Equal(0.3, Assert.Single(Collect("psstd_node_cpu_user_ratio")).Value, 6);
+        Assert.Equal(0.05, Assert.Single(Collect("psstd_node_cpu_iowait_ratio")).Value, 6);
+        Assert.Equal(3L << 30, Assert.Single(Collect("psstd_node_memory_cache_bytes")).Value);
+
+        instruments.Show(Cluster(split: false));
+        Assert.Empty(Collect("psstd_node_cpu_user_ratio"));
+        Assert.Empty(Collect("psstd_node_memory_cache_bytes"));
+        Assert.Single(Collect("psstd_node_memory_used_bytes"));
     }
 
     [Fact]
