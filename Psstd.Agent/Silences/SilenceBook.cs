@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Psstd.Configuration;
 using Psstd.Gossip.Wire;
@@ -58,7 +57,7 @@ internal sealed class SilenceBook
         ArgumentNullException.ThrowIfNull(comment);
         foreach (var (field, pattern) in new[] { ("rule", rule), ("node", node) })
         {
-            if (Encoding.UTF8.GetByteCount(pattern) > SilenceClaim.MaxPatternBytes || pattern.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+            if (!SilenceClaim.IsValidPattern(pattern))
             {
                 return $"{field} '{pattern}' must be a pattern of at most {SilenceClaim.MaxPatternBytes} bytes without spaces ('*' any run, '?' one character; empty: any)";
             }
@@ -69,7 +68,7 @@ internal sealed class SilenceBook
             return "for must be between 1m and 30d";
         }
 
-        if (Encoding.UTF8.GetByteCount(comment) > SilenceClaim.MaxCommentBytes || comment.Any(char.IsControl))
+        if (!SilenceClaim.IsValidComment(comment))
         {
             return $"comment must be at most {SilenceClaim.MaxCommentBytes} bytes without control characters";
         }

@@ -255,9 +255,11 @@ public static class RecordCodec
         };
     }
 
-    private static byte HalfPercent(double percent) => (byte)Math.Round(Math.Clamp(percent, 0, 100) * 2);
+    /// <summary>A percentage as one byte in half percent (0 to 200); anything not a number reads 0.</summary>
+    internal static byte HalfPercent(double percent) => (byte)Math.Round(Math.Clamp(double.IsNaN(percent) ? 0 : percent, 0, 100) * 2);
 
-    private static double FromHalfPercent(ref SpanReader r)
+    /// <summary>Reads a byte of <see cref="HalfPercent"/>; past 200 fails the reader.</summary>
+    internal static double FromHalfPercent(ref SpanReader r)
     {
         var value = r.Byte();
         if (value > 200)

@@ -1,4 +1,3 @@
-using System.Text;
 using Psstd.ClusterView;
 using Psstd.Contracts;
 
@@ -47,7 +46,7 @@ internal static class RecordExtension
         var m = record.Metrics;
         if (m.CpuShares is { } shares)
         {
-            Span<byte> value = [HalfPercent(shares.User), HalfPercent(shares.Kernel), HalfPercent(shares.IoWait), HalfPercent(shares.Steal)];
+            Span<byte> value = [RecordCodec.HalfPercent(shares.User), RecordCodec.HalfPercent(shares.Kernel), RecordCodec.HalfPercent(shares.IoWait), RecordCodec.HalfPercent(shares.Steal)];
             Item(ref items, SharesTag, value);
         }
 
@@ -56,7 +55,7 @@ internal static class RecordExtension
             Span<byte> value = stackalloc byte[Math.Min(m.CoreKernelPercent.Count, RecordCodec.MaxCores)];
             for (var i = 0; i < value.Length; i++)
             {
-                value[i] = HalfPercent(m.CoreKernelPercent[i]);
+                value[i] = RecordCodec.HalfPercent(m.CoreKernelPercent[i]);
             }
 
             Item(ref items, CoreKernelTag, value);
@@ -167,7 +166,7 @@ internal static class RecordExtension
             switch (tag)
             {
                 case SharesTag:
-                    shares = new CpuShares(FromHalfPercent(ref item), FromHalfPercent(ref item), FromHalfPercent(ref item), FromHalfPercent(ref item));
+                    shares = new CpuShares(RecordCodec.FromHalfPercent(ref item), RecordCodec.FromHalfPercent(ref item), RecordCodec.FromHalfPercent(ref item), RecordCodec.FromHalfPercent(ref item));
                     break;
                 case CoreKernelTag:
                     if (item.Remaining != cores)
@@ -179,7 +178,7 @@ internal static class RecordExtension
                     coreKernel = materialize ? new double[cores] : null;
                     for (var i = 0; i < cores; i++)
                     {
-                        var share = FromHalfPercent(ref item);
+                        var share = RecordCodec.FromHalfPercent(ref item);
                         if (coreKernel is not null)
                         {
                             coreKernel[i] = share;
@@ -231,7 +230,7 @@ internal static class RecordExtension
     private static SortedDictionary<string, string>? ReadTags(ref SpanReader r, bool materialize)
     {
         var count = (int)r.VarLong(NodeTagRules.MaxTags);
-        var tags = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var tags = materialize ? new SortedDictionary<string, string>(StringComparer.Ordinal) : null;
         string? previous = null;
         var total = 0;
         for (var i = 0; i < count && !r.Failed; i++)
@@ -245,44 +244,33 @@ internal static class RecordExtension
                 r.Fail(); // a key out of order is also a key given twice, or an encoder that is not ours
             }
 
-            tags[key] = value;
+            tags?.Add(key, value);
             previous = key;
         }
 
-        return materialize ? tags : null;
+        return r.Failed ? null : tags;
     }
 
     private static List<SilenceClaim>? ReadSilences(ref SpanReader r, bool materialize)
     {
         var count = (int)r.VarLong(SilenceClaim.MaxPerNode);
-        var silences = new List<SilenceClaim>(count);
+        var silences = materialize ? new List<SilenceClaim>(count) : null;
         for (var i = 0; i < count && !r.Failed; i++)
         {
             var id = r.Guid();
-            var rule = Pattern(ref r);
-            var node = Pattern(ref r);
+            var rule = r.ShortString();
+            var node = r.ShortString();
             var seconds = r.VarLong((long)SilenceClaim.MaxDuration.TotalSeconds);
             var comment = r.ShortString();
-            if (Encoding.UTF8.GetByteCount(comment) > SilenceClaim.MaxCommentBytes || seconds == 0)
+            if (!SilenceClaim.IsValidPattern(rule) || !SilenceClaim.IsValidPattern(node) || !SilenceClaim.IsValidComment(comment) || seconds == 0)
             {
-                r.Fail();
+                r.Fail(); // the rules the setting agent checked: anything else was not made by one
             }
 
-            silences.Add(new SilenceClaim(id, rule, node, TimeSpan.FromSeconds(seconds), PrintableText.Strip(comment)));
+            silences?.Add(new SilenceClaim(id, rule, node, TimeSpan.FromSeconds(seconds), PrintableText.Strip(comment))); // peer text, made safe once
         }
 
-        return materialize ? silences : null;
-    }
-
-    private static string Pattern(ref SpanReader r)
-    {
-        var pattern = r.ShortString();
-        if (Encoding.UTF8.GetByteCount(pattern) > SilenceClaim.MaxPatternBytes || pattern.Any(char.IsControl))
-        {
-            r.Fail();
-        }
-
-        return pattern;
+        return r.Failed ? null : silences;
     }
 
     private static void Item(ref SpanWriter w, byte tag, scoped ReadOnlySpan<byte> value, bool overflowed = false)
@@ -298,16 +286,4 @@ internal static class RecordExtension
         w.Bytes(value);
     }
 
-    private static byte HalfPercent(double percent) => (byte)Math.Round(Math.Clamp(double.IsNaN(percent) ? 0 : percent, 0, 100) * 2);
-
-    private static double FromHalfPercent(ref SpanReader r)
-    {
-        var value = r.Byte();
-        if (value > 200)
-        {
-            r.Fail();
-        }
-
-        return value / 2.0;
-    }
 }

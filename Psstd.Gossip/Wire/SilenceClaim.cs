@@ -19,4 +19,18 @@ public sealed record SilenceClaim(Guid Id, string Rule, string Node, TimeSpan Re
 
     /// <summary>The longest silence: past it an alert should be fixed or its rule changed, not muted.</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(30);
+
+    /// <summary>A rule or node pattern: at most <see cref="MaxPatternBytes"/> of UTF-8, no spaces or control characters; empty matches all.</summary>
+    public static bool IsValidPattern(string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        return System.Text.Encoding.UTF8.GetByteCount(pattern) <= MaxPatternBytes && !pattern.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
+    }
+
+    /// <summary>A comment: at most <see cref="MaxCommentBytes"/> of UTF-8, no control characters.</summary>
+    public static bool IsValidComment(string comment)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        return System.Text.Encoding.UTF8.GetByteCount(comment) <= MaxCommentBytes && !comment.Any(char.IsControl);
+    }
 }
