@@ -22,6 +22,6 @@ public sealed record ClusterSnapshot(
     /// <summary>Alerts firing now under this agent's rules (<c>PSSTD_ALERTS</c>), most severe first; empty without rules or from an older agent.</summary>
     public IReadOnlyList<FiringAlert> Alerts { get; init; } = [];
 
-    /// <summary>Silences running in the cluster (any node's), soonest to end first; empty from an older agent.</summary>
+    /// <summary>Silences running in the cluster (any node's), honoured ones first, then soonest to end; at most 256; empty from an older agent.</summary>
     public IReadOnlyList<AlertSilence> Silences { get; init; } = [];
 }

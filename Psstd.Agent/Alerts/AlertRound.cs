@@ -42,7 +42,7 @@ internal sealed class AlertRound(
     private readonly Dictionary<string, Tracked> _tracked = [];
     private readonly List<(AlertTransition Resolution, long At)> _resolving = [];
     private readonly HashSet<string> _firing = [];
-    private readonly HashSet<uint> _deliveredElsewhere = [];
+    private IReadOnlyList<NodeSnapshot> _nodes = [];
 
     /// <summary>Notifications this agent decided to send (firing, resolved and takeovers), with a webhook or without.</summary>
     public long Sent { get; private set; }
@@ -55,14 +55,7 @@ internal sealed class AlertRound(
         silences ??= [];
         var now = time.GetTimestamp();
         candidates.Observe(nodes);
-        _deliveredElsewhere.Clear();
-        foreach (var node in nodes)
-        {
-            if (!node.IsSelf && node.DeliveredNotices.Count > 0)
-            {
-                _deliveredElsewhere.UnionWith(node.DeliveredNotices);
-            }
-        }
+        _nodes = nodes;
 
         foreach (var transition in evaluator.Observe(nodes))
         {
@@ -196,8 +189,23 @@ internal sealed class AlertRound(
         public bool SentHere { get; set; }
     }
 
-    private bool DeliveredElsewhere(ActiveAlert alert, AlertState state) =>
-        _deliveredElsewhere.Count > 0 && _deliveredElsewhere.Contains(DeliveredNotices.Hash(alert.Key, StateName(state)));
+    /// <summary>
+    /// A peer's record lists the notice as delivered. Looked up only when this agent is about to send, which is rare,
+    /// rather than gathered from every node each round.
+    /// </summary>
+    private bool DeliveredElsewhere(ActiveAlert alert, AlertState state)
+    {
+        var hash = DeliveredNotices.Hash(alert.Key, StateName(state));
+        foreach (var node in _nodes)
+        {
+            if (!node.IsSelf && node.DeliveredNotices.Count > 0 && node.DeliveredNotices.Contains(hash))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string StateName(AlertState state) => state == AlertState.Firing ? "firing" : "resolved";
 

@@ -10,6 +10,12 @@ namespace Psstd.Agent.Snapshots;
 /// </summary>
 internal static class ClusterSnapshotFactory
 {
+    /// <summary>
+    /// Silences the snapshot lists at most, honoured ones first: each node carries up to eight, and records of
+    /// strangers in an unkeyed cluster must not grow every snapshot without end.
+    /// </summary>
+    public const int MaxSilencesListed = 256;
+
     /// <param name="publishStride">Intervals this agent waits between its own records (<see cref="Heartbeat.LocalNode.PublishStride"/>).</param>
     /// <param name="ageOf">Elapsed time since a <see cref="ClusterEntry.SeenTimestamp"/>, on this agent's clock.</param>
     /// <param name="gossipUnauthenticated">
@@ -46,7 +52,8 @@ internal static class ClusterSnapshotFactory
             {
                 Tags = record.Tags,
                 AlertsFingerprint = record.AlertsFingerprint,
-                DeliveredNotices = record.DeliveredNotices,
+                // A stranger's record could claim any delivery and so hold notices back: only trusted when gossip is.
+                DeliveredNotices = gossipUnauthenticated ? [] : record.DeliveredNotices,
             };
             foreach (var silence in record.Silences)
             {
@@ -62,7 +69,14 @@ internal static class ClusterSnapshotFactory
         }
 
         Array.Sort(nodes, static (a, b) => string.CompareOrdinal(a.Name, b.Name) is var byName and not 0 ? byName : a.Id.CompareTo(b.Id));
-        silences?.Sort(static (a, b) => a.RemainingSeconds.CompareTo(b.RemainingSeconds) is var bySoon and not 0 ? bySoon : a.Id.CompareTo(b.Id));
+        silences?.Sort(static (a, b) =>
+            a.Honoured != b.Honoured ? b.Honoured.CompareTo(a.Honoured)
+            : a.RemainingSeconds.CompareTo(b.RemainingSeconds) is var bySoon and not 0 ? bySoon : a.Id.CompareTo(b.Id));
+        if (silences?.Count > MaxSilencesListed)
+        {
+            silences.RemoveRange(MaxSilencesListed, silences.Count - MaxSilencesListed);
+        }
+
         return new ClusterSnapshot(cluster, self.Id, self.Name, self.AgentVersion, nodes, publishStride, gossipUnauthenticated)
         {
             Silences = (IReadOnlyList<AlertSilence>?)silences ?? [],

@@ -73,9 +73,32 @@ public sealed class ClusterSnapshotFactoryTests
         var open = ClusterSnapshotFactory.Create("lab", self, 1, entries, seen => TimeSpan.FromSeconds(1000 - seen), gossipUnauthenticated: true);
 
         Assert.Equal([("b-peer", 70.0, true), ("a-self", 5400.0, true)], keyed.Silences.Select(s => (s.OriginName, s.RemainingSeconds, s.Honoured)));
-        Assert.Equal([false, true], open.Silences.Select(s => s.Honoured));
+        Assert.Equal([("a-self", true), ("b-peer", false)], open.Silences.Select(s => (s.OriginName, s.Honoured))); // honoured first
         Assert.True(open.GossipUnauthenticated);
         Assert.Equal(new Dictionary<string, string> { ["rack"] = "a-12", ["role"] = "db" }, keyed.Nodes[1].Tags);
         Assert.Equal("0123456789abcdef", keyed.Nodes[1].AlertsFingerprint);
+    }
+
+    [Fact]
+    public void StrangersFloodingSilences_AreListedAtMostUpToTheCap_OwnFirst_AndTheirDeliveryClaimsAreDropped()
+    {
+        // An unkeyed cluster: 100 forged nodes, each with the most silences a record carries and a claimed delivery.
+        var self = RecordSamples.Extended() with { Id = Guid.NewGuid(), Name = "a-self", Silences = [new SilenceClaim(Guid.NewGuid(), "", "", TimeSpan.FromDays(30), "own")] };
+        var forged = Enumerable.Range(0, 100).Select(i => RecordSamples.Extended() with
+        {
+            Id = Guid.NewGuid(),
+            Name = $"x-{i:000}",
+            Silences = [.. Enumerable.Range(0, SilenceClaim.MaxPerNode).Select(_ => new SilenceClaim(Guid.NewGuid(), "", "", TimeSpan.FromSeconds(60), "mute"))],
+        });
+        ClusterEntry[] entries = [Entry(self, 1000), .. forged.Select(r => Entry(r, 1000))];
+
+        var open = ClusterSnapshotFactory.Create("lab", self, 1, entries, seen => TimeSpan.FromSeconds(1000 - seen), gossipUnauthenticated: true);
+        var keyed = ClusterSnapshotFactory.Create("lab", self, 1, entries, seen => TimeSpan.FromSeconds(1000 - seen));
+
+        Assert.Equal(ClusterSnapshotFactory.MaxSilencesListed, open.Silences.Count);
+        Assert.Equal("own", open.Silences[0].Comment); // honoured, so first although it ends last
+        Assert.All(open.Silences.Skip(1), s => Assert.False(s.Honoured));
+        Assert.All(open.Nodes.Where(n => !n.IsSelf), n => Assert.Empty(n.DeliveredNotices));
+        Assert.All(keyed.Nodes, n => Assert.Equal(RecordSamples.Extended().DeliveredNotices, n.DeliveredNotices));
     }
 }
