@@ -9,6 +9,7 @@ using Psstd.Dashboard.Trust;
 using Psstd.Dashboard.ViewModels;
 using Psstd.Tests.Support;
 using static Psstd.Tests.Dashboard.TestSnapshots;
+using static Psstd.Tests.Dashboard.Meters.GridCells;
 
 namespace Psstd.Tests.Dashboard.Meters;
 
@@ -134,14 +135,4 @@ public sealed class CpuSplitRenderingTests
         CoreKernelPercent = kernel,
         CpuBusyPercent = busy.Average(),
     };
-
-    private static NodeCellViewModel Cell(NodeMetrics metrics) =>
-        ClusterViewModelBuilder.Build(Snapshot(Node("n", metrics: metrics)), new PageAddress("/", []), new PeerDashboards(DashboardHosts.None)).Nodes[0];
-
-    private static IDocument Render(NodeCellViewModel cell, bool compact = false)
-    {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        new NodeGridHtml([cell], compact).WriteTo(writer, HtmlEncoder.Default);
-        return Html.Parse(writer.ToString());
-    }
 }

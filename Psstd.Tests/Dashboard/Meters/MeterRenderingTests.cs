@@ -10,6 +10,7 @@ using Psstd.Dashboard.Trust;
 using Psstd.Dashboard.ViewModels;
 using Psstd.Tests.Support;
 using static Psstd.Tests.Dashboard.TestSnapshots;
+using static Psstd.Tests.Dashboard.Meters.GridCells;
 
 namespace Psstd.Tests.Dashboard.Meters;
 
@@ -222,15 +223,4 @@ public sealed class MeterRenderingTests
         CoreBusyPercent = busy,
         CpuBusyPercent = busy.Average(),
     };
-
-    private static NodeCellViewModel Cell(NodeMetrics metrics) =>
-        ClusterViewModelBuilder.Build(Snapshot(Node("n", metrics: metrics)), new PageAddress("/", []), new PeerDashboards(DashboardHosts.None)).Nodes[0];
-
-    private static IDocument Render(NodeCellViewModel cell, bool compact = false)
-    {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        new NodeGridHtml([cell], compact).WriteTo(writer, HtmlEncoder.Default);
-        return Html.Parse(writer.ToString());
-    }
-
 }
