@@ -100,12 +100,17 @@ internal sealed class LocalNode
     /// </summary>
     public const int MaxRecordBytes = 1000;
 
-    /// <summary>Whether the current record, carrying <paramref name="silences"/> instead of its own, stays within <see cref="MaxRecordBytes"/>.</summary>
+    /// <summary>
+    /// Whether the current record, carrying <paramref name="silences"/> instead of its own, stays within
+    /// <see cref="MaxRecordBytes"/>, also once its list of delivered notices is as long as it gets.
+    /// </summary>
     public bool Fits(IReadOnlyList<SilenceClaim> silences)
     {
         Span<byte> buffer = stackalloc byte[MaxRecordBytes];
-        return RecordCodec.Write(Current with { Silences = silences }, buffer) > 0;
+        return RecordCodec.Write(Current with { Silences = silences, DeliveredNotices = LongestDeliveredList }, buffer) > 0;
     }
+
+    private static readonly uint[] LongestDeliveredList = new uint[DeliveredNotices.MaxListed];
 
     /// <summary>The stride of the current record (1 before the first publish): how many intervals this node now waits between records.</summary>
     public int PublishStride => GossipPace.StrideOf(Current.Interval, _settings.Interval);

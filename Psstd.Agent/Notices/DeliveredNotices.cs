@@ -14,7 +14,7 @@ namespace Psstd.Agent.Notices;
 internal sealed class DeliveredNotices(TimeProvider time)
 {
     /// <summary>Hashes one record carries at most.</summary>
-    public const int MaxListed = 16;
+    public const int MaxListed = Psstd.Gossip.Wire.NodeRecord.MaxDeliveredNotices;
 
     /// <summary>Longer than any takeover takes: a notifier's death is noticed within seconds.</summary>
     public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(10);

@@ -36,7 +36,10 @@ public sealed record NodeRecord(
     /// <summary>Silences set through this node's agent that still run, each with the time it has left when the record was made.</summary>
     public IReadOnlyList<SilenceClaim> Silences { get; init; } = [];
 
-    /// <summary>Hashes of alert notifications this node's webhook accepted lately (key and state), newest last.</summary>
+    /// <summary>Delivered-notice hashes one record carries at most.</summary>
+    public const int MaxDeliveredNotices = 16;
+
+    /// <summary>Hashes of alert notifications this node's webhook accepted lately (key and state), newest last; at most <see cref="MaxDeliveredNotices"/>.</summary>
     public IReadOnlyList<uint> DeliveredNotices { get; init; } = [];
 
     internal static readonly IReadOnlyDictionary<string, string> NoTags = new Dictionary<string, string>();

@@ -18,9 +18,6 @@ internal static class RecordExtension
     private const byte FingerprintTag = 5;
     private const byte SilencesTag = 6;
     private const byte DeliveredTag = 7;
-
-    /// <summary>Delivered-notice hashes one record carries at most.</summary>
-    public const int MaxDeliveredNotices = 16;
     private const int FingerprintBytes = 8;
     private const long Mib = 1024 * 1024;
 
@@ -109,8 +106,8 @@ internal static class RecordExtension
 
         if (record.DeliveredNotices.Count > 0)
         {
-            var count = Math.Min(record.DeliveredNotices.Count, MaxDeliveredNotices);
-            Span<byte> value = stackalloc byte[1 + (4 * MaxDeliveredNotices)];
+            var count = Math.Min(record.DeliveredNotices.Count, NodeRecord.MaxDeliveredNotices);
+            Span<byte> value = stackalloc byte[1 + (4 * NodeRecord.MaxDeliveredNotices)];
             value[0] = (byte)count;
             for (var i = 0; i < count; i++)
             {
@@ -199,7 +196,7 @@ internal static class RecordExtension
                     silences = ReadSilences(ref item, materialize);
                     break;
                 case DeliveredTag:
-                    var count = (int)item.VarLong(MaxDeliveredNotices);
+                    var count = (int)item.VarLong(NodeRecord.MaxDeliveredNotices);
                     delivered = new uint[count];
                     for (var i = 0; i < count; i++)
                     {
