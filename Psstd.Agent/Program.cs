@@ -13,11 +13,16 @@ using Psstd.Agent.Store;
 using Psstd.Configuration;
 using Psstd.ServiceDefaults.Hosting;
 
-var console = CliConsole.FromProcess();
-var commandLine = AgentCommandLine.Create(console);
-if (!AgentCommandLine.RunsAgent(commandLine.Parse(args)))
+// With no argument at all the process runs the agent (what parsing an empty command line decides too), so a
+// daemon's start neither builds the command tree nor touches the CLI's code.
+if (args.Length > 0)
 {
-    return await AgentCommandLine.InvokeAsync(commandLine, console, args);
+    var console = CliConsole.FromProcess();
+    var commandLine = AgentCommandLine.Create(console);
+    if (!AgentCommandLine.RunsAgent(commandLine.Parse(args)))
+    {
+        return await AgentCommandLine.InvokeAsync(commandLine, console, args);
+    }
 }
 
 var hostName = Dns.GetHostName();
@@ -27,10 +32,10 @@ var settings = StartupGuard.OrExit("psstd-agent", () => AgentSettings.FromEnviro
 using var instance = StartupGuard.OrExit("psstd-agent", () => InstanceLock.TryAcquire(settings.StateDirectory));
 if (instance is null)
 {
-    return await SecondInstance.RunAsync(settings, console, CancellationToken.None);
+    return await SecondInstance.RunAsync(settings, CliConsole.FromProcess(), CancellationToken.None);
 }
 
-var builder = WebApplication.CreateSlimBuilder(DaemonHostOptions.Create([]));
+var builder = AgentHost.CreateBuilder();
 settings = settings with
 {
     Seeds = await StartupGuard.OrExitAsync("psstd-agent", () => ServiceSeeds.ResolveAsync(builder.Configuration, settings.Seeds, CancellationToken.None)),
