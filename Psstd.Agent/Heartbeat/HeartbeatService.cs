@@ -1,5 +1,6 @@
 using Psstd.Agent.Configuration;
 using Psstd.Agent.Metrics;
+using Psstd.Agent.Ticking;
 using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Engine;
 using Psstd.Gossip.Wire;
@@ -9,7 +10,8 @@ namespace Psstd.Agent.Heartbeat;
 /// <summary>
 /// Every interval: sample the machine, publish the sample as this node's next record. In a cluster too
 /// large for every node's record every interval to fit the gossip budget, every few intervals instead
-/// (<see cref="PublishPace"/>), the record saying so.
+/// (<see cref="PublishPace"/>), the record saying so. After every tick, in the same work item, the
+/// <see cref="IHeartbeatFollower"/>s run (the store's batch), so the agent's once-a-second work wakes it once.
 /// </summary>
 internal sealed class HeartbeatService(
     AgentSettings settings,
@@ -17,9 +19,11 @@ internal sealed class HeartbeatService(
     LocalNode local,
     ClusterState cluster,
     TimeProvider time,
-    ILogger<HeartbeatService> logger) : BackgroundService
+    ILogger<HeartbeatService> logger,
+    IEnumerable<IHeartbeatFollower>? followers = null) : BackgroundService
 {
     private readonly PublishPace _pace = new(settings.Interval, settings.GossipBandwidth);
+    private readonly IHeartbeatFollower[] _followers = followers?.ToArray() ?? [];
 
     /// <summary><see cref="TimeProvider.GetTimestamp"/> of the last successful tick; 0 before the first.</summary>
     public long LastTickTimestamp { get; private set; }
@@ -31,11 +35,17 @@ internal sealed class HeartbeatService(
             HeartbeatLog.MetricsUnavailable(logger, string.Join(", ", probe.Unavailable));
         }
 
+        TickAndFollow();
+        await Ticker.RunAsync(time, settings.Interval, TickAndFollow, stoppingToken);
+    }
+
+    /// <summary>One heartbeat, then its followers; outside <see cref="Tick"/>'s catch, so a follower's failure is not logged as the heartbeat's.</summary>
+    public void TickAndFollow()
+    {
         Tick();
-        using var timer = new PeriodicTimer(settings.Interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        foreach (var follower in _followers)
         {
-            Tick();
+            follower.AfterHeartbeat();
         }
     }
 

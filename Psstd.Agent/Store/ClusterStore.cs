@@ -13,12 +13,8 @@ internal sealed partial class ClusterStore : IDisposable
 {
     private readonly SqliteConnection _writer;
 
-    // The two statements of every batch, prepared once and kept: SQLite need not parse them again every second,
-    // and their parameters are not built again. Each batch sets its transaction on them.
-    private SqliteCommand? _upsertNode;
-    private SqliteParameter[] _nodeParameters = [];
-    private SqliteCommand? _insertHistory;
-    private SqliteParameter[] _historyParameters = [];
+    // The statements of every batch, prepared once and kept (BatchStatements); each runs in the batch's transaction.
+    private BatchStatements? _batch;
 
     private ClusterStore(string path, SqliteConnection writer)
     {
@@ -61,8 +57,8 @@ internal sealed partial class ClusterStore : IDisposable
         }
 
         using var transaction = _writer.BeginTransaction();
-        WriteNodes(batch.Nodes, transaction);
-        WriteHistory(batch.History, transaction);
+        WriteNodes(batch.Nodes);
+        WriteHistory(batch.History);
         WriteEvents(batch.Events, transaction);
         DeleteNodes(batch.Removed ?? [], transaction);
         transaction.Commit();
@@ -91,43 +87,21 @@ internal sealed partial class ClusterStore : IDisposable
 
     public void Dispose()
     {
-        _upsertNode?.Dispose();
-        _insertHistory?.Dispose();
+        _batch?.Dispose();
         _writer.Dispose();
     }
 
-    private void WriteNodes(IReadOnlyList<StoredNode> nodes, SqliteTransaction transaction)
+    private void WriteNodes(IReadOnlyList<StoredNode> nodes)
     {
         if (nodes.Count == 0)
         {
             return;
         }
 
-        if (_upsertNode is null)
+        var batch = _batch ??= new BatchStatements(_writer);
+        for (var i = 0; i < nodes.Count; i++)
         {
-            _upsertNode = Command(null, """
-                INSERT INTO nodes (id, name, record, seen_at) VALUES ($id, $name, $record, $seen)
-                ON CONFLICT (id) DO UPDATE SET name = excluded.name, record = excluded.record, seen_at = excluded.seen_at
-                """);
-            _nodeParameters =
-            [
-                _upsertNode.Parameters.Add("$id", SqliteType.Blob),
-                _upsertNode.Parameters.Add("$name", SqliteType.Text),
-                _upsertNode.Parameters.Add("$record", SqliteType.Blob),
-                _upsertNode.Parameters.Add("$seen", SqliteType.Integer),
-            ];
-        }
-
-        var command = _upsertNode;
-        command.Transaction = transaction;
-        var p = _nodeParameters;
-        foreach (var node in nodes)
-        {
-            p[0].Value = node.Id.ToByteArray();
-            p[1].Value = node.Name;
-            p[2].Value = node.Encoded;
-            p[3].Value = node.SeenAt.ToUnixTimeMilliseconds();
-            command.ExecuteNonQuery();
+            batch.Node(nodes[i]);
         }
     }
 
@@ -147,47 +121,17 @@ internal sealed partial class ClusterStore : IDisposable
         }
     }
 
-    private void WriteHistory(IReadOnlyList<HistorySample> samples, SqliteTransaction transaction)
+    private void WriteHistory(IReadOnlyList<HistorySample> samples)
     {
         if (samples.Count == 0)
         {
             return;
         }
 
-        if (_insertHistory is null)
+        var batch = _batch ??= new BatchStatements(_writer);
+        for (var i = 0; i < samples.Count; i++)
         {
-            _insertHistory = Command(null, """
-                INSERT OR REPLACE INTO history VALUES ($id, $at, 0, $cpu, $cpu_max, $mem_used, $mem_total, $swap_used,
-                    $load1, $load5, $load15, $disk_read, $disk_write, $net_rx, $net_tx)
-                """);
-            string[] names = ["$id", "$at", "$cpu", "$cpu_max", "$mem_used", "$mem_total", "$swap_used", "$load1", "$load5", "$load15", "$disk_read", "$disk_write", "$net_rx", "$net_tx"];
-            _historyParameters = new SqliteParameter[names.Length];
-            for (var i = 0; i < names.Length; i++)
-            {
-                _historyParameters[i] = _insertHistory.Parameters.Add(names[i], i == 0 ? SqliteType.Blob : SqliteType.Integer);
-            }
-        }
-
-        var command = _insertHistory;
-        command.Transaction = transaction;
-        var p = _historyParameters;
-        foreach (var s in samples)
-        {
-            p[0].Value = s.NodeId.ToByteArray();
-            p[1].Value = s.AtMs;
-            p[2].Value = s.Cpu;
-            p[3].Value = s.CpuMax;
-            p[4].Value = s.MemoryUsed;
-            p[5].Value = s.MemoryTotal;
-            p[6].Value = s.SwapUsed;
-            p[7].Value = s.Load1;
-            p[8].Value = s.Load5;
-            p[9].Value = s.Load15;
-            p[10].Value = s.DiskRead;
-            p[11].Value = s.DiskWrite;
-            p[12].Value = s.NetRx;
-            p[13].Value = s.NetTx;
-            command.ExecuteNonQuery();
+            batch.History(samples[i]);
         }
     }
 

@@ -17,6 +17,7 @@ internal static class StoreExtensions
         builder.Services.AddSingleton<EventJournal>();
         builder.Services.AddSingleton<StoreWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreWriter>());
+        builder.Services.AddSingleton<Heartbeat.IHeartbeatFollower>(sp => sp.GetRequiredService<StoreWriter>());
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         return builder;
     }

@@ -1,7 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Psstd.Agent.Configuration;
 using Psstd.Agent.Events;
+using Psstd.Agent.Heartbeat;
 using Psstd.Agent.Identity;
+using Psstd.Agent.Ticking;
 using Psstd.Contracts;
 using Psstd.Gossip.Cluster;
 using Psstd.Gossip.Wire;
@@ -15,6 +17,13 @@ namespace Psstd.Agent.Store;
 /// every node for events and commits what changed in one transaction: new records, one history sample
 /// per node with a new sequence, and the events (its own and those waiting in the <see cref="EventJournal"/>). Once a minute it thins and trims history.
 /// </summary>
+/// <remarks>
+/// With the default heartbeat interval (one second, the batch interval) the batch has no timer of its own: it
+/// runs right after each heartbeat, in the heartbeat's work item (<see cref="IHeartbeatFollower"/>), which spares
+/// the idle agent a timer wake-up and a pool worker's wake-up every second, and stores this node's new sample in
+/// the batch that follows it rather than up to a second later. Any other interval keeps the writer's own timer,
+/// so batches stay a second apart however often the node samples.
+/// </remarks>
 internal sealed class StoreWriter(
     AgentSettings settings,
     ClusterState cluster,
@@ -22,7 +31,7 @@ internal sealed class StoreWriter(
     StoreStatus status,
     TimeProvider time,
     EventJournal journal,
-    ILogger<StoreWriter> logger) : BackgroundService, IHostedLifecycleService
+    ILogger<StoreWriter> logger) : BackgroundService, IHostedLifecycleService, IHeartbeatFollower
 {
     public static readonly TimeSpan BatchInterval = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaintainInterval = TimeSpan.FromMinutes(1);
@@ -34,6 +43,7 @@ internal sealed class StoreWriter(
     // Every batch's rows, cleared and filled again each tick: a batch is committed before the next one starts.
     private readonly List<StoredNode> _nodes = [];
     private readonly List<HistorySample> _history = [];
+    private readonly Lock _gate = new();
     private long _removalsSeen;
     private ClusterStore? _store;
     private DateTimeOffset _lastMaintain;
@@ -89,17 +99,39 @@ internal sealed class StoreWriter(
         StoreLog.Opened(logger, store.Path, restored.Count, bytes);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Whether batches run after each heartbeat (its interval is the batch interval) rather than on a timer of their own.</summary>
+    public bool FollowsHeartbeat => settings.Interval == BatchInterval;
+
+    void IHeartbeatFollower.AfterHeartbeat()
     {
-        using var timer = new PeriodicTimer(BatchInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        if (FollowsHeartbeat)
         {
             Tick();
         }
     }
 
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (FollowsHeartbeat)
+        {
+            return;
+        }
+
+        await Ticker.RunAsync(time, BatchInterval, Tick, stoppingToken);
+    }
+
     /// <summary>One batch: events judged now, changed records and their samples, one transaction. A failure is logged; the batch is retried next tick.</summary>
     public void Tick()
+    {
+        // Uncontended but for one case: the heartbeat's loop outliving the host's stop timeout while the final
+        // batch is written and the store closed (StoppedAsync). Only one batch at a time may use the connection.
+        lock (_gate)
+        {
+            TickLocked();
+        }
+    }
+
+    private void TickLocked()
     {
         if (_store is not { } store)
         {
@@ -171,10 +203,14 @@ internal sealed class StoreWriter(
     /// <summary>The last batch goes out after the loop has stopped; then the store closes (a clean WAL checkpoint).</summary>
     public Task StoppedAsync(CancellationToken cancellationToken)
     {
-        Tick();
-        status.Closed();
-        _store?.Dispose();
-        _store = null;
+        lock (_gate)
+        {
+            TickLocked();
+            status.Closed();
+            _store?.Dispose();
+            _store = null;
+        }
+
         return Task.CompletedTask;
     }
 

@@ -109,6 +109,20 @@ public sealed class LinuxProbeTests : IDisposable
     }
 
     [Fact]
+    public void Sample_CountsProcessesAgainOnlyEveryFewSeconds()
+    {
+        var probe = NewProbe();
+        Assert.Equal(3, probe.Sample().ProcessCount);
+
+        Directory.CreateDirectory(Path.Combine(_proc.Root, "4343")); // a process starts
+        _clock.Advance(LinuxProbe.ProcessCountEvery - TimeSpan.FromSeconds(1));
+        Assert.Equal(3, probe.Sample().ProcessCount); // the last count, not listed again yet
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(4, probe.Sample().ProcessCount);
+    }
+
+    [Fact]
     public void Sample_RootFilesystem_ComesFromRootPath()
     {
         var metrics = NewProbe().Sample();

@@ -20,14 +20,18 @@ internal sealed class StoreHarness : IDisposable
     private readonly TempDirectory _dir;
     private readonly bool _ownsDir;
 
-    public StoreHarness(TempDirectory? dir = null, FakeTimeProvider? clock = null, long generation = 1, string retention = "2h")
+    public StoreHarness(TempDirectory? dir = null, FakeTimeProvider? clock = null, long generation = 1, string retention = "2h", string? interval = null)
     {
         _ownsDir = dir is null;
         _dir = dir ?? new TempDirectory();
         Clock = clock ?? new FakeTimeProvider();
-        Settings = AgentSettings.FromEnvironment(
-            new Dictionary<string, string> { ["PSSTD_DB"] = _dir.File("state"), ["PSSTD_RETENTION"] = retention },
-            "test-host");
+        var environment = new Dictionary<string, string> { ["PSSTD_DB"] = _dir.File("state"), ["PSSTD_RETENTION"] = retention };
+        if (interval is not null)
+        {
+            environment["PSSTD_INTERVAL"] = interval;
+        }
+
+        Settings = AgentSettings.FromEnvironment(environment, "test-host");
         Cluster = new ClusterState(Clock);
         Status = new StoreStatus();
         Writer = new StoreWriter(Settings, Cluster, new NodeIdentity(Self, generation), Status, Clock, new EventJournal(), NullLogger<StoreWriter>.Instance);

@@ -48,6 +48,26 @@ public sealed class StoreWriterTests
     }
 
     [Fact]
+    public void Tick_ARenamedNode_KeepsOneRow_FoundByItsNewNameOnly()
+    {
+        using var store = new StoreHarness();
+        store.Receive(StoreHarness.Node(1, sequence: 1));
+        store.Writer.Tick();
+        store.Receive(StoreHarness.Node(1, sequence: 2)); // same name: only record and time change
+        store.Clock.Advance(TimeSpan.FromSeconds(1));
+        store.Writer.Tick();
+        store.Receive(StoreHarness.Node(1, sequence: 3) with { Name = "renamed" });
+        store.Clock.Advance(TimeSpan.FromSeconds(1));
+        store.Writer.Tick();
+
+        Assert.Equal(1, store.Scalar("SELECT count(*) FROM nodes"));
+        Assert.Equal(1, store.Scalar("SELECT count(*) FROM nodes INDEXED BY nodes_by_name WHERE name = 'renamed'"));
+        Assert.Equal(0, store.Scalar("SELECT count(*) FROM nodes INDEXED BY nodes_by_name WHERE name = 'node-1'"));
+        Assert.Equal(3, Psstd.Gossip.Wire.RecordCodec.Read(store.Store.LoadNodes().Single().Encoded)!.Sequence);
+        Assert.Equal(3, store.Scalar("SELECT count(*) FROM history"));
+    }
+
+    [Fact]
     public void Restart_LoadsPeersAsOffline_NotItsOwnOldRecord_AndReportsNoJoins()
     {
         using var first = new StoreHarness();

@@ -15,6 +15,14 @@ internal sealed class LinuxProbe : IMetricsProbe
     /// </summary>
     public const int MaxCoresWithKernelShare = 128;
 
+    /// <summary>
+    /// How often the processes are counted again; between counts a sample reports the last count. Counting lists
+    /// /proc, and the kernel builds an entry for every process it lists: at about a hundred processes that was
+    /// 60 % of a sample's CPU and 0.02 % of a core every second, for a figure that changes slowly and that
+    /// nobody reads to the second (bench/RESULTS.md, issue 21, fourth pass).
+    /// </summary>
+    public static readonly TimeSpan ProcessCountEvery = TimeSpan.FromSeconds(5);
+
     private readonly TimeProvider _time;
     private readonly string _procRoot;
     private readonly string _statPath;
@@ -28,6 +36,9 @@ internal sealed class LinuxProbe : IMetricsProbe
     private readonly Lock _gate = new();
 
     private Counters? _previous;
+    private int _processCount;
+    private long _processCountedAt;
+    private bool _processesCounted;
 
     /// <param name="time">The clock intervals are measured on.</param>
     /// <param name="procRoot">Where procfs is mounted; tests point it at a fixture directory.</param>
@@ -86,12 +97,25 @@ internal sealed class LinuxProbe : IMetricsProbe
                 DiskWriteBytesPerSecond = CounterRate.PerSecond(previous.Disk.BytesWritten, now.Disk.BytesWritten, elapsed),
                 NetRxBytesPerSecond = CounterRate.PerSecond(previous.Network.RxBytes, now.Network.RxBytes, elapsed),
                 NetTxBytesPerSecond = CounterRate.PerSecond(previous.Network.TxBytes, now.Network.TxBytes, elapsed),
-                ProcessCount = ProcessCounter.Count(_procRoot),
+                ProcessCount = ProcessCount(now.Timestamp),
                 CpuShares = CpuBusy.Shares(previous.Cpu.Aggregate, now.Cpu.Aggregate),
                 CoreKernelPercent = now.Cpu.Cores.Count <= MaxCoresWithKernelShare ? CpuBusy.KernelPerCore(previous.Cpu, now.Cpu) : [],
                 MemoryCacheBytes = memory.CacheBytes,
             };
         }
+    }
+
+    /// <summary>The number of processes, counted again when the last count is <see cref="ProcessCountEvery"/> old.</summary>
+    private int ProcessCount(long timestamp)
+    {
+        if (!_processesCounted || _time.GetElapsedTime(_processCountedAt, timestamp) >= ProcessCountEvery)
+        {
+            _processCount = ProcessCounter.Count(_procRoot);
+            _processCountedAt = timestamp;
+            _processesCounted = true;
+        }
+
+        return _processCount;
     }
 
     /// <summary>The cumulative counters, read back to back so they cover the same interval.</summary>
