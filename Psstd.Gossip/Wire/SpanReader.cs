@@ -109,4 +109,28 @@ internal ref struct SpanReader(ReadOnlySpan<byte> buffer)
             return "";
         }
     }
+
+    /// <summary>
+    /// Reads a short string and says whether it is <paramref name="expected"/>, without making a string of it (the
+    /// cluster name every packet starts with). Bytes that are not UTF-8 fail the reader, as
+    /// <see cref="ShortString"/> does.
+    /// </summary>
+    public bool ShortStringIs(string expected)
+    {
+        var bytes = Bytes(Byte());
+        if (Failed)
+        {
+            return false;
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            Failed = true;
+            return false;
+        }
+
+        // A short string has at most 255 bytes: a longer expected value cannot match, and does not fit here.
+        Span<byte> encoded = stackalloc byte[256];
+        return Encoding.UTF8.TryGetBytes(expected, encoded, out var length) && encoded[..length].SequenceEqual(bytes);
+    }
 }

@@ -97,6 +97,39 @@ public sealed class PacketCodecTests
     }
 
     [Fact]
+    public void ClusterName_IsComparedByItsBytes_AndNotUtf8_IsMalformed()
+    {
+        var longName = new string('é', 127); // 254 bytes of UTF-8: the longest name of whole characters a packet holds
+        var prefix = Write("psstd-b");
+        var notUtf8 = Write("psstd");
+        notUtf8[5] = 0xC3; // a lead byte followed by 's': not UTF-8
+
+        Assert.Equal(DecodeOutcome.Accepted, Open(Write(longName), cluster: longName));
+        Assert.Equal(DecodeOutcome.OtherCluster, Open(Write(longName), cluster: longName + "é"));
+        Assert.Equal(DecodeOutcome.OtherCluster, Open(prefix));
+        Assert.Equal(DecodeOutcome.OtherCluster, Open(Write("psst")));
+        Assert.Equal(DecodeOutcome.OtherCluster, Open(Write("PSSTD")));
+        Assert.Equal(DecodeOutcome.Malformed, Open(notUtf8));
+    }
+
+    [Fact]
+    public void UnknownMessageKind_IsMalformed()
+    {
+        var buffer = new byte[PacketCodec.MaxDatagramBytes];
+        foreach (var kind in new byte[] { 0, 11, 255 })
+        {
+            var length = PacketCodec.Write("psstd", null, (MessageKind)kind, Payload, buffer);
+            Assert.Equal(DecodeOutcome.Malformed, Open(buffer[..length]));
+        }
+
+        foreach (var kind in Enum.GetValues<MessageKind>())
+        {
+            var length = PacketCodec.Write("psstd", null, kind, Payload, buffer);
+            Assert.Equal(DecodeOutcome.Accepted, Open(buffer[..length]));
+        }
+    }
+
+    [Fact]
     public void RandomBytes_NeverThrow_AndNeverOpenAKeyedPacket()
     {
         using var keyring = Keyring(RandomNumberGenerator.GetBytes(32));
