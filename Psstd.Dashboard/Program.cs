@@ -15,7 +15,7 @@ const string ProgramName = "psstd-dashboard";
 var settings = StartupGuard.OrExit(ProgramName, () => DashboardSettings.FromEnvironment(SettingsReader.ProcessEnvironment()));
 var listen = StartupGuard.OrExit(ProgramName, () => ListenPlan.For(settings.Http, Dns.GetHostAddresses));
 
-var builder = WebApplication.CreateBuilder(DaemonHostOptions.Create(args));
+var builder = WebApplication.CreateSlimBuilder(DaemonHostOptions.Create(args));
 builder.AddServiceDefaults(ProgramName);
 // Checked when Kestrel is configured, as the app is built (an in-memory test server never gets here):
 // a port another program holds stops the start with one line, not a bind stack trace.
