@@ -10,9 +10,6 @@ public static class DashboardMvcExtensions
     /// across restarts, so data-protection keys live in memory instead of a key ring written to a home
     /// directory a service user may not have.
     /// </summary>
-    private static bool IsDataProtectionWarmUp(ServiceDescriptor service) =>
-        service.ServiceType == typeof(IHostedService) && service.ImplementationType?.Assembly == typeof(DataProtectionOptions).Assembly;
-
     public static IServiceCollection AddDashboardMvc(this IServiceCollection services)
     {
         // Razor buffers a whole view in 1,024-char pages before writing it out (views write synchronously, the
@@ -26,8 +23,8 @@ public static class DashboardMvcExtensions
 
         // Data protection starts with a hosted service that loads (and, where there is none, creates and writes)
         // the XML key ring under ~/.aspnet, which brought in the XML and OpenSSL libraries at every start. Nothing
-        // here uses that key ring: the only protector is the ephemeral one above, and nothing asks even for that
-        // (no antiforgery tokens, GET forms only, no TempData). Without the warm-up nothing touches it.
+        // here uses that key ring: the only provider is the ephemeral one above, which keeps its key in memory.
+        // Without the warm-up nothing touches the key ring.
         foreach (var warmUp in services.Where(IsDataProtectionWarmUp).ToList())
         {
             services.Remove(warmUp);
@@ -35,4 +32,7 @@ public static class DashboardMvcExtensions
 
         return services;
     }
+
+    private static bool IsDataProtectionWarmUp(ServiceDescriptor service) =>
+        service.ServiceType == typeof(IHostedService) && service.ImplementationType?.Assembly == typeof(DataProtectionOptions).Assembly;
 }
