@@ -15,7 +15,9 @@ const string ProgramName = "psstd-dashboard";
 var settings = StartupGuard.OrExit(ProgramName, () => DashboardSettings.FromEnvironment(SettingsReader.ProcessEnvironment()));
 var listen = StartupGuard.OrExit(ProgramName, () => ListenPlan.For(settings.Http, Dns.GetHostAddresses));
 
-var builder = WebApplication.CreateBuilder(DaemonHostOptions.Create(args));
+// The slim builder: Kestrel for plain HTTP (TLS is a proxy's job, deploy/traefik) without IIS, HTTP/3 and the Debug
+// and EventSource loggers, which the full builder loads at every start (bench/RESULTS.md, the lean dashboard).
+var builder = WebApplication.CreateSlimBuilder(DaemonHostOptions.Create(args));
 builder.AddServiceDefaults(ProgramName);
 // Checked when Kestrel is configured, as the app is built (an in-memory test server never gets here):
 // a port another program holds stops the start with one line, not a bind stack trace.

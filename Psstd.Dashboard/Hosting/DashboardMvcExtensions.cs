@@ -20,6 +20,19 @@ public static class DashboardMvcExtensions
         services.AddSingleton(ArrayPool<char>.Create(maxArrayLength: 8 * 1024, maxArraysPerBucket: 4 * 1024));
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddControllersWithViews();
+
+        // Data protection starts with a hosted service that loads (and, where there is none, creates and writes)
+        // the XML key ring under ~/.aspnet, which brought in the XML and OpenSSL libraries at every start. Nothing
+        // here uses that key ring: the only provider is the ephemeral one above, which keeps its key in memory.
+        // Without the warm-up nothing touches the key ring.
+        foreach (var warmUp in services.Where(IsDataProtectionWarmUp).ToList())
+        {
+            services.Remove(warmUp);
+        }
+
         return services;
     }
+
+    private static bool IsDataProtectionWarmUp(ServiceDescriptor service) =>
+        service.ServiceType == typeof(IHostedService) && service.ImplementationType?.Assembly == typeof(DataProtectionOptions).Assembly;
 }
