@@ -37,8 +37,7 @@ internal sealed class LinuxProbe : IMetricsProbe
 
     private Counters? _previous;
     private int _processCount;
-    private long _processCountedAt;
-    private bool _processesCounted;
+    private long? _processCountedAt; // null before the first count
 
     /// <param name="time">The clock intervals are measured on.</param>
     /// <param name="procRoot">Where procfs is mounted; tests point it at a fixture directory.</param>
@@ -108,11 +107,10 @@ internal sealed class LinuxProbe : IMetricsProbe
     /// <summary>The number of processes, counted again when the last count is <see cref="ProcessCountEvery"/> old.</summary>
     private int ProcessCount(long timestamp)
     {
-        if (!_processesCounted || _time.GetElapsedTime(_processCountedAt, timestamp) >= ProcessCountEvery)
+        if (_processCountedAt is not { } countedAt || _time.GetElapsedTime(countedAt, timestamp) >= ProcessCountEvery)
         {
             _processCount = ProcessCounter.Count(_procRoot);
             _processCountedAt = timestamp;
-            _processesCounted = true;
         }
 
         return _processCount;
