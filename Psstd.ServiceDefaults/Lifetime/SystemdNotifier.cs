@@ -29,6 +29,8 @@ public sealed partial class SystemdNotifier(
     public const string Ready = "READY=1";
     public const string Stopping = "STOPPING=1";
 
+    // Start and stop can overlap (a test host disposed while it starts): the registrations are taken under a lock.
+    private readonly Lock _gate = new();
     private readonly List<CancellationTokenRegistration> _registrations = [];
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -39,19 +41,29 @@ public sealed partial class SystemdNotifier(
             return Task.CompletedTask;
         }
 
-        _registrations.Add(lifetime.ApplicationStarted.Register(() => Send(path, Ready)));
-        _registrations.Add(lifetime.ApplicationStopping.Register(() => Send(path, Stopping)));
+        lock (_gate)
+        {
+            _registrations.Add(lifetime.ApplicationStarted.Register(() => Send(path, Ready)));
+            _registrations.Add(lifetime.ApplicationStopping.Register(() => Send(path, Stopping)));
+        }
+
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        foreach (var registration in _registrations)
+        CancellationTokenRegistration[] registrations;
+        lock (_gate)
+        {
+            registrations = [.. _registrations];
+            _registrations.Clear();
+        }
+
+        foreach (var registration in registrations)
         {
             registration.Dispose();
         }
 
-        _registrations.Clear();
         return Task.CompletedTask;
     }
 
