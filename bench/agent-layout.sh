@@ -27,7 +27,9 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
-[ -x "$dir/psstd-agent" ] && [ -f "$dir/psstd-agent.dbg" ] || { echo "$dir has no psstd-agent and psstd-agent.dbg (publish with -r linux-x64)" >&2; exit 2; }
+if [ ! -x "$dir/psstd-agent" ] || [ ! -f "$dir/psstd-agent.dbg" ]; then
+  echo "$dir has no psstd-agent and psstd-agent.dbg (publish with -r linux-x64)" >&2; exit 2
+fi
 [ "$(id -u)" -eq 0 ] || { echo "needs root: a loop device with read-ahead off" >&2; exit 2; }
 for tool in python3 nm curl losetup; do command -v $tool >/dev/null || { echo "$tool is missing" >&2; exit 2; }; done
 
