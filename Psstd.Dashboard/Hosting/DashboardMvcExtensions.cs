@@ -1,6 +1,7 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Psstd.Dashboard.Hosting;
@@ -36,6 +37,9 @@ public static class DashboardMvcExtensions
         // MVC's authorization services alone made WebApplication add the authentication and authorization
         // middleware to every request.
         services.AddMvcCore().AddRazorViewEngine();
+
+        // asp-append-version without SHA-256 (see the class).
+        services.Replace(ServiceDescriptor.Singleton<IFileVersionProvider, ContentVersionProvider>());
 
         // The ephemeral provider (its key in memory), made only when something protects (see the class). After MVC,
         // whose antiforgery registers data protection's default provider.

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http;
@@ -92,5 +93,13 @@ public sealed class DashboardFootprintTests
         using var factory = new DashboardFactory();
 
         Assert.Null(factory.Services.GetService<IAuthorizationHandlerProvider>());
+    }
+
+    [Fact]
+    public void AppendVersion_UsesTheContentVersionProvider()
+    {
+        using var factory = new DashboardFactory();
+
+        Assert.IsType<ContentVersionProvider>(factory.Services.GetRequiredService<IFileVersionProvider>());
     }
 }
