@@ -1,10 +1,14 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 using Psstd.Dashboard.AgentClient;
+using Psstd.Dashboard.Hosting;
 using static Psstd.Tests.Dashboard.TestSnapshots;
 
 namespace Psstd.Tests.Dashboard;
@@ -53,5 +57,49 @@ public sealed class DashboardFootprintTests
 
         Assert.False(properties.GetProperty("System.Runtime.TieredCompilation").GetBoolean());
         Assert.Equal(7, properties.GetProperty("System.GC.ConserveMemory").GetInt32());
+    }
+
+    [Fact]
+    public async Task PagesAndPartials_MakeNoDataProtectionKey()
+    {
+        using var factory = new DashboardFactory();
+        factory.Agent.Serve(Snapshot(Node("a")));
+        using var client = factory.CreateClient();
+
+        using var page = await client.GetAsync(new Uri("/", UriKind.Relative));
+        using var partialRequest = new HttpRequestMessage(HttpMethod.Get, new Uri("/", UriKind.Relative));
+        partialRequest.Headers.Add("HX-Request", "true");
+        using var partial = await client.SendAsync(partialRequest);
+
+        page.EnsureSuccessStatusCode();
+        partial.EnsureSuccessStatusCode();
+        var provider = Assert.IsType<DeferredDataProtectionProvider>(factory.Services.GetRequiredService<IDataProtectionProvider>());
+        Assert.False(provider.IsCreated);
+    }
+
+    [Fact]
+    public void Antiforgery_CookieNameIsFixed_NotHashedAtFirstRender()
+    {
+        using var factory = new DashboardFactory();
+
+        var options = factory.Services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value;
+
+        Assert.Equal(DashboardMvcExtensions.AntiforgeryCookieName, options.Cookie.Name);
+    }
+
+    [Fact]
+    public void Mvc_HasNoAuthorizationServices_SoNoAuthMiddlewarePerRequest()
+    {
+        using var factory = new DashboardFactory();
+
+        Assert.Null(factory.Services.GetService<IAuthorizationHandlerProvider>());
+    }
+
+    [Fact]
+    public void AppendVersion_UsesTheContentVersionProvider()
+    {
+        using var factory = new DashboardFactory();
+
+        Assert.IsType<ContentVersionProvider>(factory.Services.GetRequiredService<IFileVersionProvider>());
     }
 }
