@@ -10,6 +10,8 @@ import collections
 import re
 import sys
 
+from perf_samples import samples
+
 COMPONENTS = [
     ("JIT", r"libclrjit"),
     ("sampling (/proc, statvfs)", r"Psstd\.Agent\.Metrics|proc_pid_readdir|seq_read|statfs|show_stat|diskstats|meminfo_proc|dev_seq"),
@@ -26,22 +28,6 @@ COMPONENTS = [
 WAITING = re.compile(r"sched_yield|finish_task_switch|futex|epoll_wait|pthread_cond")
 RATE_HZ = 997
 SECONDS = float(sys.argv[2]) if len(sys.argv) > 2 else 30
-
-
-def samples(path):
-    current = None
-    with open(path, errors="replace") as lines:
-        for line in lines:
-            if not line.strip():
-                if current:
-                    yield current
-                current = None
-            elif not line[0].isspace():
-                current = [line.strip()]
-            elif current is not None:
-                current.append(line.strip())
-    if current:
-        yield current
 
 
 def component(sample):

@@ -27,6 +27,8 @@ import collections
 import re
 import sys
 
+from perf_samples import samples
+
 RATE_HZ = 997
 SECONDS = float(sys.argv[2]) if len(sys.argv) > 2 and __name__ == "__main__" else 30
 
@@ -38,22 +40,6 @@ MANAGED_POOL = re.compile(r"PortableThreadPool|LowLevelLifoSemaphore|ThreadPoolW
 MANAGED_TIMER = re.compile(r"TimerQueue")
 # NativeAOT managed symbols: assembly prefix, type and method joined with underscores and a double underscore.
 AOT_MANAGED = re.compile(r"^(S_P_|System_|Microsoft_|psstd_agent_|Psstd_|SQLitePCL|Polly|YamlDotNet|Spectre)")
-
-
-def samples(path):
-    current = None
-    with open(path, errors="replace") as lines:
-        for line in lines:
-            if not line.strip():
-                if current:
-                    yield current
-                current = None
-            elif not line[0].isspace():
-                current = [line.strip()]
-            elif current is not None:
-                current.append(line.strip())
-    if current:
-        yield current
 
 
 def frame(text):
