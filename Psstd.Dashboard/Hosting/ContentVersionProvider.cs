@@ -1,5 +1,5 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using System.IO.Hashing;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.FileProviders;
@@ -7,10 +7,10 @@ using Microsoft.Extensions.FileProviders;
 namespace Psstd.Dashboard.Hosting;
 
 /// <summary>
-/// <c>asp-append-version</c>'s <c>?v=</c> from a 64-bit FNV-1a hash of the file's bytes instead of ASP.NET Core's
-/// SHA-256. The version only has to change when the file does; SHA-256 is OpenSSL's on Linux, so the first full page
-/// a browser loaded brought libcrypto, libssl and the .NET shim into the dashboard for the rest of its life
-/// (bench/RESULTS.md, the dashboard's RSS). Like the default, a path that is an absolute URL or names no file under
+/// <c>asp-append-version</c>'s <c>?v=</c> from a 64-bit non-cryptographic hash of the file's bytes (XxHash64, from
+/// System.IO.Hashing) instead of ASP.NET Core's SHA-256. The version only has to change when the file does; SHA-256
+/// is OpenSSL's on Linux, so the first full page a browser loaded brought libcrypto, libssl and the .NET shim into
+/// the dashboard for the rest of its life (bench/RESULTS.md, the dashboard's RSS). Like the default, a path that is an absolute URL or names no file under
 /// wwwroot is left as it is, and a query or fragment on the path is kept.
 /// </summary>
 /// <remarks>
@@ -55,26 +55,18 @@ public sealed class ContentVersionProvider(IWebHostEnvironment environment) : IF
         return value;
     }
 
-    /// <summary>FNV-1a, 64 bits, of the file's bytes, base64url (11 characters).</summary>
+    /// <summary>XxHash64 of the file's bytes, base64url (11 characters).</summary>
     public static string Version(IFileInfo file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        const ulong Offset = 14695981039346656037;
-        const ulong Prime = 1099511628211;
-        var hash = Offset;
-        var buffer = new byte[16 * 1024];
-        using var stream = file.CreateReadStream();
-        int read;
-        while ((read = stream.Read(buffer)) > 0)
+        var hash = new XxHash64();
+        using (var stream = file.CreateReadStream())
         {
-            foreach (var b in buffer.AsSpan(0, read))
-            {
-                hash = (hash ^ b) * Prime;
-            }
+            hash.Append(stream);
         }
 
         Span<byte> bytes = stackalloc byte[sizeof(ulong)];
-        BinaryPrimitives.WriteUInt64BigEndian(bytes, hash);
+        hash.GetCurrentHash(bytes);
         return WebEncoders.Base64UrlEncode(bytes);
     }
 
