@@ -66,13 +66,16 @@ public sealed class DashboardFootprintTests
         factory.Agent.Serve(Snapshot(Node("a")));
         using var client = factory.CreateClient();
 
-        using var page = await client.GetAsync(new Uri("/", UriKind.Relative));
-        using var partialRequest = new HttpRequestMessage(HttpMethod.Get, new Uri("/", UriKind.Relative));
-        partialRequest.Headers.Add("HX-Request", "true");
-        using var partial = await client.SendAsync(partialRequest);
+        var (page, _, _) = await Html.GetAsync(client, "/");
+        var (partial, _, _) = await Html.GetAsync(client, "/", htmx: true);
 
-        page.EnsureSuccessStatusCode();
-        partial.EnsureSuccessStatusCode();
+        using (page)
+        using (partial)
+        {
+            page.EnsureSuccessStatusCode();
+            partial.EnsureSuccessStatusCode();
+        }
+
         var provider = Assert.IsType<DeferredDataProtectionProvider>(factory.Services.GetRequiredService<IDataProtectionProvider>());
         Assert.False(provider.IsCreated);
     }
