@@ -21,6 +21,7 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
+if ! [ "$late" -ge 70 ] 2>/dev/null; then echo "--late must be a whole number of seconds, 70 or more (the early window ends at 70 s): $late" >&2; exit 2; fi
 
 
 root=$(mktemp -d /tmp/psstd-ab-XXXX)

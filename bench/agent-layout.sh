@@ -68,15 +68,15 @@ done
 
 # What a dashboard with a browser open asks of its agent: the registration every 3 s, the cluster, a node's
 # history, the events and the health every 2 s.
-ask() { curl -s -o /dev/null --max-time 2 --unix-socket "$root/1.sock" "$@" "http://agent$path" || true; }
+ask() { local path=$1; shift; curl -s -o /dev/null --max-time 2 --unix-socket "$root/1.sock" "$@" "http://agent$path" || true; }
 end=$((SECONDS + seconds)) tick=0
 while [ $SECONDS -lt $end ]; do
   sleep 1; tick=$((tick + 1))
   if [ $((tick % 3)) -eq 0 ]; then
-    path=/v1/dashboard ask -X PUT -H 'Content-Type: application/json' --data '{"url":"http://127.0.0.1:8080/","leaseSeconds":9}'
+    ask /v1/dashboard -X PUT -H 'Content-Type: application/json' --data '{"url":"http://127.0.0.1:8080/","leaseSeconds":9}'
   fi
   if [ $((tick % 2)) -eq 0 ]; then
-    for path in /v1/cluster /v1/nodes/layout-0/history /v1/events /healthz; do ask; done
+    for path in /v1/cluster /v1/nodes/layout-0/history /v1/events /healthz; do ask "$path"; done
   fi
 done
 

@@ -24,6 +24,7 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
+if ! [ "$late" -ge 90 ] 2>/dev/null; then echo "--late must be a whole number of seconds, 90 or more (the early window ends at 90 s): $late" >&2; exit 2; fi
 command -v perf >/dev/null || { echo "perf is missing: apt-get install -y linux-perf" >&2; exit 2; }
 
 
